@@ -1,0 +1,99 @@
+import { CANONICAL_ORDER, canonicalSection, type Section, type SectionId } from '../model/sections.js';
+import type { PostMortemModel } from '../model/document.js';
+import type { Finding } from '../rules/types.js';
+import type { MissingSectionData } from '../rules/section-missing.js';
+import type { Fix, FixProvider, TextEdit } from './types.js';
+
+/** The Markdown a new section starts with: its heading and its one-line prompt. Shared with the snippets. */
+export function sectionTemplate(id: SectionId, level: number, eol = '\n'): string {
+  const s = canonicalSection(id);
+  return `${'#'.repeat(level)} ${s.name}${eol}${eol}{${s.prompt}}${eol}`;
+}
+
+function missingId(finding: Finding): SectionId | undefined {
+  const id = (finding.data as Partial<MissingSectionData> | undefined)?.sectionId;
+  return CANONICAL_ORDER.includes(id as SectionId) ? (id as SectionId) : undefined;
+}
+
+/** The section-level section containing `s` (a sub-heading's top ancestor at the document's section level). */
+function topLevel(model: PostMortemModel, s: Section): Section {
+  let top = s;
+  while (top.parent && top.parent.level >= model.sectionLevel) top = top.parent;
+  return top;
+}
+
+/**
+ * Where a missing section goes: after the nearest preceding canonical section
+ * present, else before the nearest following one, else at the end.
+ * Returns the line the new text is inserted before (lineCount = the end).
+ */
+export function insertionLine(model: PostMortemModel, id: SectionId): number {
+  const index = CANONICAL_ORDER.indexOf(id);
+  for (let i = index - 1; i >= 0; i--) {
+    const s = model.canonical.get(CANONICAL_ORDER[i]!);
+    if (s) return topLevel(model, s).endLine;
+  }
+  for (let i = index + 1; i < CANONICAL_ORDER.length; i++) {
+    const s = model.canonical.get(CANONICAL_ORDER[i]!);
+    if (s) return topLevel(model, s).heading.startLine;
+  }
+  return model.lines.lineCount;
+}
+
+/** Edits inserting the given sections, in canonical order where several share a place. Insert-only. */
+export function insertSectionsEdits(model: PostMortemModel, ids: readonly SectionId[]): TextEdit[] {
+  const { lines } = model;
+  const eol = lines.eol;
+  const byLine = new Map<number, SectionId[]>();
+  for (const id of [...new Set(ids)].sort((a, b) => CANONICAL_ORDER.indexOf(a) - CANONICAL_ORDER.indexOf(b))) {
+    if (model.canonical.has(id)) continue;
+    const line = insertionLine(model, id);
+    byLine.set(line, [...(byLine.get(line) ?? []), id]);
+  }
+  const edits: TextEdit[] = [];
+  for (const [line, group] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
+    const body = group.map((id) => sectionTemplate(id, model.sectionLevel, eol)).join(eol);
+    if (line >= lines.lineCount) {
+      // At the end: close the last line if it is open, and leave one blank line before the heading.
+      const last = lines.lineCount - 1;
+      const endsOpen = lines.lineLength(last) > 0;
+      const lastText = endsOpen ? lines.lineText(last) : lines.lineText(last - 1);
+      const prefix = (endsOpen ? eol : '') + (lastText.trim() && lines.text.length > 0 ? eol : '');
+      const pos = lines.positionAt(lines.text.length);
+      edits.push({ range: { start: pos, end: pos }, newText: prefix + body });
+    } else {
+      const before = line > 0 ? lines.lineText(line - 1) : '';
+      const prefix = line > 0 && before.trim() ? eol : '';
+      const pos = { line, character: 0 };
+      edits.push({ range: { start: pos, end: pos }, newText: prefix + body + eol });
+    }
+  }
+  return edits;
+}
+
+export const insertSectionFix: FixProvider = {
+  codes: ['section.missing'],
+  fixes(analysis, finding) {
+    const id = missingId(finding);
+    if (!id) return [];
+    const edits = insertSectionsEdits(analysis.model, [id]);
+    if (!edits.length) return [];
+    const one: Fix = {
+      title: `Insert section "${canonicalSection(id).name}"`,
+      kind: 'quickfix',
+      edits,
+      findings: [finding],
+      isPreferred: true,
+      safe: true,
+    };
+    const all = this.fixAll!(analysis, analysis.findings.filter((f) => f.code === 'section.missing'));
+    return all && all.findings.length > 1 ? [one, { ...all, kind: 'quickfix' }] : [one];
+  },
+  fixAll(analysis, findings) {
+    const ids = findings.map(missingId).filter((id): id is SectionId => !!id);
+    if (!ids.length) return undefined;
+    const edits = insertSectionsEdits(analysis.model, ids);
+    if (!edits.length) return undefined;
+    return { title: 'Insert all missing sections', kind: 'source.fixAll', edits, findings, safe: true };
+  },
+};

@@ -1,0 +1,112 @@
+import sectionData from '../data/sections.json';
+import type { HeadingBlock } from './markdown.js';
+
+export type SectionId = 'summary' | 'timeline' | 'root-cause' | 'resolution' | 'preventive-actions' | 'successes';
+
+export interface CanonicalSection {
+  id: SectionId;
+  /** The canonical name, used in messages and inserted headings. */
+  name: string;
+  aliases: string[];
+  /** Two other names, shown in messages. */
+  examples: string[];
+  /** One line on what the section should contain. */
+  prompt: string;
+}
+
+/** The canonical sections in canonical order (the data in data/sections.json). */
+export const CANONICAL_SECTIONS: readonly CanonicalSection[] = sectionData.sections as CanonicalSection[];
+
+export const CANONICAL_ORDER: readonly SectionId[] = CANONICAL_SECTIONS.map((s) => s.id);
+
+export function canonicalSection(id: SectionId): CanonicalSection {
+  return CANONICAL_SECTIONS.find((s) => s.id === id)!;
+}
+
+/** A heading and everything under it up to the next heading of the same or a higher level. */
+export interface Section {
+  heading: HeadingBlock;
+  level: number;
+  /** Plain heading text (Markdown removed). */
+  title: string;
+  canonical: SectionId | undefined;
+  /** First line after the heading. */
+  bodyStartLine: number;
+  /** Exclusive end: the next heading of the same or higher level, or the end of the document. */
+  endLine: number;
+  parent: Section | undefined;
+  children: Section[];
+}
+
+/** Plain text of inline Markdown: links, emphasis, code marks and HTML tags removed. */
+export function plainInline(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[*_`~]+/g, '')
+    .trim();
+}
+
+/**
+ * Normalises a heading for matching: lower case, parenthesised remarks,
+ * numbering ("1.", "IV)", "Step 2:"), emoji and punctuation removed.
+ */
+export function normalizeHeading(text: string): string {
+  return plainInline(text)
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/^\s*(?:(?:step|part|section)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)[.):]\s*/, '')
+    .replace(/[‘’']/g, '')
+    .replace(/[^\p{L}\p{N}/&]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface AliasTable {
+  /** Exact normalised name → section id. */
+  exact: Map<string, SectionId>;
+  /** Names sorted longest first, for prefix matching. */
+  prefixes: Array<[string, SectionId]>;
+}
+
+/** Builds the lookup table from the canonical data plus any extra aliases (from configuration). */
+export function buildAliasTable(extra?: Partial<Record<SectionId, readonly string[]>>): AliasTable {
+  const exact = new Map<string, SectionId>();
+  for (const s of CANONICAL_SECTIONS) {
+    for (const name of [s.name, ...s.aliases, ...(extra?.[s.id] ?? [])]) {
+      const key = normalizeHeading(name);
+      if (key && !exact.has(key)) exact.set(key, s.id);
+    }
+  }
+  const exactOnly = new Set(sectionData.exactOnly.map(normalizeHeading));
+  const prefixes = [...exact.entries()].filter(([name]) => !exactOnly.has(name)).sort((a, b) => b[0].length - a[0].length);
+  return { exact, prefixes };
+}
+
+let defaultTable: AliasTable | undefined;
+export function defaultAliasTable(): AliasTable {
+  return (defaultTable ??= buildAliasTable());
+}
+
+/** The canonical section a heading names, if any. */
+export function recognizeHeading(text: string, table: AliasTable = defaultAliasTable()): SectionId | undefined {
+  const norm = normalizeHeading(text);
+  if (!norm) return undefined;
+  const whole = norm.replace(/[/&]/g, ' ').replace(/\s+/g, ' ').trim();
+  const direct = table.exact.get(whole);
+  if (direct) return direct;
+  // "Events/Timeline", "Resolution & follow-up": any part that is a known name.
+  const parts = norm.split(/\s*(?:\/|&|\band\b)\s*/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length > 1) {
+    for (const p of parts) {
+      const hit = table.exact.get(p);
+      if (hit) return hit;
+    }
+  }
+  // "Timeline summary", "Root cause and contributing factors": a known name followed by more words.
+  for (const [name, id] of table.prefixes) {
+    if (whole.startsWith(name + ' ')) return id;
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+import type { CodeInfo, Rule } from './types.js';
+import { sectionMissing } from './section-missing.js';
+import { sectionEmpty } from './section-empty.js';
+import { sectionPlaceholder } from './section-placeholder.js';
+import { sectionDuplicate } from './section-duplicate.js';
+import { sectionOrder } from './section-order.js';
+
+/** Every rule the service runs, in the order their findings are listed. */
+export const RULES: readonly Rule[] = [sectionMissing, sectionEmpty, sectionPlaceholder, sectionDuplicate, sectionOrder];
+
+/** Reported when a rule throws: a bug of ours, never the user's. */
+export const INTERNAL_ERROR = 'internal.rule-error';
+
+/** Every finding code with its default severity and description. */
+export function allCodes(): Record<string, CodeInfo> {
+  const out: Record<string, CodeInfo> = {
+    [INTERNAL_ERROR]: { severity: 'warning', description: 'A check failed on this document; the other checks still ran.' },
+  };
+  for (const rule of RULES) {
+    for (const [code, info] of Object.entries(rule.codes)) {
+      if (out[code]) throw new Error(`finding code ${code} is declared twice`);
+      out[code] = info;
+    }
+  }
+  return out;
+}
+
+/** Where a code is documented: its section of docs/rules.md in the repository. */
+export const RULES_DOC_URL = 'https://github.com/postmortem-tools/vscode-postmortem/blob/main/docs/rules.md';
+
+export function ruleHelpUri(code: string): string {
+  return `${RULES_DOC_URL}#${code.replace(/[^a-z0-9-]/gi, '').toLowerCase()}`;
+}

@@ -1,0 +1,31 @@
+import { canonicalSection, type Section, type SectionId } from '../model/sections.js';
+import { isWithin } from '../model/document.js';
+import type { Rule } from './types.js';
+
+export const sectionDuplicate: Rule = {
+  codes: {
+    'section.duplicate': { severity: 'warning', description: 'The same canonical section appears twice.' },
+  },
+  check({ model, report }) {
+    const seen = new Map<SectionId, Section>();
+    for (const section of model.allSections) {
+      const id = section.canonical;
+      if (!id) continue;
+      const first = seen.get(id);
+      if (!first) {
+        seen.set(id, section);
+        continue;
+      }
+      // A sub-heading inside the section it belongs to ("### Recovery" under "## Remediation") is not a duplicate.
+      if (isWithin(section, first)) continue;
+      // Nested under an unrelated heading while the first stands at the section level: a topic, not a second section.
+      if (section.level !== first.level) continue;
+      report({
+        code: 'section.duplicate',
+        message: `"${section.title}" is a second ${canonicalSection(id).name} section; the first is "${first.title}" on line ${first.heading.startLine + 1}.`,
+        range: model.lines.trimmedLineRange(section.heading.startLine),
+        data: { sectionId: id, firstLine: first.heading.startLine },
+      });
+    }
+  },
+};

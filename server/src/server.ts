@@ -1,0 +1,177 @@
+/**
+ * The language server: a thin adapter from LSP to the service in service.ts.
+ * Transport from the command line: --stdio, --node-ipc or --socket=PORT.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  type Diagnostic,
+  type CodeAction,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fsPath } from './uri.js';
+import { analyze, codeActions, settingsFrom, ruleHelpUri, type Analysis, type Finding, type Fix, type Settings } from './service.js';
+
+const FIX_ALL_KIND = 'source.fixAll.postmortem';
+const PUSH_DEBOUNCE_MS = 200;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let pullDiagnostics = false;
+let configurationSupport = false;
+let refreshSupport = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  pullDiagnostics = !!caps.textDocument?.diagnostic;
+  configurationSupport = !!caps.workspace?.configuration;
+  refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+  dynamicConfigurationChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'postmortem-language-server' },
+  };
+});
+
+let dynamicConfigurationChange = false;
+
+connection.onInitialized(() => {
+  if (dynamicConfigurationChange) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
+  }
+});
+
+// Settings per document, asked of the client once and dropped when they change.
+const settingsCache = new Map<string, Promise<Settings>>();
+
+function settingsFor(uri: string): Promise<Settings> {
+  let s = settingsCache.get(uri);
+  if (!s) {
+    s = configurationSupport
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then((raw) => settingsFrom(raw), () => settingsFrom(undefined))
+      : Promise.resolve(settingsFrom(undefined));
+    settingsCache.set(uri, s);
+  }
+  return s;
+}
+
+// The analysis of each open document's latest version, computed at most once per version.
+const analyses = new Map<string, { version: number; analysis: Promise<Analysis> }>();
+
+function analysisOf(doc: TextDocument): Promise<Analysis> {
+  const cached = analyses.get(doc.uri);
+  if (cached && cached.version === doc.version) return cached.analysis;
+  const analysis = settingsFor(doc.uri).then((settings) =>
+    analyze(doc.getText(), { path: fsPath(doc.uri), settings }),
+  );
+  analyses.set(doc.uri, { version: doc.version, analysis });
+  return analysis;
+}
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toDiagnostic(f: Finding): Diagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: { href: ruleHelpUri(f.code) },
+    source: 'postmortem',
+    message: f.message,
+    ...(f.data !== undefined ? { data: f.data } : {}),
+  };
+}
+
+async function diagnosticsOf(doc: TextDocument): Promise<Diagnostic[]> {
+  return (await analysisOf(doc)).findings.map(toDiagnostic);
+}
+
+// Pull: the client asks when it wants them.
+connection.languages.diagnostics.on(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsOf(doc) };
+});
+
+// Push: for clients without pull support, publish after a short pause in typing.
+const pending = new Map<string, NodeJS.Timeout>();
+
+function schedulePush(doc: TextDocument, delay = PUSH_DEBOUNCE_MS): void {
+  if (pullDiagnostics) return;
+  clearTimeout(pending.get(doc.uri));
+  pending.set(
+    doc.uri,
+    setTimeout(() => {
+      pending.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current) return;
+      const version = current.version;
+      void diagnosticsOf(current).then(
+        (diagnostics) => {
+          if (documents.get(doc.uri)?.version === version) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+        },
+        (e) => connection.console.error(`diagnostics failed for ${doc.uri}: ${String(e)}`),
+      );
+    }, delay),
+  );
+}
+
+documents.onDidOpen((e) => schedulePush(e.document, 0));
+documents.onDidChangeContent((e) => schedulePush(e.document));
+documents.onDidClose((e) => {
+  analyses.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  clearTimeout(pending.get(e.document.uri));
+  pending.delete(e.document.uri);
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  analyses.clear();
+  if (pullDiagnostics) {
+    if (refreshSupport) void connection.languages.diagnostics.refresh();
+  } else {
+    for (const doc of documents.all()) schedulePush(doc, 0);
+  }
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const analysis = await analysisOf(doc);
+  const refs = params.context.diagnostics
+    .filter((d) => d.source === 'postmortem' && typeof d.code === 'string')
+    .map((d) => ({ code: d.code as string, range: d.range, data: d.data }));
+  return codeActions(analysis, refs, params.context.only).map((fix) => toCodeAction(fix, doc.uri));
+});
+
+function toCodeAction(fix: Fix, uri: string): CodeAction {
+  return {
+    title: fix.title,
+    kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
+    diagnostics: fix.findings.map(toDiagnostic),
+    ...(fix.isPreferred ? { isPreferred: true } : {}),
+    edit: { changes: { [uri]: fix.edits } },
+  };
+}
+
+documents.listen(connection);
+connection.listen();

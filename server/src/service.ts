@@ -1,0 +1,165 @@
+/**
+ * The post-mortem service: text in, data out. The LSP server, the CLI and the
+ * tests all call these functions; nothing here knows about a connection or an editor.
+ */
+import { buildModel, type PostMortemModel } from './model/document.js';
+import { postMortemReason, type PostMortemReason } from './model/classify.js';
+import { buildAliasTable, defaultAliasTable } from './model/sections.js';
+import { LineIndex, type Range } from './model/text.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+import { INTERNAL_ERROR, RULES, allCodes } from './rules/registry.js';
+import type { Finding, FindingInput, RuleContext } from './rules/types.js';
+import { FIX_PROVIDERS } from './fixes/registry.js';
+import type { Fix, TextEdit } from './fixes/types.js';
+
+export type { Finding } from './rules/types.js';
+export type { Fix, TextEdit } from './fixes/types.js';
+export type { Settings, Severity } from './settings.js';
+export type { PostMortemModel } from './model/document.js';
+export { DEFAULT_SETTINGS, settingsFrom } from './settings.js';
+export { allCodes, ruleHelpUri } from './rules/registry.js';
+
+export interface AnalyzeOptions {
+  /** The file's path, for the `files` globs; undefined for untitled documents. */
+  path?: string;
+  settings?: Settings;
+  /** Check the document even if nothing marks it as a post-mortem (the CLI does). */
+  force?: boolean;
+}
+
+export interface Analysis {
+  model: PostMortemModel;
+  settings: Settings;
+  /** Why the document is a post-mortem, or undefined (then `findings` is empty). */
+  postMortem: PostMortemReason | undefined;
+  findings: Finding[];
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const hasAliases = Object.values(settings.sectionAliases).some((a) => a && a.length);
+  const model = buildModel(text, { aliases: hasAliases ? buildAliasTable(settings.sectionAliases) : defaultAliasTable() });
+  const postMortem = options.force ? 'forced' : postMortemReason(model, options.path, settings.files);
+  const findings = postMortem ? runRules(model, settings) : [];
+  return { model, settings, postMortem, findings };
+}
+
+function runRules(model: PostMortemModel, settings: Settings): Finding[] {
+  const codes = allCodes();
+  const findings: Finding[] = [];
+  const cache = new Map<string, unknown>();
+  for (const rule of RULES) {
+    const context: RuleContext = {
+      model,
+      settings,
+      cached<T>(key: string, compute: () => T): T {
+        if (!cache.has(key)) cache.set(key, compute());
+        return cache.get(key) as T;
+      },
+      report(input: FindingInput) {
+        if (!(input.code in rule.codes)) throw new Error(`rule reported ${input.code}, which it does not declare`);
+        const setting = settings.rules[input.code];
+        if (setting === 'off') return;
+        findings.push({ ...input, severity: setting ?? codes[input.code]!.severity });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (e) {
+      const setting = settings.rules[INTERNAL_ERROR];
+      if (setting === 'off') continue;
+      findings.push({
+        code: INTERNAL_ERROR,
+        severity: setting ?? 'warning',
+        message: `The check for ${Object.keys(rule.codes).join(', ')} failed on this document (${(e as Error)?.message ?? String(e)}); the other checks ran. Please report this.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
+    }
+  }
+  return findings;
+}
+
+/** A diagnostic as a client sends it back in a code action request. */
+export interface FindingRef {
+  code: string;
+  range: Range;
+  data?: unknown;
+}
+
+/**
+ * Code actions for the findings a client names (matched by code, range and data
+ * against this analysis, so a stale or forged diagnostic yields nothing).
+ * `only` filters by kind prefix, as LSP's `CodeActionContext.only`.
+ */
+export function codeActions(analysis: Analysis, refs: readonly FindingRef[], only?: readonly string[]): Fix[] {
+  const wants = (kind: string) => !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(o + '.') || o.startsWith(kind + '.'));
+  const out: Fix[] = [];
+  if (wants('quickfix')) {
+    for (const ref of refs) {
+      const finding = analysis.findings.find((f) => f.code === ref.code && sameRange(f.range, ref.range) && sameData(f.data, ref.data));
+      if (!finding) continue;
+      for (const provider of FIX_PROVIDERS) {
+        if (provider.codes.includes(finding.code)) out.push(...provider.fixes(analysis, finding));
+      }
+    }
+  }
+  if (wants('source.fixAll.postmortem')) {
+    const all = fixAll(analysis);
+    if (all) out.push(all);
+  }
+  return dedupe(out);
+}
+
+/** One fix applying every safe fix for the document, or undefined when there is none. */
+export function fixAll(analysis: Analysis): Fix | undefined {
+  const edits: TextEdit[] = [];
+  const findings: Finding[] = [];
+  for (const provider of FIX_PROVIDERS) {
+    if (!provider.fixAll) continue;
+    const mine = analysis.findings.filter((f) => provider.codes.includes(f.code));
+    if (!mine.length) continue;
+    const fix = provider.fixAll(analysis, mine);
+    if (!fix || !fix.safe) continue;
+    if (fix.edits.some((e) => edits.some((o) => overlaps(e.range, o.range)))) continue;
+    edits.push(...fix.edits);
+    findings.push(...fix.findings);
+  }
+  if (!edits.length) return undefined;
+  return { title: 'Fix all post-mortem problems that have a safe fix', kind: 'source.fixAll', edits, findings, safe: true };
+}
+
+/** Applies non-overlapping edits to a text (the CLI's --fix and the tests use it). */
+export function applyEdits(text: string, edits: readonly TextEdit[], analysis?: Analysis): string {
+  const lines = analysis?.model.lines ?? new LineIndex(text);
+  const sorted = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b || b === undefined;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  // Two insertions at the same point also conflict: their order would be arbitrary.
+  return !(before(a.end, b.start) || before(b.end, a.start));
+}
+
+function dedupe(fixes: Fix[]): Fix[] {
+  const seen = new Set<string>();
+  return fixes.filter((f) => {
+    const key = f.kind + '\0' + f.title;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
