@@ -4,9 +4,17 @@ import { sectionEmpty } from './section-empty.js';
 import { sectionPlaceholder } from './section-placeholder.js';
 import { sectionDuplicate } from './section-duplicate.js';
 import { sectionOrder } from './section-order.js';
+import { frontmatterYaml } from './frontmatter-yaml.js';
 
 /** Every rule the service runs, in the order their findings are listed. */
-export const RULES: readonly Rule[] = [sectionMissing, sectionEmpty, sectionPlaceholder, sectionDuplicate, sectionOrder];
+export const RULES: readonly Rule[] = [
+  frontmatterYaml,
+  sectionMissing,
+  sectionEmpty,
+  sectionPlaceholder,
+  sectionDuplicate,
+  sectionOrder,
+];
 
 /** Reported when a rule throws: a bug of ours, never the user's. */
 export const INTERNAL_ERROR = 'internal.rule-error';

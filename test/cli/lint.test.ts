@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cli, tempFiles } from '../helpers/run.js';
+import { md, fullPostMortem } from '../helpers/docs.js';
+
+const THREE = md('# Outage', '', '## Summary', '', 'It broke.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
+
+test('lint --format json prints one array with an object per file and 0-based LSP ranges', () => {
+  const dir = tempFiles({ 'a.md': THREE });
+  const r = cli(['lint', '--format', 'json', 'a.md'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.length, 1);
+  assert.equal(out[0].file, 'a.md');
+  const missing = out[0].diagnostics.filter((d: { code: string }) => d.code === 'section.missing');
+  assert.equal(missing.length, 3);
+  assert.deepEqual(missing.map((d: { message: string }) => d.message.match(/"([^"]+)"/)![1]), [
+    'Resolution and Recovery',
+    'Preventive Actions',
+    'Successes and Positive Outcomes',
+  ]);
+  assert.deepEqual(missing[0], {
+    code: 'section.missing',
+    severity: 'warning',
+    message: missing[0].message,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } },
+  });
+});
+
+test('lint walks folders (skipping node_modules) and expands globs; paths come back as found', () => {
+  const dir = tempFiles({
+    'pm/b.md': fullPostMortem(),
+    'pm/sub/c.md': THREE,
+    'pm/node_modules/x.md': THREE,
+    'pm/notes.txt': 'x',
+    'other/d.md': THREE,
+  });
+  const folder = JSON.parse(cli(['lint', '--format', 'json', 'pm'], { cwd: dir }).stdout);
+  assert.deepEqual(folder.map((f: { file: string }) => f.file), ['pm/b.md', 'pm/sub/c.md']);
+  const glob = JSON.parse(cli(['lint', '--format', 'json', '**/d.md'], { cwd: dir }).stdout);
+  assert.deepEqual(glob.map((f: { file: string }) => f.file), ['other/d.md']);
+});
+
+test('exit codes: 0 without errors, 1 with an error-severity finding, 2 for usage and I/O errors', () => {
+  const dir = tempFiles({ 'a.md': THREE, 'ok.md': fullPostMortem() });
+  assert.equal(cli(['lint', 'ok.md'], { cwd: dir }).code, 0);
+  assert.equal(cli(['lint', 'a.md'], { cwd: dir }).code, 0, 'warnings only');
+  const missing = cli(['lint', 'nope.md'], { cwd: dir });
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stderr.trim(), 'postmortem: no such file or folder: nope.md', 'one clear line, no stack trace');
+  assert.equal(cli(['lint', '--format', 'xml', 'a.md'], { cwd: dir }).code, 2);
+  assert.equal(cli(['lint'], { cwd: dir }).code, 2);
+  assert.equal(cli(['frobnicate'], { cwd: dir }).code, 2);
+  assert.equal(cli(['lint', '--bogus', 'a.md'], { cwd: dir }).code, 2);
+});
+
+test('stylish output names the file, 1-based positions, the severity, message and code', () => {
+  const dir = tempFiles({ 'a.md': THREE });
+  const r = cli(['lint', 'a.md'], { cwd: dir });
+  assert.match(r.stdout, /^a\.md\n {2}1:1 {2}warning {2}Missing section "Resolution and Recovery".* {2}section\.missing$/m);
+  assert.match(r.stdout, /3 problems \(0 errors, 3 warnings, 0 info\) in 1 file/);
+  assert.doesNotMatch(r.stdout, /\x1b\[/, 'NO_COLOR turns colours off');
+});
+
+test('the CLI checks every file it is given, even one nothing marks as a post-mortem', () => {
+  const dir = tempFiles({ 'README.md': md('# Readme', 'Hello.') });
+  const out = JSON.parse(cli(['lint', '--format', 'json', 'README.md'], { cwd: dir }).stdout);
+  assert.equal(out[0].diagnostics.filter((d: { code: string }) => d.code === 'section.missing').length, 6);
+});
+
+test('exit code 1 when a finding has error severity (unreadable frontmatter)', () => {
+  const dir = tempFiles({
+    'bad.md': md('---', 'title: [unclosed', '---', fullPostMortem()),
+    'dup.md': md('---', 'title: a', 'title: b', '---', fullPostMortem()),
+  });
+  assert.equal(cli(['lint', 'bad.md'], { cwd: dir }).code, 1);
+  const r = cli(['lint', '--format', 'json', 'dup.md'], { cwd: dir });
+  assert.equal(r.code, 1);
+  const d = JSON.parse(r.stdout)[0].diagnostics.find((x: { code: string }) => x.code === 'frontmatter.yaml');
+  assert.equal(d.severity, 'error');
+  assert.equal(d.range.start.line, 2, 'on the duplicate key');
+});

@@ -1,0 +1,202 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
+  type ProtocolConnection,
+  type Diagnostic,
+  type CodeAction,
+  type ServerCapabilities,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { SERVER } from './run.js';
+
+export interface StartOptions {
+  /** Advertise pull diagnostics (textDocument/diagnostic) and refresh support. */
+  pull: boolean;
+  /** What workspace/configuration answers for the `postmortem` section. */
+  settings?: unknown;
+  transport?: '--stdio' | '--node-ipc' | '--socket';
+}
+
+const TIMEOUT_MS = 15_000;
+
+function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), TIMEOUT_MS);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** A minimal LSP client that drives dist/server.js as a real editor would. */
+export class LspClient {
+  settings: unknown;
+  capabilities: ServerCapabilities = {};
+  private published = new Map<string, Diagnostic[][]>();
+  private waiters = new Map<string, Array<(d: Diagnostic[]) => void>>();
+  private refreshWaiters: Array<() => void> = [];
+  private refreshes = 0;
+  readonly stderr: string[] = [];
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly child: ChildProcess,
+    private readonly server?: Server,
+  ) {}
+
+  static async start(options: StartOptions): Promise<LspClient> {
+    const transport = options.transport ?? '--stdio';
+    let connection: ProtocolConnection;
+    let child: ChildProcess;
+    let server: Server | undefined;
+    if (transport === '--stdio') {
+      child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    } else if (transport === '--node-ipc') {
+      child = spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+      connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else {
+      server = createServer();
+      await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+      const port = (server.address() as { port: number }).port;
+      const accepted = new Promise<import('node:net').Socket>((r) => server!.once('connection', r));
+      child = spawn(process.execPath, [SERVER, `--socket=${port}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const socket = await withTimeout(accepted, 'the server to connect');
+      connection = createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
+    }
+    const client = new LspClient(connection, child, server);
+    client.settings = options.settings ?? {};
+    child.stderr?.on('data', (d: Buffer) => client.stderr.push(d.toString()));
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => client.onPublished(p.uri, p.diagnostics));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshes++;
+      for (const w of client.refreshWaiters.splice(0)) w();
+      return null;
+    });
+    connection.listen();
+    const result = await withTimeout(
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {
+          workspace: {
+            configuration: true,
+            didChangeConfiguration: { dynamicRegistration: true },
+            ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+          },
+          textDocument: {
+            synchronization: { dynamicRegistration: false },
+            publishDiagnostics: { relatedInformation: true },
+            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+            ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+          },
+        },
+      }) as Promise<{ capabilities: ServerCapabilities }>,
+      'initialize',
+    );
+    client.capabilities = result.capabilities;
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private onPublished(uri: string, diagnostics: Diagnostic[]) {
+    const waiting = this.waiters.get(uri);
+    const next = waiting?.shift();
+    if (next) next(diagnostics);
+    else this.published.set(uri, [...(this.published.get(uri) ?? []), diagnostics]);
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The next publishDiagnostics for `uri` not yet consumed. */
+  nextPublished(uri: string): Promise<Diagnostic[]> {
+    const queued = this.published.get(uri);
+    if (queued?.length) return Promise.resolve(queued.shift()!);
+    return withTimeout(
+      new Promise<Diagnostic[]>((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve])),
+      `publishDiagnostics for ${uri}`,
+    );
+  }
+
+  async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await withTimeout(
+      this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ kind: string; items: Diagnostic[] }>,
+      'textDocument/diagnostic',
+    );
+    assertFull(report);
+    return report.items;
+  }
+
+  codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return withTimeout(
+      this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>,
+      'textDocument/codeAction',
+    );
+  }
+
+  notifyConfigurationChanged(): void {
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** Resolves when the server asks the client to re-pull diagnostics (after the call, or already once since the last call). */
+  refreshRequested(): Promise<void> {
+    if (this.refreshes > 0) {
+      this.refreshes = 0;
+      return Promise.resolve();
+    }
+    return withTimeout(new Promise<void>((r) => this.refreshWaiters.push(() => { this.refreshes = 0; r(); })), 'workspace/diagnostic/refresh');
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await withTimeout(this.connection.sendRequest('shutdown'), 'shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The process is killed below either way.
+    }
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      const t = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        resolve();
+      }, 2000);
+      this.child.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+    this.server?.close();
+  }
+}
+
+function assertFull(report: { kind: string }): void {
+  if (report.kind !== 'full') throw new Error(`expected a full diagnostic report, got ${report.kind}`);
+}

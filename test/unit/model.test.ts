@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildModel } from '../../server/src/model/document.js';
+import { LineIndex } from '../../server/src/model/text.js';
+import { normalizeHeading, recognizeHeading } from '../../server/src/model/sections.js';
+import { md } from '../helpers/docs.js';
+
+test('LineIndex handles \\n, \\r\\n and lone \\r as line ends', () => {
+  const idx = new LineIndex('a\r\nbb\rccc\nd');
+  assert.equal(idx.lineCount, 4);
+  assert.deepEqual([0, 1, 2, 3].map((l) => idx.lineText(l)), ['a', 'bb', 'ccc', 'd']);
+  assert.deepEqual(idx.positionAt(idx.offsetAt({ line: 2, character: 1 })), { line: 2, character: 1 });
+  assert.equal(idx.offsetAt({ line: 1, character: 99 }), 5, 'characters past the end clamp to the line end');
+  assert.equal(idx.eol, '\r\n');
+});
+
+test('frontmatter is parsed with the core schema and timestamps stay strings', () => {
+  const m = buildModel(md('---', 'title: Outage', 'started: 2024-08-20T14:02:00Z', 'count: 3', '---', '# Title'));
+  assert.equal(m.frontmatter?.endLine, 4);
+  assert.deepEqual(m.frontmatter?.data, { title: 'Outage', started: '2024-08-20T14:02:00Z', count: 3 });
+  assert.equal(m.title?.startLine, 5, 'line numbers after the frontmatter are those of the file');
+});
+
+test('a --- line with no closing fence is not frontmatter', () => {
+  const m = buildModel(md('---', 'title: x', '# Heading'));
+  assert.equal(m.frontmatter, undefined);
+});
+
+test('ATX and setext headings open sections; headings in code fences and lists do not', () => {
+  const m = buildModel(
+    md('# Title', '', 'Summary', '-------', '', 'Text.', '', '```', '## Not a heading', '```', '', '    ## indented code', '', '- ## in a list', '', '## Timeline', '', '### 2024-08-20', '', '- 10:00 x'),
+  );
+  assert.equal(m.title?.startLine, 0);
+  assert.deepEqual(m.sections.map((s) => s.title), ['Summary', 'Timeline']);
+  assert.equal(m.sections[0]!.heading.setext, true);
+  assert.equal(m.sections[0]!.endLine, 15);
+  assert.deepEqual(m.sections[1]!.children.map((s) => s.title), ['2024-08-20'], 'sub-headings belong to their section');
+  assert.equal(m.sectionLevel, 2);
+});
+
+test('several level-1 headings make level 1 the section level, with no title', () => {
+  const m = buildModel(md('# Overview', 'x', '# What happened', 'y', '# Root causes', 'z'));
+  assert.equal(m.title, undefined);
+  assert.equal(m.sectionLevel, 1);
+  assert.deepEqual([...m.canonical.keys()], ['summary', 'timeline', 'root-cause']);
+});
+
+test('heading names are normalised: case, numbering, emoji, punctuation, remarks in parentheses', () => {
+  assert.equal(normalizeHeading('2. 🔎 Root-Cause **Analysis** (draft)'), 'root cause analysis');
+  assert.equal(recognizeHeading('2. 🔎 Root-Cause **Analysis** (draft)'), 'root-cause');
+  assert.equal(recognizeHeading('Timeline (all times PST/PDT)'), 'timeline');
+  assert.equal(recognizeHeading('Events/Timeline:'), 'timeline');
+  assert.equal(recognizeHeading('IV) Follow-ups'), 'preventive-actions');
+  assert.equal(recognizeHeading('Corrective and Preventative Measures'), 'preventive-actions');
+  assert.equal(recognizeHeading('What went well?'), 'successes');
+  assert.equal(recognizeHeading('Short-term Improvements'), undefined);
+});
+
+test('"Where we got lucky" is luck, not a success', () => {
+  assert.equal(recognizeHeading('Where we got lucky'), undefined);
+});
+
+test('generic names match only whole headings: "Actions taken" is not the action items', () => {
+  assert.equal(recognizeHeading('Actions'), 'preventive-actions');
+  assert.equal(recognizeHeading('Actions taken to restore service'), undefined);
+  assert.equal(recognizeHeading('Timeline summary'), 'timeline');
+});
+
+test('a recognised sub-heading stands for its section when no top-level one exists', () => {
+  const m = buildModel(md('# T', '## Lessons Learned', '### What went well', '- alerting', '### What went wrong', '- x'));
+  assert.equal(m.canonical.get('successes')?.title, 'What went well');
+});
+
+test('the first section at the section level wins over an earlier sub-heading', () => {
+  const m = buildModel(md('# T', '## Remediation', '### Summary', 'x', '## Summary', 'y'));
+  assert.equal(m.canonical.get('summary')?.heading.startLine, 4);
+});
+
+test('a BOM before the first heading does not hide it', () => {
+  const m = buildModel('\uFEFF# Title\n\n## Summary\n\nx\n');
+  assert.equal(m.title?.startLine, 0);
+  assert.ok(m.canonical.has('summary'));
+});
