@@ -13,11 +13,27 @@ import {
   DidChangeConfigurationNotification,
   type Diagnostic,
   type CodeAction,
+  type CompletionItem,
   type InitializeResult,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPath } from './uri.js';
-import { analyze, codeActions, settingsFrom, ruleHelpUri, type Analysis, type Finding, type Fix, type Settings } from './service.js';
+import {
+  analyze,
+  codeActions,
+  completions,
+  hover,
+  settingsFrom,
+  ruleHelpUri,
+  type Analysis,
+  type CompletionResult,
+  type Finding,
+  type Fix,
+  type Settings,
+} from './service.js';
 
 const FIX_ALL_KIND = 'source.fixAll.postmortem';
 const PUSH_DEBOUNCE_MS = 200;
@@ -39,6 +55,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' '] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'postmortem-language-server' },
@@ -172,6 +190,38 @@ function toCodeAction(fix: Fix, uri: string): CodeAction {
     edit: { changes: { [uri]: fix.edits } },
   };
 }
+
+connection.onHover(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const h = hover(await analysisOf(doc), params.position);
+  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, ...(h.range ? { range: h.range } : {}) } : null;
+});
+
+const COMPLETION_KIND: Record<CompletionResult['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  text: CompletionItemKind.Text,
+  constant: CompletionItemKind.Constant,
+};
+
+connection.onCompletion(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  return completions(await analysisOf(doc), params.position).map(
+    (c): CompletionItem => ({
+      label: c.label,
+      kind: COMPLETION_KIND[c.kind],
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+      ...(c.sortText ? { sortText: c.sortText } : {}),
+      ...(c.range ? { textEdit: { range: c.range, newText: c.insertText ?? c.label } } : c.insertText ? { insertText: c.insertText } : {}),
+      insertTextFormat: c.kind === 'snippet' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    }),
+  );
+});
 
 documents.listen(connection);
 connection.listen();

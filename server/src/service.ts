@@ -11,11 +11,15 @@ import { INTERNAL_ERROR, RULES, allCodes } from './rules/registry.js';
 import type { Finding, FindingInput, RuleContext } from './rules/types.js';
 import { FIX_PROVIDERS } from './fixes/registry.js';
 import type { Fix, TextEdit } from './fixes/types.js';
+import { COMPLETION_PROVIDERS, HOVER_PROVIDERS } from './features/registry.js';
+import type { CompletionResult, HoverResult } from './features/types.js';
+import type { Position } from './model/text.js';
 
 export type { Finding } from './rules/types.js';
 export type { Fix, TextEdit } from './fixes/types.js';
 export type { Settings, Severity } from './settings.js';
 export type { PostMortemModel } from './model/document.js';
+export type { CompletionResult, HoverResult } from './features/types.js';
 export { DEFAULT_SETTINGS, settingsFrom } from './settings.js';
 export { allCodes, ruleHelpUri } from './rules/registry.js';
 
@@ -77,6 +81,22 @@ function runRules(model: PostMortemModel, settings: Settings): Finding[] {
     }
   }
   return findings;
+}
+
+/** The hover at a position, from the first provider that has one. Post-mortems only. */
+export function hover(analysis: Analysis, position: Position): HoverResult | undefined {
+  if (!analysis.postMortem) return undefined;
+  for (const provider of HOVER_PROVIDERS) {
+    const h = provider.hover(analysis, position);
+    if (h) return h;
+  }
+  return undefined;
+}
+
+/** Completions at a position, from every provider. Post-mortems only. */
+export function completions(analysis: Analysis, position: Position): CompletionResult[] {
+  if (!analysis.postMortem) return [];
+  return COMPLETION_PROVIDERS.flatMap((p) => p.complete(analysis, position));
 }
 
 /** A diagnostic as a client sends it back in a code action request. */

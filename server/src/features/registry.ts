@@ -1,0 +1,7 @@
+import type { CompletionProvider, HoverProvider } from './types.js';
+
+/** Hover providers, asked in order; the first answer wins. */
+export const HOVER_PROVIDERS: readonly HoverProvider[] = [];
+
+/** Completion providers; their items are merged. */
+export const COMPLETION_PROVIDERS: readonly CompletionProvider[] = [];

@@ -1,0 +1,70 @@
+/**
+ * Messages between the client and the server beyond LSP, defined once and
+ * imported by both sides. Types only, plus the request objects.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** The milestones of an incident, in the order they must happen. */
+export const MILESTONES = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type MilestoneName = (typeof MILESTONES)[number];
+
+/** Minutes between milestones; null when either end is unknown. */
+export interface IncidentMetrics {
+  timeToDetectMinutes: number | null;
+  timeToAcknowledgeMinutes: number | null;
+  timeToMitigateMinutes: number | null;
+  timeToResolveMinutes: number | null;
+  durationMinutes: number | null;
+}
+
+export interface FindingView {
+  code: string;
+  severity: Severity;
+  message: string;
+}
+
+/** One timeline entry as the outline view and the preview show it. */
+export interface TimelineEventView {
+  /** 0-based line of the entry in the document. */
+  line: number;
+  /** The timestamp as written. */
+  raw: string;
+  /** The entry's text without its timestamp, as plain text. */
+  text: string;
+  /** The resolved instant (ISO 8601 ending in Z), or null. */
+  utc: string | null;
+  /** Why there is no instant, when `utc` is null. */
+  unresolved?: string;
+  /** True when the entry gives a date but no time of day. */
+  dateOnly?: boolean;
+  /** `@handles` the entry mentions, without the @. */
+  people: string[];
+  /** The milestone this entry marks, if any. */
+  milestone?: MilestoneName;
+  /** Findings on this entry's line (out of order, invalid time…). */
+  findings: FindingView[];
+}
+
+/** The incident as time: what the preview draws and the outline lists. */
+export interface TimelineView {
+  uri: string;
+  version: number;
+  title: string;
+  severity: string | null;
+  status: string | null;
+  /** The document's time zone (an IANA name, "UTC" or an offset like "+02:00"), or null when none is stated. */
+  timezone: string | null;
+  events: TimelineEventView[];
+  /** Milestone instants (ISO 8601, Z). */
+  milestones: Partial<Record<MilestoneName, string>>;
+  metrics: IncidentMetrics;
+}
+
+export interface DocumentParams {
+  uri: string;
+}
+
+/** The timeline of an open post-mortem, or null when the document is not one. */
+export const TimelineRequest = new RequestType<DocumentParams, TimelineView | null, void>('postmortem/timeline');
