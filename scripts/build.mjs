@@ -2,7 +2,10 @@
 // dist/client.js, dist/server.js and dist/cli.js are a contract: other tooling calls them.
 import * as esbuild from 'esbuild';
 
+import { readFileSync } from 'node:fs';
+
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -17,7 +20,7 @@ const node = {
   logLevel: 'warning',
   external: ['vscode'],
   // Some dependencies ship ES modules that read import.meta.url; give them the bundle's own URL.
-  define: { 'import.meta.url': '__bundle_url' },
+  define: { 'import.meta.url': '__bundle_url', __VERSION__: JSON.stringify(version) },
   banner: { js: 'var __bundle_url = require("url").pathToFileURL(__filename).href;' },
 };
 

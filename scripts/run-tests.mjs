@@ -16,7 +16,7 @@ function collect(dir, out) {
 const args = process.argv.slice(2);
 const passthrough = args.filter((a) => a.startsWith('--'));
 const roots = args.filter((a) => !a.startsWith('--'));
-const files = roots.flatMap((r) => collect(r, []));
+const files = roots.flatMap((r) => (statSync(r).isDirectory() ? collect(r, []) : [r]));
 if (files.length === 0) {
   console.error(`no *.test.ts files under ${roots.join(', ')}`);
   process.exit(2);

@@ -134,6 +134,7 @@ export function codeActions(analysis: Analysis, refs: readonly FindingRef[], onl
 export function fixAll(analysis: Analysis): Fix | undefined {
   const edits: TextEdit[] = [];
   const findings: Finding[] = [];
+  const parts: string[] = [];
   for (const provider of FIX_PROVIDERS) {
     if (!provider.fixAll) continue;
     const mine = analysis.findings.filter((f) => provider.codes.includes(f.code));
@@ -143,9 +144,10 @@ export function fixAll(analysis: Analysis): Fix | undefined {
     if (fix.edits.some((e) => edits.some((o) => overlaps(e.range, o.range)))) continue;
     edits.push(...fix.edits);
     findings.push(...fix.findings);
+    parts.push(fix.title);
   }
   if (!edits.length) return undefined;
-  return { title: 'Fix all post-mortem problems that have a safe fix', kind: 'source.fixAll', edits, findings, safe: true };
+  return { title: 'Fix all post-mortem problems that have a safe fix', kind: 'source.fixAll', edits, findings, safe: true, parts };
 }
 
 /** Applies non-overlapping edits to a text (the CLI's --fix and the tests use it). */

@@ -1,35 +1,57 @@
 /**
  * The `postmortem` command: the same checks as the editor, for CI.
- * Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or I/O error.
+ * Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { analyze } from '../service.js';
-import { expandPaths, UsageError } from './files.js';
-import { formatJson, formatStylish, type FileResult } from './format.js';
+import { UsageError } from './files.js';
+import { lint, LINT_FORMATS, type LintFormat } from './lint.js';
+import type { Io } from './io.js';
 
-const HELP = `Usage: postmortem <command> [options] PATH...
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const HELP = `Usage: postmortem <command> [options]
 
 Commands:
-  lint PATH...        Check post-mortems (files, folders, globs). Every file given is treated as a post-mortem.
+  lint PATH...          Check post-mortems: files, folders (searched for *.md) and globs.
+                        Every file given is checked as a post-mortem.
 
 Options for lint:
-  --format stylish|json   Output format (default: stylish)
-  --no-color              No colours (also when NO_COLOR is set or output is not a terminal)
-  -h, --help              Show this help
+  --format FORMAT       stylish (default), json, sarif (SARIF 2.1.0 for code scanning),
+                        junit, github (workflow annotations)
+  --quiet               Report errors only
+  --max-warnings N      Exit 1 when there are more than N warnings
+  --ignore GLOB         Skip files matching GLOB (repeatable); .gitignore is honoured too
+  --fix                 Apply every safe fix (insertions, whole-entry moves) and write the files
+  --fix-dry-run         Print the fixes as a unified diff; change nothing
+  --no-color            No colours (also with NO_COLOR set, or when output is not a terminal)
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+  -h, --help            Show this help
+  -v, --version         Show the version
 
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+Exit codes:
+  0  no error-severity finding (and no more warnings than --max-warnings)
+  1  at least one error-severity finding, or more warnings than --max-warnings
+  2  a usage or I/O error (one line on stderr)`;
+
+export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help' || command === 'help') {
+  if (!command) {
+    io.err(HELP);
+    return 2;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
     io.out(HELP);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (command === '-v' || command === '--version') {
+    io.out(VERSION);
+    return 0;
   }
   try {
     switch (command) {
       case 'lint':
-        return await lint(rest, io);
+        return await lintCommand(rest, io, cwd);
       default:
         throw new UsageError(`unknown command "${command}" (try: postmortem --help)`);
     }
@@ -50,34 +72,47 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-async function lint(args: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+async function lintCommand(args: string[], io: Io, cwd: string): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', default: 'stylish' },
+    quiet: { type: 'boolean' },
+    'max-warnings': { type: 'string' },
+    ignore: { type: 'string', multiple: true },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values['help']) {
+  if (values.help) {
     io.out(HELP);
     return 0;
   }
-  const format = values['format'] as string;
-  if (format !== 'stylish' && format !== 'json') throw new UsageError(`unknown format "${format}" (stylish or json)`);
-  if (!positionals.length) throw new UsageError('lint needs at least one file, folder or glob');
-  const files = await expandPaths(positionals);
-  const results: FileResult[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    results.push({ file, findings: analyze(text, { path: file, force: true }).findings });
+  const format = values.format as string;
+  if (!(LINT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (${LINT_FORMATS.join(', ')})`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
   }
-  const color = !values['no-color'] && !process.env['NO_COLOR'] && (values['color'] === true || process.stdout.isTTY === true);
-  io.out(format === 'json' ? formatJson(results) : formatStylish(results, color));
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (!positionals.length) throw new UsageError('lint needs at least one file, folder or glob');
+  const color = !values['no-color'] && !process.env['NO_COLOR'] && (values.color === true || process.stdout.isTTY === true);
+  return lint(
+    {
+      paths: positionals,
+      format: format as LintFormat,
+      quiet: !!values.quiet,
+      maxWarnings,
+      color,
+      ignore: (values.ignore as string[] | undefined) ?? [],
+      fix: !!values.fix,
+      fixDryRun: !!values['fix-dry-run'],
+      cwd,
+      version: VERSION,
+    },
+    io,
+  );
 }
 
 if (require.main === module) {

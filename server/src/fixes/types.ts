@@ -20,6 +20,8 @@ export interface Fix {
    * `--fix` and `source.fixAll.postmortem` apply them.
    */
   safe: boolean;
+  /** For a fix made of several (fix-all): the title of each part. */
+  parts?: string[];
 }
 
 /** Quick fixes for some finding codes, keyed on `code` and `data`, never on message text. */

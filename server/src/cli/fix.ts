@@ -1,0 +1,42 @@
+import { analyze, applyEdits, fixAll, type Settings } from '../service.js';
+
+export interface FixOutcome {
+  text: string;
+  /** Titles of the fixes applied, in order. */
+  applied: string[];
+}
+
+/** At most this many rounds: each round can only make the document more complete. */
+const MAX_ROUNDS = 10;
+
+/**
+ * Applies every safe fix, round after round until none is left, so that a second
+ * run changes nothing. Refuses (throws) if a round would lose a line of the input.
+ */
+export function fixText(text: string, path: string, settings: Settings): FixOutcome {
+  let current = text;
+  const applied: string[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const analysis = analyze(current, { path, force: true, settings });
+    const fix = fixAll(analysis);
+    if (!fix) break;
+    const next = applyEdits(current, fix.edits, analysis);
+    if (next === current) break;
+    if (!keepsEveryLine(current, next)) throw new Error(`a fix would have lost text in ${path}; nothing was written`);
+    applied.push(...(fix.parts ?? [fix.title]));
+    current = next;
+  }
+  return { text: current, applied };
+}
+
+/** True when every line of `before` is still in `after` (as many times), whatever the order. */
+export function keepsEveryLine(before: string, after: string): boolean {
+  const counts = new Map<string, number>();
+  for (const line of after.split(/\r\n|\r|\n/)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  for (const line of before.split(/\r\n|\r|\n/)) {
+    const n = counts.get(line) ?? 0;
+    if (n === 0) return false;
+    counts.set(line, n - 1);
+  }
+  return true;
+}

@@ -1,0 +1,5 @@
+/** Where a command writes: stdout and stderr, one line (or block) per call. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}

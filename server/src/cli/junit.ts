@@ -1,0 +1,39 @@
+import type { FileResult } from './format.js';
+
+/** Text safe inside XML: the five entities escaped and characters XML 1.0 forbids removed. */
+export function xmlEscape(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** JUnit XML: one test case per file, one failure per finding. */
+export function formatJunit(results: readonly FileResult[]): string {
+  const failedCases = results.filter((r) => r.findings.length).length;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="postmortem" tests="${results.length}" failures="${failedCases}">`,
+    `  <testsuite name="postmortem lint" tests="${results.length}" failures="${failedCases}" errors="0">`,
+  ];
+  for (const r of results) {
+    const name = xmlEscape(r.file);
+    if (!r.findings.length) {
+      lines.push(`    <testcase classname="postmortem.lint" name="${name}"/>`);
+      continue;
+    }
+    lines.push(`    <testcase classname="postmortem.lint" name="${name}">`);
+    for (const f of r.findings) {
+      const where = `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      lines.push(
+        `      <failure type="${xmlEscape(f.code)}" message="${xmlEscape(f.message)}">${xmlEscape(`${where} ${f.severity} ${f.message} (${f.code})`)}</failure>`,
+      );
+    }
+    lines.push('    </testcase>');
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return lines.join('\n');
+}

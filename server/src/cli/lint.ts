@@ -1,0 +1,108 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { analyze, DEFAULT_SETTINGS, type Settings } from '../service.js';
+import { expandPaths, UsageError } from './files.js';
+import { fixText } from './fix.js';
+import { formatJson, formatStylish, type FileResult } from './format.js';
+import { formatSarif } from './sarif.js';
+import { formatJunit } from './junit.js';
+import { formatGithub } from './github.js';
+import type { Io } from './io.js';
+
+export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+
+export interface LintOptions {
+  paths: string[];
+  format: LintFormat;
+  quiet: boolean;
+  maxWarnings: number | undefined;
+  color: boolean;
+  ignore: string[];
+  fix: boolean;
+  fixDryRun: boolean;
+  cwd: string;
+  version: string;
+  /** The settings for a file (configuration found for it). */
+  settingsFor?: (file: string) => Settings;
+}
+
+/** Runs `postmortem lint`; returns the exit code (0 clean, 1 errors or too many warnings). */
+export async function lint(options: LintOptions, io: Io): Promise<number> {
+  const files = await expandPaths(options.paths, { cwd: options.cwd, ignore: options.ignore });
+  if (!files.length) throw new UsageError(`no Markdown files in ${options.paths.join(', ')}`);
+  const settingsFor = options.settingsFor ?? (() => DEFAULT_SETTINGS);
+  const machine = options.format !== 'stylish';
+  const results: FileResult[] = [];
+  const diffs: string[] = [];
+  for (const file of files) {
+    const abs = resolve(options.cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const settings = settingsFor(abs);
+    if (options.fix || options.fixDryRun) {
+      const fixed = fixText(text, abs, settings);
+      if (fixed.applied.length) {
+        if (options.fixDryRun) {
+          diffs.push(unifiedDiff(file, text, fixed.text));
+        } else {
+          try {
+            writeFileSync(abs, fixed.text);
+          } catch (e) {
+            throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+          }
+          const note = `Fixed ${file}: ${fixed.applied.join('; ')}`;
+          if (machine) io.err(note);
+          else io.out(note);
+        }
+        text = fixed.text;
+      }
+    }
+    const findings = analyze(text, { path: abs, force: true, settings }).findings;
+    results.push({ file, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings });
+  }
+
+  if (options.fixDryRun) {
+    io.out(diffs.length ? diffs.join('\n').trimEnd() : 'No fixes to apply.');
+  } else {
+    io.out(render(results, options));
+  }
+  const errors = results.some((r) => r.findings.some((f) => f.severity === 'error'));
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (errors) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.err(`postmortem: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}
+
+/** A git-style unified diff of one file (`--- a/FILE`, `+++ b/FILE`). */
+function unifiedDiff(file: string, before: string, after: string): string {
+  const name = file.replace(/\\/g, '/');
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 })
+    .split('\n')
+    .filter((line) => !line.startsWith('Index: ') && !/^=+$/.test(line))
+    .map((line) => (line.startsWith('--- ') || line.startsWith('+++ ') ? line.replace(/\t$/, '') : line))
+    .join('\n');
+}
+
+function render(results: FileResult[], options: LintOptions): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, { cwd: options.cwd, version: options.version });
+    case 'junit':
+      return formatJunit(results);
+    case 'github':
+      return formatGithub(results);
+    case 'stylish':
+      return formatStylish(results, options.color);
+  }
+}

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempFiles } from '../helpers/run.js';
+import { md } from '../helpers/docs.js';
+
+const THREE = md('# Outage', '', '## Summary', '', 'It broke.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
+
+test('--fix inserts the three missing sections, keeps every original line in order, and a second --fix changes nothing', () => {
+  const dir = tempFiles({ 'a.md': THREE });
+  const first = cli(['lint', '--fix', 'a.md'], { cwd: dir });
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^Fixed a\.md: Insert all missing sections$/m);
+  const fixed = readFileSync(join(dir, 'a.md'), 'utf8');
+  const lines = fixed.split('\n');
+  let i = 0;
+  for (const line of THREE.split('\n')) {
+    while (i < lines.length && lines[i] !== line) i++;
+    assert.ok(i < lines.length, `lost ${JSON.stringify(line)}`);
+    i++;
+  }
+  for (const h of ['## Resolution and Recovery', '## Preventive Actions', '## Successes and Positive Outcomes']) assert.ok(lines.includes(h), h);
+  const second = cli(['lint', '--fix', 'a.md'], { cwd: dir });
+  assert.doesNotMatch(second.stdout, /Fixed/);
+  assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), fixed);
+});
+
+test('--fix-dry-run prints a unified diff and leaves the file untouched', () => {
+  const dir = tempFiles({ 'a.md': THREE });
+  const r = cli(['lint', '--fix-dry-run', 'a.md'], { cwd: dir });
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^--- a\/a\.md$/m);
+  assert.match(r.stdout, /^\+\+\+ b\/a\.md$/m);
+  assert.match(r.stdout, /^\+## Preventive Actions$/m);
+  assert.doesNotMatch(r.stdout, /^-[^-]/m, 'nothing removed');
+  assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), THREE);
+});
+
+test('--fix with a machine format keeps stdout parseable and reports fixes on stderr', () => {
+  const dir = tempFiles({ 'a.md': THREE });
+  const r = cli(['lint', '--fix', '--format', 'json', 'a.md'], { cwd: dir });
+  assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics.filter((d: { code: string }) => d.code === 'section.missing'), []);
+  assert.match(r.stderr, /Fixed a\.md/);
+});
+
+test('--fix and --fix-dry-run together is a usage error', () => {
+  const dir = tempFiles({ 'a.md': THREE });
+  assert.equal(cli(['lint', '--fix', '--fix-dry-run', 'a.md'], { cwd: dir }).code, 2);
+});
