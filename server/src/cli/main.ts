@@ -6,6 +6,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './files.js';
 import { lint, LINT_FORMATS, type LintFormat } from './lint.js';
 import type { Io } from './io.js';
+import { newCommand, today } from './new.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -15,6 +17,7 @@ const HELP = `Usage: postmortem <command> [options]
 Commands:
   lint PATH...          Check post-mortems: files, folders (searched for *.md) and globs.
                         Every file given is checked as a post-mortem.
+  new "TITLE"           Create DIR/YYYY-MM-DD-<slug>.md from the template (never overwrites).
 
 Options for lint:
   --format FORMAT       stylish (default), json, sarif (SARIF 2.1.0 for code scanning),
@@ -25,6 +28,11 @@ Options for lint:
   --fix                 Apply every safe fix (insertions, whole-entry moves) and write the files
   --fix-dry-run         Print the fixes as a unified diff; change nothing
   --no-color            No colours (also with NO_COLOR set, or when output is not a terminal)
+
+Options for new:
+  --severity SEV1..SEV5 The incident's severity (default: SEV3)
+  --dir DIR             Folder for the new file (default: postmortems)
+  --timezone ZONE       IANA zone for the frontmatter (default: the configured zone, else UTC)
 
   -h, --help            Show this help
   -v, --version         Show the version
@@ -52,6 +60,8 @@ export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise
     switch (command) {
       case 'lint':
         return await lintCommand(rest, io, cwd);
+      case 'new':
+        return newSubcommand(rest, io, cwd);
       default:
         throw new UsageError(`unknown command "${command}" (try: postmortem --help)`);
     }
@@ -111,6 +121,25 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
       cwd,
       version: VERSION,
     },
+    io,
+  );
+}
+
+function newSubcommand(args: string[], io: Io, cwd: string): number {
+  const { values, positionals } = parse(args, {
+    severity: { type: 'string', default: 'SEV3' },
+    dir: { type: 'string', default: 'postmortems' },
+    timezone: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('new takes one title: postmortem new "Checkout outage"');
+  const timezone = (values.timezone as string | undefined) ?? DEFAULT_SETTINGS.defaultTimezone ?? 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw new UsageError(`unknown time zone "${timezone}" (an IANA name such as Europe/Berlin)`);
+  }
+  return newCommand(
+    { title: positionals[0]!, severity: values.severity as string, dir: values.dir as string, timezone, cwd, date: process.env['POSTMORTEM_TODAY'] ?? today(timezone) },
     io,
   );
 }

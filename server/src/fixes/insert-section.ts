@@ -3,12 +3,8 @@ import type { PostMortemModel } from '../model/document.js';
 import type { Finding } from '../rules/types.js';
 import type { MissingSectionData } from '../rules/section-missing.js';
 import type { Fix, FixProvider, TextEdit } from './types.js';
+import { sectionText } from '../templates/postmortem.js';
 
-/** The Markdown a new section starts with: its heading and its one-line prompt. Shared with the snippets. */
-export function sectionTemplate(id: SectionId, level: number, eol = '\n'): string {
-  const s = canonicalSection(id);
-  return `${'#'.repeat(level)} ${s.name}${eol}${eol}{${s.prompt}}${eol}`;
-}
 
 function missingId(finding: Finding): SectionId | undefined {
   const id = (finding.data as Partial<MissingSectionData> | undefined)?.sectionId;
@@ -52,7 +48,7 @@ export function insertSectionsEdits(model: PostMortemModel, ids: readonly Sectio
   }
   const edits: TextEdit[] = [];
   for (const [line, group] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
-    const body = group.map((id) => sectionTemplate(id, model.sectionLevel, eol)).join(eol);
+    const body = group.map((id) => sectionText(id, model.sectionLevel, eol)).join(eol);
     if (line >= lines.lineCount) {
       // At the end: close the last line if it is open, and leave one blank line before the heading.
       const last = lines.lineCount - 1;
