@@ -10,6 +10,7 @@ import {
   type ErrorHandler,
   type Message,
 } from 'vscode-languageclient/node';
+import { newPostMortemCommand } from './newPostMortem';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostMo
       output.info('Restarting the post-mortem language server.');
       await client.restart();
     }),
+    vscode.commands.registerCommand('postmortem.new', newPostMortemCommand),
     { dispose: () => void client?.stop() },
   );
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { newFileName, newPostMortem, SEVERITIES } from '../templates/postmortem.js';
+export { today } from '../templates/postmortem.js';
 import { UsageError } from './files.js';
 import type { Io } from './io.js';
 
@@ -32,13 +33,4 @@ export function newCommand(options: NewOptions, io: Io): number {
   }
   io.out(join(options.dir, name));
   return 0;
-}
-
-/** Today's date in a time zone, YYYY-MM-DD. */
-export function today(timezone: string, now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
 }

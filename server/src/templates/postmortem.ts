@@ -83,3 +83,12 @@ function oneLine(s: string): string {
 function yamlString(s: string): string {
   return /^[A-Za-z0-9][\w .,()'/-]*$/.test(s) && !/[:#]/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s);
 }
+
+/** Today's date in a time zone, YYYY-MM-DD (UTC when the zone is unknown). */
+export function today(timezone: string, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
