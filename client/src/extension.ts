@@ -11,6 +11,8 @@ import {
   type Message,
 } from 'vscode-languageclient/node';
 import { newPostMortemCommand } from './newPostMortem';
+import { registerOutline } from './outline/register';
+import type { OutlineView } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -21,6 +23,8 @@ export interface PostMortemApi {
   ready(): Promise<void>;
   /** The running client, for tests that need to reach the server. */
   client(): LanguageClient | undefined;
+  /** The outline of the active post-mortem, fetched now (undefined when none is active). */
+  outline(): Promise<OutlineView | undefined>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostMortemApi> {
@@ -67,10 +71,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostMo
     { dispose: () => void client?.stop() },
   );
 
-  return {
-    ready: async () => {
-      await start();
-      if (client && client.state !== State.Running) await new Promise<void>((resolve) => {
+  const ready = async () => {
+    await start();
+    if (client && client.state !== State.Running) {
+      await new Promise<void>((resolve) => {
         const sub = client!.onDidChangeState((e) => {
           if (e.newState === State.Running) {
             sub.dispose();
@@ -78,8 +82,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostMo
           }
         });
       });
-    },
+    }
+  };
+  const outline = registerOutline(context, () => client, ready);
+
+  return {
+    ready,
     client: () => client,
+    outline: () => outline.refresh(),
   };
 }
 

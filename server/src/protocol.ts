@@ -68,3 +68,58 @@ export interface DocumentParams {
 
 /** The timeline of an open post-mortem, or null when the document is not one. */
 export const TimelineRequest = new RequestType<DocumentParams, TimelineView | null, void>('postmortem/timeline');
+
+/** A section's state in the outline: ✓ complete, ⚠ empty or template text left, ✗ missing. */
+export type SectionStatus = 'complete' | 'incomplete' | 'missing';
+
+export interface OutlineSection {
+  /** The canonical section id, or null for another section of the document. */
+  id: string | null;
+  /** The canonical name for canonical sections, the heading's text otherwise. */
+  name: string;
+  /** The heading as written (null when missing). */
+  heading: string | null;
+  status: SectionStatus;
+  /** 0-based line of the heading, null when missing. */
+  line: number | null;
+  /** What makes it incomplete or missing. */
+  findings: FindingView[];
+}
+
+/** An item under Preventive Actions. */
+export interface ActionItemView {
+  line: number;
+  text: string;
+  owner: string | null;
+  due: string | null;
+  ticket: string | null;
+  done: boolean;
+}
+
+/** What the Post-Mortem outline view shows for one document. */
+export interface OutlineView {
+  uri: string;
+  version: number;
+  title: string;
+  sections: OutlineSection[];
+  /** Canonical sections present (not missing) and required, for "Post-mortem 5/6". */
+  progress: { present: number; required: number };
+  timeline: TimelineView | null;
+  actions: ActionItemView[];
+}
+
+/** The outline of an open document, or null when it is not a post-mortem. */
+export const OutlineRequest = new RequestType<DocumentParams, OutlineView | null, void>('postmortem/outline');
+
+export interface InsertSectionParams {
+  uri: string;
+  sectionId: string;
+}
+
+/** Text edits that insert a missing canonical section at its place (empty when it is there already). */
+export interface TextEditView {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export const InsertSectionRequest = new RequestType<InsertSectionParams, TextEditView[], void>('postmortem/insertSection');

@@ -21,6 +21,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPath } from './uri.js';
+import { InsertSectionRequest, OutlineRequest } from './protocol.js';
+import { outlineView } from './view/outline.js';
+import { insertSectionsEdits } from './fixes/insert-section.js';
+import { CANONICAL_ORDER, type SectionId } from './model/sections.js';
 import {
   analyze,
   codeActions,
@@ -221,6 +225,20 @@ connection.onCompletion(async (params) => {
       insertTextFormat: c.kind === 'snippet' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     }),
   );
+});
+
+connection.onRequest(OutlineRequest, async (params) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const analysis = await analysisOf(doc);
+  return analysis.postMortem ? outlineView(analysis, doc.uri, doc.version) : null;
+});
+
+connection.onRequest(InsertSectionRequest, async (params) => {
+  const doc = documents.get(params.uri);
+  if (!doc || !(CANONICAL_ORDER as readonly string[]).includes(params.sectionId)) return [];
+  const analysis = await analysisOf(doc);
+  return insertSectionsEdits(analysis.model, [params.sectionId as SectionId]);
 });
 
 documents.listen(connection);

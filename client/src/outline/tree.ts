@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import type { ActionItemView, OutlineSection, OutlineView, TimelineEventView } from '../../../server/src/protocol';
+import { formatInZone, formatMinutes } from '../format';
+import type { OutlineTracker } from './tracker';
+
+type Node =
+  | { kind: 'group'; id: 'sections' | 'timeline' | 'metrics' | 'actions'; label: string }
+  | { kind: 'section'; section: OutlineSection }
+  | { kind: 'event'; event: TimelineEventView }
+  | { kind: 'metric'; label: string; value: string; line?: number }
+  | { kind: 'action'; action: ActionItemView };
+
+const STATUS_ICON: Record<OutlineSection['status'], vscode.ThemeIcon> = {
+  complete: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  incomplete: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  missing: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+};
+
+const STATUS_TEXT: Record<OutlineSection['status'], string> = {
+  complete: 'complete',
+  incomplete: 'empty or template text left',
+  missing: 'missing',
+};
+
+/** The Post-Mortem outline: sections with their status, the timeline, milestones and metrics, action items. */
+export class OutlineTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly tracker: OutlineTracker) {
+    tracker.onDidChange(() => this.changed.fire());
+  }
+
+  getChildren(node?: Node): Node[] {
+    const o = this.tracker.outline;
+    if (!o) return []; // the welcome view shows instead
+    if (!node) return groups(o);
+    if (node.kind !== 'group') return [];
+    switch (node.id) {
+      case 'sections':
+        return o.sections.map((section) => ({ kind: 'section', section }));
+      case 'timeline':
+        return (o.timeline?.events ?? []).map((event) => ({ kind: 'event', event }));
+      case 'metrics':
+        return metrics(o);
+      case 'actions':
+        return o.actions.map((action) => ({ kind: 'action', action }));
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const o = this.tracker.outline!;
+    const uri = vscode.Uri.parse(o.uri);
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${node.id}`;
+        return item;
+      }
+      case 'section': {
+        const s = node.section;
+        const item = new vscode.TreeItem(s.name);
+        item.id = `section:${s.id ?? s.line}`;
+        item.iconPath = STATUS_ICON[s.status];
+        item.description = s.heading && s.heading !== s.name ? `“${s.heading}”` : STATUS_TEXT[s.status];
+        item.tooltip = new vscode.MarkdownString(
+          [`**${s.name}**: ${STATUS_TEXT[s.status]}`, ...s.findings.map((f) => `- ${f.message}`)].join('\n\n'),
+        );
+        if (s.status === 'missing' && s.id) {
+          item.contextValue = 'missingSection';
+          item.command = { command: 'postmortem.insertSection', title: 'Insert', arguments: [o.uri, s.id] };
+        } else if (s.line !== null) {
+          item.command = reveal(uri, s.line);
+        }
+        return item;
+      }
+      case 'event': {
+        const e = node.event;
+        const when = e.utc ? formatInZone(e.utc, o.timeline?.timezone ?? null).slice(e.dateOnly ? 0 : 11, e.dateOnly ? 10 : 16) : e.raw;
+        const item = new vscode.TreeItem(`${when}  ${e.text}`);
+        item.id = `event:${e.line}`;
+        const flagged = e.findings.length > 0 || !e.utc;
+        item.iconPath = new vscode.ThemeIcon(flagged ? 'warning' : e.milestone ? 'milestone' : 'circle-small-filled', flagged ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.description = [e.milestone, ...e.people.map((p) => `@${p}`)].filter(Boolean).join(' ');
+        item.tooltip = new vscode.MarkdownString(
+          [e.utc ? `${e.utc.replace('T', ' ').replace(/:00\.000Z|\.000Z/, 'Z')} (UTC)` : `No instant: ${e.unresolved ?? 'unresolved'}`, ...e.findings.map((f) => `- ${f.message}`)].join('\n\n'),
+        );
+        item.command = reveal(uri, e.line);
+        return item;
+      }
+      case 'metric': {
+        const item = new vscode.TreeItem(node.label);
+        item.description = node.value;
+        if (node.line !== undefined) item.command = reveal(uri, node.line);
+        return item;
+      }
+      case 'action': {
+        const a = node.action;
+        const item = new vscode.TreeItem(a.text);
+        item.id = `action:${a.line}`;
+        item.iconPath = new vscode.ThemeIcon(a.done ? 'pass-filled' : 'circle-large-outline');
+        item.description = [a.owner ? `@${a.owner.replace(/^@/, '')}` : 'no owner', a.due ? `due ${a.due}` : null, a.ticket].filter(Boolean).join(' · ');
+        item.command = reveal(uri, a.line);
+        return item;
+      }
+    }
+  }
+}
+
+function groups(o: OutlineView): Node[] {
+  const out: Node[] = [{ kind: 'group', id: 'sections', label: `Sections (${o.progress.present}/${o.progress.required})` }];
+  if (o.timeline?.events.length) out.push({ kind: 'group', id: 'timeline', label: `Timeline (${o.timeline.events.length})` });
+  if (o.timeline) out.push({ kind: 'group', id: 'metrics', label: 'Milestones and metrics' });
+  if (o.actions.length) out.push({ kind: 'group', id: 'actions', label: `Action items (${o.actions.filter((a) => !a.done).length} open)` });
+  return out;
+}
+
+function metrics(o: OutlineView): Node[] {
+  const t = o.timeline;
+  if (!t) return [];
+  const zone = t.timezone;
+  const out: Node[] = [];
+  for (const name of ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const) {
+    const at = t.milestones[name];
+    if (at) out.push({ kind: 'metric', label: name[0]!.toUpperCase() + name.slice(1), value: `${formatInZone(at, zone)}${zone ? ` ${zone}` : ' UTC'}` });
+  }
+  out.push(
+    { kind: 'metric', label: 'Time to detect', value: formatMinutes(t.metrics.timeToDetectMinutes) },
+    { kind: 'metric', label: 'Time to mitigate', value: formatMinutes(t.metrics.timeToMitigateMinutes) },
+    { kind: 'metric', label: 'Time to resolve', value: formatMinutes(t.metrics.timeToResolveMinutes) },
+    { kind: 'metric', label: 'Duration', value: formatMinutes(t.metrics.durationMinutes) },
+  );
+  return out;
+}
+
+function reveal(uri: vscode.Uri, line: number): vscode.Command {
+  return { command: 'postmortem.revealLine', title: 'Reveal', arguments: [uri.toString(), line] };
+}
