@@ -40,7 +40,7 @@ const SIZES = [
 ];
 const DOUBLINGS = [
   { bytes: 1_000_000, runs: 11 },
-  { bytes: 2_500_000, runs: 7 },
+  { bytes: 2_500_000, runs: 9 },
 ];
 const EDIT_SIZES = [250_000, 1_000_000];
 const scaled = (n: number) => (quick ? Math.max(1, Math.ceil(n / 3)) : n);

@@ -17,9 +17,15 @@ export interface Candidate {
   run: () => unknown;
   /** How many measured runs. */
   runs: number;
-  /** Unmeasured runs first (default 1; 0 when a run takes a minute and the code is already warm). */
+  /**
+   * Unmeasured runs first, so the JIT has compiled the code: at least this many
+   * (default 1) and until half a second has passed. 0 skips the warm-up, for a
+   * run that takes a minute on code already warm from smaller inputs.
+   */
   warmup?: number;
 }
+
+const WARMUP_MS = 500;
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,7 +50,12 @@ function once(run: () => unknown): { wall: number; cpu: number } {
  */
 export function measureInterleaved(candidates: readonly Candidate[]): Map<string, Sample> {
   const times = new Map(candidates.map((c) => [c.name, { wall: [] as number[], cpu: [] as number[] }]));
-  for (const c of candidates) for (let i = 0; i < (c.warmup ?? 1); i++) once(c.run);
+  for (const c of candidates) {
+    const min = c.warmup ?? 1;
+    if (min === 0) continue;
+    const t0 = performance.now();
+    for (let i = 0; i < min || (performance.now() - t0 < WARMUP_MS && i < 2000); i++) once(c.run);
+  }
   const rounds = Math.max(...candidates.map((c) => c.runs));
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < candidates.length; k++) {
