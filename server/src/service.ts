@@ -12,6 +12,7 @@ import type { Finding, FindingInput, RuleContext } from './rules/types.js';
 import { FIX_PROVIDERS } from './fixes/registry.js';
 import type { Fix, TextEdit } from './fixes/types.js';
 import { COMPLETION_PROVIDERS, HOVER_PROVIDERS } from './features/registry.js';
+import { walkBlocks } from './model/markdown.js';
 import type { CompletionResult, HoverResult } from './features/types.js';
 import type { Position } from './model/text.js';
 
@@ -119,7 +120,8 @@ export function codeActions(analysis: Analysis, refs: readonly FindingRef[], onl
       const finding = analysis.findings.find((f) => f.code === ref.code && sameRange(f.range, ref.range) && sameData(f.data, ref.data));
       if (!finding) continue;
       for (const provider of FIX_PROVIDERS) {
-        if (provider.codes.includes(finding.code)) out.push(...provider.fixes(analysis, finding));
+        if (!provider.codes.includes(finding.code)) continue;
+        out.push(...provider.fixes(analysis, finding).map((f) => afterBom(analysis, f)).filter((f) => effective(analysis, f)));
       }
     }
   }
@@ -139,8 +141,9 @@ export function fixAll(analysis: Analysis): Fix | undefined {
     if (!provider.fixAll) continue;
     const mine = analysis.findings.filter((f) => provider.codes.includes(f.code));
     if (!mine.length) continue;
-    const fix = provider.fixAll(analysis, mine);
-    if (!fix || !fix.safe) continue;
+    const found = provider.fixAll(analysis, mine);
+    const fix = found && afterBom(analysis, found);
+    if (!fix || !fix.safe || !effective(analysis, fix)) continue;
     if (fix.edits.some((e) => edits.some((o) => overlaps(e.range, o.range)))) continue;
     edits.push(...fix.edits);
     findings.push(...fix.findings);
@@ -159,6 +162,42 @@ export function applyEdits(text: string, edits: readonly TextEdit[], analysis?: 
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
+}
+
+/**
+ * Moves insertions at the very start of a text that begins with a byte order
+ * mark to just after it: text inserted before the mark would push it into the
+ * first line, where it hides a heading or a frontmatter fence.
+ */
+function afterBom(analysis: Analysis, fix: Fix): Fix {
+  if (analysis.model.text.charCodeAt(0) !== 0xfeff) return fix;
+  const atStart = (p: Position) => p.line === 0 && p.character === 0;
+  if (!fix.edits.some((e) => atStart(e.range.start))) return fix;
+  const next = { line: 0, character: 1 };
+  const edits = fix.edits.map((e) => (atStart(e.range.start) ? { ...e, range: { start: next, end: atStart(e.range.end) ? next : e.range.end } } : e));
+  return { ...fix, edits };
+}
+
+/**
+ * False for a fix that would leave its own findings in place: text inserted into
+ * an open code fence or HTML block (a document that ends inside an unclosed
+ * "```" or "<!--") is not Markdown, so an inserted section would not count and
+ * the fix would be offered again and again. Only edits at such places are
+ * verified, by analysing the result; elsewhere a fix is taken at its word.
+ */
+function effective(analysis: Analysis, fix: Fix): boolean {
+  if (!fix.edits.some((e) => insideVerbatim(analysis.model, e.range.start))) return true;
+  const after = analyze(applyEdits(analysis.model.text, fix.edits, analysis), { settings: analysis.settings, force: true });
+  return !fix.findings.some((f) => after.findings.some((g) => g.code === f.code && JSON.stringify(g.data) === JSON.stringify(f.data)));
+}
+
+/** True when a position may lie in a code fence or HTML block (including the line after one, to be safe). */
+function insideVerbatim(model: PostMortemModel, pos: Position): boolean {
+  let inside = false;
+  walkBlocks(model.blocks, (b) => {
+    if ((b.kind === 'code' || b.kind === 'html') && b.startLine < pos.line && pos.line <= b.endLine) inside = true;
+  });
+  return inside;
 }
 
 function sameRange(a: Range, b: Range): boolean {

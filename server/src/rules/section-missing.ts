@@ -14,7 +14,7 @@ export const sectionMissing: Rule = {
   check({ model, settings, report }) {
     const range = model.title
       ? model.lines.trimmedLineRange(model.title.startLine)
-      : model.lines.trimmedLineRange(model.frontmatter ? model.frontmatter.endLine + 1 : 0);
+      : model.lines.trimmedLineRange(model.frontmatter ? Math.min(model.frontmatter.endLine + 1, model.lines.lineCount - 1) : 0);
     for (const id of settings.requiredSections) {
       if (model.canonical.has(id)) continue;
       if (id === 'summary' && preambleSummary(model)) continue;
