@@ -10,6 +10,7 @@ import {
   type ErrorHandler,
   type Message,
 } from 'vscode-languageclient/node';
+import { registerPreview, type PreviewApi } from './preview/register.js';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -20,6 +21,8 @@ export interface PostMortemApi {
   ready(): Promise<void>;
   /** The running client, for tests that need to reach the server. */
   client(): LanguageClient | undefined;
+  /** The timeline preview: which document it shows, what it sent, and a way to post as the page would. */
+  preview: PreviewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostMortemApi> {
@@ -64,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostMo
     }),
     { dispose: () => void client?.stop() },
   );
+  const preview = registerPreview(context, () => client, output);
 
   return {
     ready: async () => {
@@ -78,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostMo
       });
     },
     client: () => client,
+    preview,
   };
 }
 
