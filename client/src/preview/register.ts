@@ -17,6 +17,8 @@ export interface PreviewApi {
 
 /** The context key the client sets for the active editor: true when its document is a post-mortem. */
 export const IS_POST_MORTEM = 'postmortem.isPostMortem';
+/** True while a timeline preview is open: enables its commands in the palette. */
+export const PREVIEW_OPEN = 'postmortem.previewOpen';
 
 /** Registers the preview. `client` returns the running language client, if any. */
 export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, log: vscode.LogOutputChannel): PreviewApi {
@@ -24,10 +26,15 @@ export function registerPreview(context: vscode.ExtensionContext, client: () => 
   const previews: TimelinePreview[] = [];
   const opened = new vscode.EventEmitter<TimelinePreview>();
 
+  const setOpen = () => void vscode.commands.executeCommand('setContext', PREVIEW_OPEN, previews.length > 0);
   const adopt = (panel: vscode.WebviewPanel): TimelinePreview => {
     const preview = new TimelinePreview(panel, host);
     previews.push(preview);
-    preview.onDidDispose(() => previews.splice(previews.indexOf(preview), 1));
+    setOpen();
+    preview.onDidDispose(() => {
+      previews.splice(previews.indexOf(preview), 1);
+      setOpen();
+    });
     panel.onDidChangeViewState((e) => {
       if (e.webviewPanel.active) previews.push(...previews.splice(previews.indexOf(preview), 1));
     });
