@@ -71,6 +71,7 @@ export async function openPage(browser: Browser, state: ToWebview, options: { ti
     viewport: { width: options.width ?? 900, height: options.height ?? 900 },
   });
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
