@@ -1,7 +1,7 @@
 // One build for every bundle. Type checking is separate (`npm run typecheck`).
 // dist/client.js, dist/server.js and dist/cli.js are a contract: other tooling calls them.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -48,6 +48,8 @@ const builds = [
 
 mkdirSync('dist/webview', { recursive: true });
 copyFileSync('webview/src/preview.css', 'dist/webview/preview.css');
+// dist/webview/** goes into the package whole: leave no source map of an earlier dev build there.
+if (production) rmSync('dist/webview/preview.js.map', { force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
