@@ -62,17 +62,18 @@ export function toSvg(view: TimelineView | ViewData, options: SvgOptions = {}): 
   const body: string[] = [];
   let y = 32;
   const title = view.title.trim() || 'Untitled incident';
-  body.push(text(16, y, title, 'title'));
-  y += 24;
+  const block = (content: string, width: number, cls: string, step: number) => {
+    for (const line of wrap(content, width)) {
+      body.push(text(16, y, line, cls));
+      y += step;
+    }
+  };
+  block(title, 64, 'title', 24);
   const facts = [`Severity: ${view.severity ?? 'not stated'}`, `Status: ${view.status ?? 'not stated'}`, `Times in ${zoneName}`];
-  body.push(text(16, y, facts.join('   ·   '), 'muted'));
-  y += 20;
-  body.push(text(16, y, metricItems(view.metrics).map((m) => `${m.label}: ${m.value}`).join('   ·   '), 'muted small'));
-  if (zone.note) {
-    y += 18;
-    body.push(text(16, y, zone.note, 'muted small'));
-  }
-  y += 16;
+  block(facts.join(' · '), 96, 'muted', 18);
+  block(metricItems(view.metrics).map((m) => `${m.label}: ${m.value}`).join(' · '), 116, 'muted small', 16);
+  if (zone.note) block(zone.note, 116, 'muted small', 16);
+  y -= 2;
   const legend = (Object.keys(PHASE_LABELS) as (keyof typeof PHASE_LABELS)[]).map((p, k) => {
     const x = 16 + k * 200;
     return `<rect class="phase-${p}" x="${x}" y="${y}" width="12" height="12"/>${text(x + 18, y + 10, PHASE_LABELS[p], 'muted small')}`;
@@ -144,7 +145,7 @@ function drawRow(row: Row, y: number, out: string[], zoneName: string): number {
       const h = 10 + lines.length * LINE + people;
       out.push(band(h), `<g><title>${xmlText(describeEvent(e, row.at, zoneName))}</title>`);
       out.push(e.milestone ? diamond(y + 14) : `<circle class="dot" cx="${AXIS}" cy="${y + 14}" r="5"/>`);
-      out.push(text(CLOCK_RIGHT, y + 18, e.dateOnly ? 'date' : row.at.clock, 'muted', 'end'));
+      out.push(text(CLOCK_RIGHT, y + 18, e.dateOnly ? 'date only' : row.at.clock, 'muted', 'end'));
       let x = TEXT_LEFT;
       if (e.findings.length) {
         const error = e.findings.some((f) => f.severity === 'error');
