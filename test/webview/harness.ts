@@ -92,9 +92,10 @@ export async function openPage(browser: Browser, state: ToWebview, options: { ti
     return route.fulfill({ status: 404, body: '' });
   });
   await page.addInitScript(`window.__initialState = ${JSON.stringify(options.savedState ?? null)};${FAKE_VSCODE_API}`);
+  // VS Code has set the theme before the page's script runs: do the same, as soon as <html> and <body> exist.
+  await page.addInitScript(themeScript('light'));
   await page.goto(`${ORIGIN}/index.html`);
   await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
-  await applyTheme(page, 'light');
   return {
     page,
     html,
@@ -141,16 +142,34 @@ const THEMES: Record<Theme, Record<string, string>> = {
   },
 };
 
-/** Sets the theme's variables on <html> and its class on <body>, as VS Code does. */
-export async function applyTheme(page: Page, theme: Theme): Promise<void> {
-  await page.evaluate(
-    ([vars, cls]) => {
-      const style = document.documentElement.style;
-      for (let i = style.length - 1; i >= 0; i--) style.removeProperty(style.item(i));
-      for (const [name, value] of Object.entries(vars)) style.setProperty(`--vscode-${name}`, value);
+/**
+ * Page-side source that puts a theme's variables on <html> and its class on <body>
+ * once they exist. A string, not a function: the test loader would rewrite a function's body.
+ */
+function themeScript(theme: Theme): string {
+  return `(() => {
+    const vars = ${JSON.stringify(THEMES[theme])};
+    const cls = ${JSON.stringify(`vscode-${theme}`)};
+    const apply = () => {
+      const html = document.documentElement;
+      if (html && html.dataset.themed !== cls) {
+        for (let i = html.style.length - 1; i >= 0; i--) html.style.removeProperty(html.style.item(i));
+        for (const [name, value] of Object.entries(vars)) html.style.setProperty('--vscode-' + name, value);
+        html.dataset.themed = cls;
+      }
+      if (!document.body) return false;
       document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast');
       document.body.classList.add(cls);
-    },
-    [THEMES[theme], `vscode-${theme}`] as const,
-  );
+      return true;
+    };
+    if (!apply()) {
+      const observer = new MutationObserver(() => { if (apply()) observer.disconnect(); });
+      observer.observe(document, { childList: true, subtree: true });
+    }
+  })();`;
+}
+
+/** Sets the theme's variables on <html> and its class on <body>, as VS Code does. */
+export async function applyTheme(page: Page, theme: Theme): Promise<void> {
+  await page.evaluate(themeScript(theme));
 }

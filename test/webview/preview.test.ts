@@ -180,6 +180,17 @@ test('the editor cursor highlights its entry; updates keep focus and scroll posi
   await clean(loaded);
 });
 
+test('after a reload the page returns to its saved scroll position and keeps saving it', async () => {
+  const loaded = await openPage(browser, updateFor(incident), { width: 600, height: 400, savedState: { zone: 'utc', scrollY: 150 } });
+  const page = loaded.page;
+  assert.equal(await page.evaluate(() => window.scrollY), 150);
+  // The zone comes from the extension's message (the workspace's choice), not from the page's own memory.
+  assert.equal(await page.isChecked('input[name="zone"][value="document"]'), true);
+  await page.evaluate(() => window.scrollTo(0, 60));
+  await page.waitForFunction(() => (window as unknown as { acquireVsCodeApi(): { getState(): { scrollY: number } } }).acquireVsCodeApi().getState().scrollY === 60);
+  await clean(loaded);
+});
+
 test('no view: the page says why; share buttons post their messages', async () => {
   const empty = await openPage(browser, updateFor(null, 'document', 'notes.md is not a post-mortem.'));
   assert.equal(await empty.page.textContent('.empty'), 'notes.md is not a post-mortem.');
