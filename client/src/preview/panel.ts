@@ -12,7 +12,8 @@ import { copyMermaid, exportSvg } from './share.js';
 
 export const VIEW_TYPE = 'postmortem.preview';
 const ZONE_KEY = 'postmortem.preview.zone';
-const LAST_URI_KEY = 'postmortem.preview.lastUri';
+/** workspaceState key: the document the preview last showed, to restore it after a reload. */
+export const LAST_URI_KEY = 'postmortem.preview.lastUri';
 /** Quiet time after the last keystroke before the timeline is asked for again. */
 export const UPDATE_DELAY_MS = 250;
 
@@ -274,5 +275,3 @@ function preview(value: unknown): string {
   }
   return text.length > 200 ? text.slice(0, 200) + '…' : text;
 }
-
-export { LAST_URI_KEY };
