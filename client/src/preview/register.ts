@@ -1,11 +1,11 @@
 /**
- * Wires the timeline preview into VS Code: its commands, the serializer that
- * restores it after a reload, and the `postmortem.isPostMortem` context key that
- * shows the editor-title button only on post-mortems.
+ * Wires the timeline preview into VS Code: its commands and the serializer that
+ * restores it after a reload. The editor-title button shows on post-mortems through
+ * the `postmortem.isPostMortem` context key, which the outline tracker sets.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LAST_URI_KEY, requestTimeline, TimelinePreview, VIEW_TYPE, webviewOptions, type PreviewHost } from './panel.js';
+import { LAST_URI_KEY, TimelinePreview, VIEW_TYPE, webviewOptions, type PreviewHost } from './panel.js';
 
 /** The preview as the extension's API exposes it (for the in-editor tests). */
 export interface PreviewApi {
@@ -15,8 +15,6 @@ export interface PreviewApi {
   readonly onDidOpen: vscode.Event<TimelinePreview>;
 }
 
-/** The context key the client sets for the active editor: true when its document is a post-mortem. */
-export const IS_POST_MORTEM = 'postmortem.isPostMortem';
 /** True while a timeline preview is open: enables its commands in the palette. */
 export const PREVIEW_OPEN = 'postmortem.previewOpen';
 
@@ -80,7 +78,6 @@ export function registerPreview(context: vscode.ExtensionContext, client: () => 
         else await preview.update();
       },
     }),
-    ...trackPostMortemContext(host),
     { dispose: () => previews.slice().forEach((p) => p.dispose()) },
   );
   return { current, onDidOpen: opened.event };
@@ -103,26 +100,4 @@ async function lastDocument(state: vscode.Memento): Promise<vscode.TextDocument 
 function activeMarkdown(): vscode.TextDocument | undefined {
   const document = vscode.window.activeTextEditor?.document;
   return document?.languageId === 'markdown' ? document : undefined;
-}
-
-/** Keeps `postmortem.isPostMortem` true exactly when the server gives the active document a timeline. */
-function trackPostMortemContext(host: PreviewHost): vscode.Disposable[] {
-  let sequence = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const refresh = async () => {
-    const sequenceNow = ++sequence;
-    const document = activeMarkdown();
-    const result = document ? await requestTimeline(host, document) : { view: null };
-    if (sequenceNow === sequence) await vscode.commands.executeCommand('setContext', IS_POST_MORTEM, !!result.view);
-  };
-  void refresh();
-  return [
-    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document !== vscode.window.activeTextEditor?.document) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), 1000);
-    }),
-    { dispose: () => timer && clearTimeout(timer) },
-  ];
 }
