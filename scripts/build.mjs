@@ -1,6 +1,7 @@
 // One build for every bundle. Type checking is separate (`npm run typecheck`).
 // dist/client.js, dist/server.js and dist/cli.js are a contract: other tooling calls them.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
 import { readFileSync } from 'node:fs';
 
@@ -33,7 +34,25 @@ const builds = [
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node\n' + node.banner.js },
   },
+  // The timeline preview page: a browser bundle with no Node built-ins, next to its stylesheet.
+  {
+    bundle: true,
+    platform: 'browser',
+    target: ['chrome120'],
+    format: 'iife',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    entryPoints: { preview: 'webview/src/main.ts' },
+    outdir: 'dist/webview',
+  },
 ];
+
+mkdirSync('dist/webview', { recursive: true });
+copyFileSync('webview/src/preview.css', 'dist/webview/preview.css');
+// dist/webview/** goes into the package whole: leave no source map of an earlier dev build there.
+if (production) rmSync('dist/webview/preview.js.map', { force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageclient/node';
 import { newPostMortemCommand } from './newPostMortem';
 import { registerOutline } from './outline/register';
+import { registerPreview, type PreviewApi } from './preview/register';
 import type { OutlineView } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -25,6 +26,8 @@ export interface PostMortemApi {
   client(): LanguageClient | undefined;
   /** The outline of the active post-mortem, fetched now (undefined when none is active). */
   outline(): Promise<OutlineView | undefined>;
+  /** The timeline preview: which document it shows, what it sent, and a way to post as the page would. */
+  preview: PreviewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostMortemApi> {
@@ -70,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostMo
     vscode.commands.registerCommand('postmortem.new', newPostMortemCommand),
     { dispose: () => void client?.stop() },
   );
+  const preview = registerPreview(context, () => client, output);
 
   const ready = async () => {
     await start();
@@ -90,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostMo
     ready,
     client: () => client,
     outline: () => outline.refresh(),
+    preview,
   };
 }
 
