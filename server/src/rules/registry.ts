@@ -5,10 +5,14 @@ import { sectionPlaceholder } from './section-placeholder.js';
 import { sectionDuplicate } from './section-duplicate.js';
 import { sectionOrder } from './section-order.js';
 import { frontmatterYaml } from './frontmatter-yaml.js';
+import { frontmatterSchema } from './frontmatter-schema.js';
+import { frontmatterTimezone } from './frontmatter-timezone.js';
 
 /** Every rule the service runs, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
   frontmatterYaml,
+  frontmatterSchema,
+  frontmatterTimezone,
   sectionMissing,
   sectionEmpty,
   sectionPlaceholder,
