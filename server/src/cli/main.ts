@@ -2,11 +2,13 @@
  * The `postmortem` command: the same checks as the editor, for CI.
  * Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or I/O error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyze } from '../service.js';
 import { expandPaths, UsageError } from './files.js';
 import { formatJson, formatStylish, type FileResult } from './format.js';
+import { ConfigCache } from '../config/load.js';
+import { resolveSettings } from '../config/resolve.js';
 
 const HELP = `Usage: postmortem <command> [options] PATH...
 
@@ -15,6 +17,8 @@ Commands:
 
 Options for lint:
   --format stylish|json   Output format (default: stylish)
+  --config FILE           Use this .postmortemrc.json/.yaml instead of the one found
+                          upward from each file
   --no-color              No colours (also when NO_COLOR is set or output is not a terminal)
   -h, --help              Show this help
 
@@ -53,6 +57,7 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 async function lint(args: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', default: 'stylish' },
+    config: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -64,8 +69,11 @@ async function lint(args: string[], io: { out: (s: string) => void; err: (s: str
   const format = values['format'] as string;
   if (format !== 'stylish' && format !== 'json') throw new UsageError(`unknown format "${format}" (stylish or json)`);
   if (!positionals.length) throw new UsageError('lint needs at least one file, folder or glob');
+  const configPath = values['config'] as string | undefined;
+  if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${configPath}`);
   const files = await expandPaths(positionals);
   const results: FileResult[] = [];
+  const configs = new ConfigCache();
   for (const file of files) {
     let text: string;
     try {
@@ -73,11 +81,22 @@ async function lint(args: string[], io: { out: (s: string) => void; err: (s: str
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    results.push({ file, findings: analyze(text, { path: file, force: true }).findings });
+    // The configuration found upward from each file (or --config); a configuration it cannot follow is a usage error.
+    const { settings, config } = resolveSettings(file, { configPath, cache: configs });
+    if (config?.problems.length) throw new UsageError(`invalid configuration:\n  ${config.problems.join('\n  ')}`);
+    results.push({ file, findings: analyze(text, { path: file, force: true, settings }).findings });
   }
   const color = !values['no-color'] && !process.env['NO_COLOR'] && (values['color'] === true || process.stdout.isTTY === true);
   io.out(format === 'json' ? formatJson(results) : formatStylish(results, color));
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 if (require.main === module) {
