@@ -74,12 +74,22 @@ const DURATION = new RegExp(
   String.raw`\b${NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(?:for|lasting|lasted|of)\s+${NUMBER}\s*(?:seconds?|secs?)\b|\b(?:all\s+day|overnight|over\s+the\s+weekend|half\s+a\s+day)\b`,
   'i',
 );
+const CLOCK_TOKEN = String.raw`(?:\d{1,2}:\d{2}|\d{1,2}\s?[ap]\.?m\.?|noon|midnight)`;
+const DAY_TOKEN = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${MONTH}|${MONTH}\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)`;
+const TOKEN = String.raw`(?:${CLOCK_TOKEN}|${DAY_TOKEN})`;
 /** "from 14:02 to 15:40", "between Monday and Wednesday", "14:02–15:40", "from November 11 … to November 14". */
-const RANGE = /\bfrom\b[^.;]{0,80}?\d[^.;]{0,40}?\b(?:to|until|till|through)\b[^.;]{0,30}?\d|\bbetween\b[^.;]{0,60}?\d[^.;]{0,20}?\band\b[^.;]{0,30}?\d|\b\d{1,2}:\d{2}\s*[-–—]\s*\d{1,2}:\d{2}\b/i;
+const RANGE = new RegExp(
+  String.raw`\bfrom\s+(?:[^.;]{0,40}?\s)?${TOKEN}[^.;]{0,60}?\b(?:to|until|till|through)\s+(?:[^.;]{0,30}?\s)?${TOKEN}|\bbetween\s+(?:[^.;]{0,40}?\s)?${TOKEN}[^.;]{0,40}?\band\s+(?:[^.;]{0,30}?\s)?${TOKEN}|\b\d{1,2}:\d{2}\s*[-–—]\s*\d{1,2}:\d{2}\b`,
+  'i',
+);
 
 const NATURE = /\b(?:outages?|down|downtime|fail\w*|errors?|unavailab\w*|degrad\w*|broke\w*|broken|crash\w*|bugs?|incidents?|issues?|problems?|disrupt\w*|interrupt\w*|time[sd]?\s?outs?|timed\s+out|latency|slow\w*|expired?|leak\w*|vulnerab\w*|attacks?|breach\w*|compromis\w*|loss|lost|missing|could\s+not|couldn'?t|unable|stopped|stuck|exhaust\w*|overload\w*|misconfigur\w*|regressions?|corrupt\w*|[45]\d\d)\b/i;
 
-const IMPACT = /\b(?:impact\w*|affect\w*|users?|customers?|clients?|visitors?|members?|tenants?|accounts?|merchants?|shoppers?|players?|subscribers?|people|teams?|requests?|queries|calls|orders?|payments?|transactions?|checkouts?|purchases?|sign-?ins?|logins?|builds?|deployments?|jobs?|messages?|e-?mails?|notifications?|events?|data|logs?|traffic|revenue|sales|sites?|pages?|website|applications?|apps?|workloads?|pods?|downtime|outage|unavailable|degraded)\b|\d+(?:[.,]\d+)?\s*%|\bper\s*cent\b/i;
+/**
+ * Who or what was affected: people, counted units of work, money, or a share.
+ * Functions named in the singular ("checkout failed") are the nature, not the impact.
+ */
+const IMPACT = /\b(?:impact\w*|affect\w*|users?|customers?|clients?|visitors?|members?|tenants?|accounts?|merchants?|shoppers?|players?|subscribers?|people|teams|requests|queries|calls|orders|payments|transactions|checkouts|purchases|sign-?ins|logins|builds|deployments|jobs|messages|e-?mails|notifications|events|data|traffic|revenue|sales|sites|pages|website|applications|apps|workloads|downtime|outages?|unavailable|inaccessible|degraded|lost|loss)\b|\d+(?:[.,]\d+)?\s*%|\bper\s*cent\b|\b(?:all|every|many|several|some|most|other|one|a|two|three|four|five|\d+|a\s+(?:large\s+|small\s+)?number\s+of)\s+(?:of\s+(?:the|our)\s+)?(?:other\s+)?(?:[\w-]+\s+)?(?:pods|services|workloads|nodes|clusters|teams?|components|instances|servers|hosts|domains|namespaces)\b/i;
 
 /** Said as done (a bare "resolve" is often DNS's: "could not resolve names"). */
 const RESOLUTION = /\b(?:resolved|resolution|fixed|fix(?:es)?\b(?!\s+(?:the|this|it|that|these|those|our|all|a|an)\b)|solved|solve\s+(?:the|this|it)|solution|mitigated|mitigation|roll(?:ed|ing)\s*back|rollbacks?|reverted|reverting|restored|recovered|recovery|restarted|rebooted|patched|workaround|back\s+to\s+normal|back\s+online|healthy\s+again|returned\s+to\s+normal|remediated|terminated|removed|deleted|disabled|replaced|redeployed|fail(?:ed)?\s*over|raised|increased|scaled|renewed|rotated|reissued|re-?enabled|switched|migrated|stopped)\b/i;
