@@ -125,3 +125,12 @@ test('the manifest has VS Code validate .postmortemrc.json and .yaml with that s
   const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
   assert.match(ignore, /^!schemas\/\*\*$/m, 'the schemas are packaged');
 });
+
+test('docs/rules.md has a section for every finding code, and the README a row', () => {
+  const docs = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const code of Object.keys(allCodes())) {
+    assert.match(docs, new RegExp(`^## ${code.replace(/\./g, '\\.')}$`, 'm'), `docs/rules.md: ${code}`);
+    if (code !== 'internal.rule-error') assert.ok(readme.includes(`| \`${code}\` |`), `README: ${code}`);
+  }
+});
