@@ -33,7 +33,13 @@ export function validateFrontmatter(fm: Frontmatter, lines: LineIndex): SchemaPr
   if (!fm.data) return [];
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const error of schemaErrors(fm.data)) {
+  const errors = schemaErrors(fm.data);
+  let more = 0;
+  for (const error of errors) {
+    if (out.length === MAX_PROBLEMS) {
+      more = errors.length - MAX_PROBLEMS;
+      break;
+    }
     const unknownKey = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
     const pointer = unknownKey !== undefined ? `${error.instancePath}/${escape(unknownKey)}` : error.instancePath;
     if (seen.has(pointer)) continue; // a wrong type also fails the enum: say it once
@@ -43,8 +49,13 @@ export function validateFrontmatter(fm: Frontmatter, lines: LineIndex): SchemaPr
     const key = pointer.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
     out.push({ message: messageFor(error, pointer, at, unknownKey), range, severity: unknownKey !== undefined ? 'warning' : 'error', key });
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (more) out.push({ message: `${more} more problems in the frontmatter are not listed.`, range: whole, severity: 'warning', key: undefined });
+  return out;
 }
+
+/** Past this many, the rest are summed up in one problem: a generated frontmatter must not flood the editor. */
+const MAX_PROBLEMS = 100;
 
 function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');

@@ -38,7 +38,7 @@ export function findFrontmatter(lines: LineIndex): { startLine: number; endLine:
 }
 
 /** Frontmatter longer than this is not parsed: `yaml`'s duplicate-key check grows with the square of the keys. */
-export const MAX_FRONTMATTER_CHARS = 64 * 1024;
+export const MAX_FRONTMATTER_CHARS = 32 * 1024;
 /** Nesting deeper than this is not parsed: real frontmatter is two or three levels deep. */
 export const MAX_FRONTMATTER_DEPTH = 64;
 /** Aliases expanded at most when building plain values (billion laughs). */

@@ -54,7 +54,7 @@ test('a megabyte of frontmatter is refused on the opening fence', LIMIT, () => {
   for (let i = 0; big.length < 1_000_000; i++) big += `key${i}: "a value of some length, number ${i}"\n`;
   const found = frontmatterFindings(big.trimEnd());
   assert.deepEqual(found.map((f) => `${f.code}@${f.range.start.line}`), ['frontmatter.yaml@0']);
-  assert.match(found[0]!.message, /frontmatter over 64 KB is not read/);
+  assert.match(found[0]!.message, /frontmatter over 32 KB is not read/);
 });
 
 test('duplicate keys are a frontmatter.yaml error on the second key', LIMIT, () => {
@@ -78,4 +78,12 @@ test('a __proto__ key is an unknown key, and pollutes nothing', LIMIT, () => {
 test('the post-mortem is still checked below hostile frontmatter', LIMIT, () => {
   const a = analyze(doc(laughs.join('\n')).replace('## Preventive Actions', '## Notes'), { force: true });
   assert.ok(a.findings.some((f) => f.code === 'section.missing'));
+});
+
+test('thousands of unknown keys: the first 100 are listed, the rest summed up in one finding', LIMIT, () => {
+  const yaml = Array.from({ length: 1000 }, (_, i) => `key${i}: ${i}`).join('\n');
+  const found = frontmatterFindings(yaml);
+  assert.equal(found.length, 101);
+  assert.ok(found.slice(0, 100).every((f) => /^"key\d+" is not a post-mortem frontmatter key/.test(f.message)));
+  assert.match(found[100]!.message, /^900 more problems in the frontmatter are not listed\.$/);
 });
