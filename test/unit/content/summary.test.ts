@@ -34,6 +34,7 @@ test('durations come as "for N minutes", a range of times or dates, or two times
   assert.ok(duration('From 14:02 to 15:40 UTC checkout was down.'));
   assert.ok(duration('Between 29 November and 5 December the cluster was short of addresses.'));
   assert.ok(duration('It began at 14:02 UTC; at 15:40 UTC it was over.'));
+  assert.ok(duration('On 29 November the cluster ran short of addresses; on December 5th the last subnet was moved.'));
   assert.ok(duration('Over a 10-day period the service failed four times.'));
   assert.ok(!duration('Checkout was down for a while.'));
   assert.ok(!duration('The timeout went from 1 second to 300 milliseconds and checkout failed.'), 'a timeout value is not the duration');
