@@ -11,6 +11,7 @@ import {
   DocumentDiagnosticReportKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   type Diagnostic,
   type CodeAction,
   type CompletionItem,
@@ -24,13 +25,15 @@ import { fsPath } from './uri.js';
 import { InsertSectionRequest, OutlineRequest } from './protocol.js';
 import { outlineView } from './view/outline.js';
 import { insertSectionsEdits } from './fixes/insert-section.js';
-import { CANONICAL_ORDER, type SectionId } from './model/sections.js';
+import { CANONICAL_ORDER } from './model/sections.js';
+import { sectionDef } from './config/sections.js';
+import { ConfigCache } from './config/load.js';
+import { resolveSettings } from './config/resolve.js';
 import {
   analyze,
   codeActions,
   completions,
   hover,
-  settingsFrom,
   ruleHelpUri,
   type Analysis,
   type CompletionResult,
@@ -55,6 +58,7 @@ connection.onInitialize((params): InitializeResult => {
   configurationSupport = !!caps.workspace?.configuration;
   refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
   dynamicConfigurationChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  watchConfigFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -68,25 +72,41 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 let dynamicConfigurationChange = false;
+let watchConfigFiles = false;
 
 connection.onInitialized(() => {
   if (dynamicConfigurationChange) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
   }
+  if (watchConfigFiles) {
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc{.json,.yaml,.yml}' }] })
+      .catch(() => undefined);
+  }
 });
 
-// Settings per document, asked of the client once and dropped when they change.
-const settingsCache = new Map<string, Promise<Settings>>();
+// VS Code's postmortem.* settings per document, asked of the client once and dropped when they change.
+const editorSettings = new Map<string, Promise<unknown>>();
+// .postmortemrc files, re-read when they change on disk (checked on each analysis, and on watcher events).
+const configFiles = new ConfigCache();
+const reportedConfigProblems = new Set<string>();
 
-function settingsFor(uri: string): Promise<Settings> {
-  let s = settingsCache.get(uri);
-  if (!s) {
-    s = configurationSupport
-      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then((raw) => settingsFrom(raw), () => settingsFrom(undefined))
-      : Promise.resolve(settingsFrom(undefined));
-    settingsCache.set(uri, s);
+/** The settings for a document: VS Code's postmortem.* over the configuration file found upward from it. */
+async function settingsFor(uri: string): Promise<Settings> {
+  let raw = editorSettings.get(uri);
+  if (!raw) {
+    raw = configurationSupport
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then((r: unknown) => r, () => undefined)
+      : Promise.resolve(undefined);
+    editorSettings.set(uri, raw);
   }
-  return s;
+  const { settings, config } = resolveSettings(fsPath(uri), { editor: await raw, cache: configFiles });
+  for (const problem of config?.problems ?? []) {
+    if (reportedConfigProblems.has(problem)) continue;
+    reportedConfigProblems.add(problem);
+    connection.console.warn(`Configuration: ${problem}`);
+  }
+  return settings;
 }
 
 // The analysis of each open document's latest version, computed at most once per version.
@@ -159,20 +179,31 @@ documents.onDidOpen((e) => schedulePush(e.document, 0));
 documents.onDidChangeContent((e) => schedulePush(e.document));
 documents.onDidClose((e) => {
   analyses.delete(e.document.uri);
-  settingsCache.delete(e.document.uri);
+  editorSettings.delete(e.document.uri);
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration(() => {
-  settingsCache.clear();
+/** Settings changed: drop every analysis and have the client re-validate. */
+function revalidateAll(): void {
   analyses.clear();
   if (pullDiagnostics) {
     if (refreshSupport) void connection.languages.diagnostics.refresh();
   } else {
     for (const doc of documents.all()) schedulePush(doc, 0);
   }
+}
+
+connection.onDidChangeConfiguration(() => {
+  editorSettings.clear();
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  configFiles.clear();
+  reportedConfigProblems.clear();
+  revalidateAll();
 });
 
 connection.onCodeAction(async (params) => {
@@ -236,9 +267,10 @@ connection.onRequest(OutlineRequest, async (params) => {
 
 connection.onRequest(InsertSectionRequest, async (params) => {
   const doc = documents.get(params.uri);
-  if (!doc || !(CANONICAL_ORDER as readonly string[]).includes(params.sectionId)) return [];
+  if (!doc || typeof params.sectionId !== 'string') return [];
   const analysis = await analysisOf(doc);
-  return insertSectionsEdits(analysis.model, [params.sectionId as SectionId]);
+  const known = sectionDef(analysis.settings, params.sectionId) || (CANONICAL_ORDER as readonly string[]).includes(params.sectionId);
+  return known ? insertSectionsEdits(analysis.model, [params.sectionId], analysis.settings) : [];
 });
 
 documents.listen(connection);

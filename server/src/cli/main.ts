@@ -2,12 +2,16 @@
  * The `postmortem` command: the same checks as the editor, for CI.
  * Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.
  */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './files.js';
+import { ConfigCache } from '../config/load.js';
+import { resolveSettings } from '../config/resolve.js';
+import type { Settings } from '../settings.js';
 import { lint, LINT_FORMATS, type LintFormat } from './lint.js';
 import type { Io } from './io.js';
 import { newCommand, today } from './new.js';
-import { DEFAULT_SETTINGS } from '../settings.js';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -27,6 +31,8 @@ Options for lint:
   --ignore GLOB         Skip files matching GLOB (repeatable); .gitignore is honoured too
   --fix                 Apply every safe fix (insertions, whole-entry moves) and write the files
   --fix-dry-run         Print the fixes as a unified diff; change nothing
+  --config FILE         Use this .postmortemrc.json/.yaml instead of the one found upward
+                        from each file
   --no-color            No colours (also with NO_COLOR set, or when output is not a terminal)
 
 Options for new:
@@ -90,6 +96,7 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
     ignore: { type: 'string', multiple: true },
     fix: { type: 'boolean' },
     'fix-dry-run': { type: 'boolean' },
+    config: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -108,6 +115,10 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (!positionals.length) throw new UsageError('lint needs at least one file, folder or glob');
   const color = !values['no-color'] && !process.env['NO_COLOR'] && (values.color === true || process.stdout.isTTY === true);
+  // As given (so messages name it as the user wrote it), unless it must be read from another folder.
+  const given = values.config as string | undefined;
+  const configPath = given === undefined ? undefined : resolve(cwd) === process.cwd() ? given : resolve(cwd, given);
+  if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
   return lint(
     {
       paths: positionals,
@@ -120,9 +131,31 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
       fixDryRun: !!values['fix-dry-run'],
       cwd,
       version: VERSION,
+      settingsFor: settingsLookup(configPath),
     },
     io,
   );
+}
+
+/**
+ * The settings for each file: the configuration found upward from it, or --config.
+ * A configuration the CLI cannot follow is a usage error, not a silent default.
+ */
+function settingsLookup(configPath: string | undefined): (file: string) => Settings {
+  const cache = new ConfigCache();
+  return (file) => {
+    const { settings, config } = resolveSettings(file, { configPath, cache });
+    if (config?.problems.length) throw new UsageError(`invalid configuration:\n  ${config.problems.join('\n  ')}`);
+    return settings;
+  };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function newSubcommand(args: string[], io: Io, cwd: string): number {
@@ -132,7 +165,8 @@ function newSubcommand(args: string[], io: Io, cwd: string): number {
     timezone: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('new takes one title: postmortem new "Checkout outage"');
-  const timezone = (values.timezone as string | undefined) ?? DEFAULT_SETTINGS.defaultTimezone ?? 'UTC';
+  const configured = settingsLookup(undefined)(join(cwd, values.dir as string, 'new.md')).defaultTimezone;
+  const timezone = (values.timezone as string | undefined) ?? configured ?? 'UTC';
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });
   } catch {
