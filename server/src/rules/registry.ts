@@ -5,6 +5,11 @@ import { sectionPlaceholder } from './section-placeholder.js';
 import { sectionDuplicate } from './section-duplicate.js';
 import { sectionOrder } from './section-order.js';
 import { frontmatterYaml } from './frontmatter-yaml.js';
+import { timelineOrder } from './timeline-order.js';
+import { timelineTimezone } from './timeline-timezone.js';
+import { timelineTime } from './timeline-time.js';
+import { milestoneOrder } from './milestone-order.js';
+import { summaryDuration } from './summary-duration.js';
 
 /** Every rule the service runs, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -14,6 +19,11 @@ export const RULES: readonly Rule[] = [
   sectionPlaceholder,
   sectionDuplicate,
   sectionOrder,
+  timelineOrder,
+  timelineTimezone,
+  timelineTime,
+  milestoneOrder,
+  summaryDuration,
 ];
 
 /** Reported when a rule throws: a bug of ours, never the user's. */
