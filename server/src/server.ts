@@ -34,6 +34,8 @@ import {
   type Fix,
   type Settings,
 } from './service.js';
+import { TimelineRequest } from './protocol.js';
+import { timelineView } from './timeline/view.js';
 
 const FIX_ALL_KIND = 'source.fixAll.postmortem';
 const PUSH_DEBOUNCE_MS = 200;
@@ -221,6 +223,14 @@ connection.onCompletion(async (params) => {
       insertTextFormat: c.kind === 'snippet' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     }),
   );
+});
+
+connection.onRequest(TimelineRequest, async (params) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const version = doc.version;
+  const analysis = await analysisOf(doc);
+  return analysis.postMortem ? timelineView(analysis, doc.uri, version) : null;
 });
 
 documents.listen(connection);

@@ -7,11 +7,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { analyze } from '../service.js';
 import { expandPaths, UsageError } from './files.js';
 import { formatJson, formatStylish, type FileResult } from './format.js';
+import { TIMELINE_HELP, timelineCommand } from './timeline.js';
 
 const HELP = `Usage: postmortem <command> [options] PATH...
 
 Commands:
   lint PATH...        Check post-mortems (files, folders, globs). Every file given is treated as a post-mortem.
+  timeline FILE       Print the timeline of a post-mortem: entries as instants, milestones, metrics
+                      (--format json|csv; postmortem timeline --help for more).
 
 Options for lint:
   --format stylish|json   Output format (default: stylish)
@@ -30,6 +33,8 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     switch (command) {
       case 'lint':
         return await lint(rest, io);
+      case 'timeline':
+        return timeline(rest, io);
       default:
         throw new UsageError(`unknown command "${command}" (try: postmortem --help)`);
     }
@@ -78,6 +83,27 @@ async function lint(args: string[], io: { out: (s: string) => void; err: (s: str
   const color = !values['no-color'] && !process.env['NO_COLOR'] && (values['color'] === true || process.stdout.isTTY === true);
   io.out(format === 'json' ? formatJson(results) : formatStylish(results, color));
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function timeline(args: string[], io: { out: (s: string) => void }): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'json' },
+    timezone: { type: 'string' },
+    'date-order': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values['help']) {
+    io.out(TIMELINE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('timeline needs exactly one file');
+  const options = {
+    format: values['format'] as string,
+    ...(values['timezone'] !== undefined ? { timezone: values['timezone'] as string } : {}),
+    ...(values['date-order'] !== undefined ? { dateOrder: values['date-order'] as string } : {}),
+  };
+  io.out(timelineCommand(positionals[0]!, options));
+  return 0;
 }
 
 if (require.main === module) {

@@ -1,7 +1,8 @@
 import type { CompletionProvider, HoverProvider } from './types.js';
+import { timestampHover } from './timestamp-hover.js';
 
 /** Hover providers, asked in order; the first answer wins. */
-export const HOVER_PROVIDERS: readonly HoverProvider[] = [];
+export const HOVER_PROVIDERS: readonly HoverProvider[] = [timestampHover];
 
 /** Completion providers; their items are merged. */
 export const COMPLETION_PROVIDERS: readonly CompletionProvider[] = [];

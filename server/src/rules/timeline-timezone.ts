@@ -1,4 +1,5 @@
 import { timelineOf } from '../timeline/context.js';
+import { needsZone } from '../timeline/index.js';
 import type { Rule } from './types.js';
 
 export const timelineTimezone: Rule = {
@@ -9,7 +10,7 @@ export const timelineTimezone: Rule = {
   check(ctx) {
     const timeline = timelineOf(ctx);
     if (timeline.missingZone && timeline.section) {
-      const count = timeline.events.filter((e) => e.reason === 'no-zone' || e.reason === 'no-date-no-zone').length;
+      const count = timeline.events.filter(needsZone).length;
       ctx.report({
         code: 'timeline.timezone-missing',
         message: `${count === 1 ? 'A time' : `${count} times`} in the timeline ${count === 1 ? 'has' : 'have'} no time zone, so ${count === 1 ? 'it does' : 'they do'} not say when things happened. State the zone once ("All times in UTC."), add \`timezone:\` to the frontmatter, or write it on each entry.`,

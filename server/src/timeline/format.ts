@@ -20,8 +20,9 @@ export function utcOffsetText(minutes: number): string {
 /** An instant in a zone with its offset: "2024-08-20 14:02 (UTC+02:00)". */
 export function inZone(utc: number, zone: Zone): string {
   if (zone.kind === 'iana') {
-    const text = formatInTimeZone(new Date(utc), zone.name, "yyyy-MM-dd HH:mm:ss '('xxx')'");
-    return text.replace(/:00 \(/, ' (').replace(/\(([+-]\d\d:\d\d)\)/, (_, o: string) => `(${o === '+00:00' ? 'UTC' : `UTC${o.replace('-', '−')}`})`);
+    const [day, clock, offset] = formatInTimeZone(new Date(utc), zone.name, 'yyyy-MM-dd HH:mm:ss xxx').split(' ');
+    const minutes = offset === '+00:00' ? 0 : (offset!.startsWith('-') ? -1 : 1) * (Number(offset!.slice(1, 3)) * 60 + Number(offset!.slice(4, 6)));
+    return `${day} ${clock!.endsWith(':00') ? clock!.slice(0, 5) : clock} (${utcOffsetText(minutes)})`;
   }
   const { date, time } = fromWallMs(utc + zone.offsetMinutes * MS_PER_MINUTE);
   return `${formatDate(date)} ${formatTime(time)} (${utcOffsetText(zone.offsetMinutes)})`;

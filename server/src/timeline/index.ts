@@ -13,9 +13,14 @@ import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.
 import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
 import { zoneStatement } from './statement.js';
-import type { AmbiguousZone, Timeline } from './types.js';
+import type { AmbiguousZone, Timeline, TimelineEvent } from './types.js';
 
 export type { Timeline, TimelineEvent } from './types.js';
+
+/** A time of day no source places in a zone (date-only entries need none). */
+export function needsZone(e: TimelineEvent): boolean {
+  return !e.dateOnly && (e.reason === 'no-zone' || e.reason === 'no-date-no-zone');
+}
 
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
 
@@ -62,7 +67,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
     zone,
     zoneSource,
     ambiguousZones,
-    missingZone: events.some((e) => e.reason === 'no-zone' || e.reason === 'no-date-no-zone'),
+    missingZone: events.some(needsZone),
     order: orderIssues(events),
     milestones,
     metrics: metricsOf(milestones),

@@ -79,6 +79,7 @@ export function resolveEvents(
       ev.keys = { day: dayNumber(date), local: wallMs(date, undefined) };
       if (zone) place(ev, zone, wallMs(date, undefined));
       else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
+      else unresolved(ev, 'no-zone', 'no time zone, so the day has no start instant');
       context = date;
       base = undefined;
       continue;
