@@ -1,5 +1,8 @@
 import type { FixProvider } from './types.js';
 import { insertSectionFix } from './insert-section.js';
+import { sortTimelineFix } from './sort-timeline.js';
+import { stateTimezoneFix } from './state-timezone.js';
+import { use24hFix } from './use-24h.js';
 
 /** Every fix provider, each keyed on the codes it fixes. */
-export const FIX_PROVIDERS: readonly FixProvider[] = [insertSectionFix];
+export const FIX_PROVIDERS: readonly FixProvider[] = [insertSectionFix, sortTimelineFix, stateTimezoneFix, use24hFix];
