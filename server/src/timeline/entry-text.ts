@@ -101,7 +101,7 @@ const MILESTONE_WORDS: Record<string, MilestoneName> = {
   'impact ended': 'resolved',
 };
 
-const TAG = /\[([A-Za-z ]{2,20})\](?!\()|<\s*((?:start|end) of (?:outage|incident|impact))\s*>|\*\*([A-Za-z ]{2,20}?)\s*:?\s*\*\*|\(([A-Za-z ]{2,20})\)/g;
+const TAG = /\[([A-Za-z ]{2,20})\](?!\()|<\s*((?:start|end) of (?:outage|incident|impact))\s*>|\*\*([A-Za-z ]{2,20}?)\s*:?\s*\*\*|\(([A-Za-z ]{2,20})\)/gi;
 
 /**
  * The milestone an entry marks: a `[detected]`-style tag, a `<START OF OUTAGE>` /
