@@ -174,59 +174,72 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
   let p = pos;
   const approx = at(RE.approx, text, p);
   if (approx) p += approx[0].length;
-  const out: Partial<ParsedStamp> = {};
-  if (approx) out.approximate = true;
-  const problems: string[] = [];
+  let approximate = !!approx;
+  let stampDate: StampDate | undefined;
+  let incomplete = false;
+  let clock: ClockHit | undefined;
+  let clockStart = 0;
+  let zone: ZoneToken | undefined;
+  let dateSpan: [number, number] | undefined;
 
   const date = parseDateAt(text, p, order);
-  let dateSpan: [number, number] | undefined;
   if (date) {
     dateSpan = [p, date.end];
     p = date.end;
-    if (date.incomplete) out.incomplete = true;
-    if (date.date) out.date = date.date;
+    incomplete = !!date.incomplete;
+    stampDate = date.date;
     const join = at(RE.dateTimeJoin, text, p);
-    const clockAt = join ? p + join[0].length : p;
-    const clock = join ? parseClockAt(text, clockAt) : undefined;
-    if (clock) p = applyClock(out, clock, clockAt, problems);
-  } else {
-    const clock = parseClockAt(text, p);
-    if (!clock) return undefined;
-    p = applyClock(out, clock, p, problems);
-  }
-  if (out.time || out.clock) {
-    const zone = zoneAfterTime(text, p);
-    if (zone) {
-      out.zone = zone;
-      p = zone.end;
+    if (join) {
+      clock = parseClockAt(text, p + join[0].length);
+      if (clock) {
+        clockStart = p + join[0].length;
+        p = clock.end;
+      }
     }
+  } else {
+    clock = parseClockAt(text, p);
+    if (!clock) return undefined;
+    clockStart = p;
+    p = clock.end;
+  }
+  if (clock) {
+    zone = zoneAfterTime(text, p);
+    if (zone) p = zone.end;
     p = skipRangeEnd(text, p);
     const suffix = at(RE.approxSuffix, text, p);
     if (suffix) {
-      out.approximate = true;
+      approximate = true;
       p += suffix[0].length;
     }
-    if (!out.date && !out.incomplete) {
-      const before = p;
-      p = trailingDate(text, p, order, out);
-      if (out.date) dateSpan = [before, p];
+    if (!stampDate && !incomplete) {
+      const trailing = trailingDate(text, p, order);
+      if (trailing) {
+        stampDate = trailing.date;
+        dateSpan = [p, trailing.end];
+        p = trailing.end;
+      }
     }
   }
-  if (out.date && dateSpan) {
-    const dp = stampDateProblem(out.date);
+  const problems: string[] = [];
+  if (stampDate && dateSpan) {
+    const dp = stampDateProblem(stampDate);
     const how = date?.numeric ? ` (numeric dates are read as ${date.numeric === 'DMY' ? 'day/month' : 'month/day'}; see the postmortem.dateOrder setting)` : '';
-    if (dp) problems.unshift(`${text.slice(dateSpan[0], dateSpan[1]).replace(/^[\s(]+|[\s)]+$/g, '')} is not a date: ${dp}${how}`);
+    if (dp) problems.push(`${text.slice(dateSpan[0], dateSpan[1]).replace(/^[\s(]+|[\s)]+$/g, '')} is not a date: ${dp}${how}`);
   }
-  if (problems.length) out.problem = problems.join('; ');
-  return { ...out, start: pos, end: p, raw: text.slice(pos, p) } as ParsedStamp;
-}
-
-function applyClock(out: Partial<ParsedStamp>, clock: ClockHit, start: number, problems: string[]): number {
-  out.clock = { start, end: clock.end, twelveHour: clock.twelveHour };
-  if (clock.placeholder) out.timeUnknown = true;
-  if (clock.time) out.time = clock.time;
-  if (clock.problem) problems.push(clock.problem);
-  return clock.end;
+  if (clock?.problem) problems.push(clock.problem);
+  return {
+    start: pos,
+    end: p,
+    raw: text.slice(pos, p),
+    date: stampDate,
+    time: clock?.time,
+    clock: clock ? { start: clockStart, end: clock.end, twelveHour: clock.twelveHour } : undefined,
+    timeUnknown: clock?.placeholder ? true : undefined,
+    incomplete: incomplete || undefined,
+    zone,
+    problem: problems.length ? problems.join('; ') : undefined,
+    approximate: approximate || undefined,
+  };
 }
 
 /** Skips the end of a range (`- 11:00`, `-12:??`): the start of the range is the entry's time. */
@@ -240,24 +253,17 @@ function skipRangeEnd(text: string, p: number): number {
 }
 
 /** A date after the time: `22:30 UTC (Oct 29)` or `14:00 on 25 Aug 2023`. */
-function trailingDate(text: string, p: number, order: DateOrder, out: Partial<ParsedStamp>): number {
+function trailingDate(text: string, p: number, order: DateOrder): { date: StampDate; end: number } | undefined {
   const open = at(RE.parenOpen, text, p);
   if (open) {
     const d = parseDateAt(text, p + open[0].length, order);
     const close = d ? at(RE.parenClose, text, d.end) : null;
-    if (d?.date && close) {
-      out.date = d.date;
-      return d.end + close[0].length;
-    }
-    return p;
+    return d?.date && close ? { date: d.date, end: d.end + close[0].length } : undefined;
   }
   const on = at(RE.on, text, p);
   if (on) {
     const d = parseDateAt(text, p + on[0].length, order);
-    if (d?.date) {
-      out.date = d.date;
-      return d.end;
-    }
+    if (d?.date) return { date: d.date, end: d.end };
   }
-  return p;
+  return undefined;
 }

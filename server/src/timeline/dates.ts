@@ -41,7 +41,7 @@ export function referenceDate(model: PostMortemModel, items: readonly TimelineIt
   const fm = frontmatterDate(model, 'started', order) ?? frontmatterDate(model, 'date', order);
   if (fm) return fm;
   for (const it of items) {
-    const d = it.kind === 'entry' ? (it.stamp.problem ? undefined : it.stamp.date) : it.date;
+    const d = it.kind === 'entry' ? (it.entry.stamp.problem ? undefined : it.entry.stamp.date) : it.date;
     if (d?.year !== undefined && !dateProblem(d as CivilDate)) return d as CivilDate;
   }
   return documentDate(model, order);

@@ -5,7 +5,8 @@
  */
 import { plainInline } from '../model/sections.js';
 import { parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
-import type { MilestoneName } from './types.js';
+import { range } from '../model/text.js';
+import type { EntryShape, MilestoneName, TimelineEntry } from './types.js';
 
 export interface EntryStart {
   stamp: ParsedStamp;
@@ -134,4 +135,34 @@ export function entryPlainText(markdown: string): string {
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? _)
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A timeline entry with every field set, in one order, so that all entries share one
+ * object shape (long timelines stay fast). `markdown` is the entry's text as written.
+ */
+export function makeEntry(
+  shape: EntryShape,
+  group: string,
+  lines: { startLine: number; endLine: number; start: number; end: number },
+  stampLine: number,
+  stamp: ParsedStamp,
+  markdown: string,
+  peopleText: string = markdown,
+): TimelineEntry {
+  return {
+    shape,
+    group,
+    startLine: lines.startLine,
+    endLine: lines.endLine,
+    start: lines.start,
+    end: lines.end,
+    raw: stamp.raw,
+    stampRange: range(stampLine, stamp.start, stampLine, stamp.end),
+    stamp,
+    clockRange: stamp.clock ? range(stampLine, stamp.clock.start, stampLine, stamp.clock.end) : undefined,
+    text: entryPlainText(markdown),
+    people: peopleIn(peopleText),
+    milestone: milestoneIn(markdown),
+  };
 }

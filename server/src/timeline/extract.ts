@@ -9,11 +9,10 @@ import type { PostMortemModel } from '../model/document.js';
 import { sectionBlocks } from '../model/document.js';
 import type { Block, ListItem } from '../model/markdown.js';
 import type { Section } from '../model/sections.js';
-import { range } from '../model/text.js';
-import { parseDateAt, type DateOrder, type StampDate } from '../time/parse.js';
-import { entryPlainText, entryStartAt, milestoneIn, peopleIn } from './entry-text.js';
+import { parseDateAt, type DateOrder, type ParsedStamp, type StampDate } from '../time/parse.js';
+import { entryStartAt, makeEntry } from './entry-text.js';
 import { stampHeaderCell, tableEntries, timelineColumns, rowCells } from './table.js';
-import type { TimelineEntry, TimelineItem } from './types.js';
+import type { TimelineItem } from './types.js';
 
 /** Text in the timeline that is not an entry, where a zone statement may be ("All times in UTC."). */
 export interface Note {
@@ -44,7 +43,7 @@ export function extractTimeline(model: PostMortemModel, section: Section, order:
       switch (block.kind) {
         case 'heading': {
           state.context++;
-          items.push({ kind: 'marker', line: block.startLine, ...dateOf(block.text, order) });
+          items.push({ kind: 'marker', line: block.startLine, date: dateOf(block.text, order) });
           break;
         }
         case 'paragraph':
@@ -61,7 +60,7 @@ export function extractTimeline(model: PostMortemModel, section: Section, order:
             const cell = stampHeaderCell(model, block);
             if (cell) notes.push({ kind: 'header', line: cell.line, character: cell.cell.start, text: cell.cell.text });
           }
-          for (const e of entries) items.push({ kind: 'entry', ...e });
+          for (const entry of entries) items.push({ kind: 'entry', entry });
           break;
         }
         case 'blockquote':
@@ -76,11 +75,10 @@ export function extractTimeline(model: PostMortemModel, section: Section, order:
   return { items, notes };
 }
 
-/** The date a heading or a date line gives, if its text is (or starts with) a date. */
-function dateOf(text: string, order: DateOrder): { date?: StampDate } {
+/** The date a heading gives, if its text is (or starts with) a date. */
+function dateOf(text: string, order: DateOrder): StampDate | undefined {
   const t = text.replace(/^[\s*_`#]+/, '');
-  const hit = parseDateAt(t, 0, order);
-  return hit?.date ? { date: hit.date } : {};
+  return parseDateAt(t, 0, order)?.date;
 }
 
 /** A whole line that is only a date ("**Monday, 25 August 2023**", "2023-08-25:"). */
@@ -100,9 +98,10 @@ function paragraph(
   state: { context: number },
 ): void {
   const { lines } = model;
-  let current: TimelineEntry | undefined;
+  /** The entry being read: its first line, its stamp, its span so far and its Markdown. */
+  let current: { line: number; stamp: ParsedStamp; group: string; span: { startLine: number; endLine: number; start: number; end: number }; markdown: string } | undefined;
   const close = () => {
-    if (current) items.push({ kind: 'entry', ...finishText(current) });
+    if (current) items.push({ kind: 'entry', entry: makeEntry('line', current.group, current.span, current.line, current.stamp, current.markdown) });
     current = undefined;
   };
   for (let line = startLine; line < endLine; line++) {
@@ -122,35 +121,22 @@ function paragraph(
       if (start && start.stamp.end <= to) {
         close();
         current = {
-          shape: 'line',
-          group: `line:${state.context}`,
-          startLine: line,
-          endLine: line + 1,
-          start: lineStart + (parts.length > 1 ? from : 0),
-          end: lineStart + to,
-          raw: start.stamp.raw,
-          stampRange: range(line, start.stamp.start, line, start.stamp.end),
+          line,
           stamp: start.stamp,
-          ...(start.stamp.clock ? { clockRange: range(line, start.stamp.clock.start, line, start.stamp.clock.end) } : {}),
-          text: text.slice(Math.min(start.textStart, to), to),
-          people: [],
+          group: `line:${state.context}`,
+          span: { startLine: line, endLine: line + 1, start: lineStart + (parts.length > 1 ? from : 0), end: lineStart + to },
+          markdown: text.slice(Math.min(start.textStart, to), to),
         };
       } else if (current) {
-        current.end = lineStart + to;
-        current.endLine = line + 1;
-        current.text += ' ' + text.slice(from, to);
+        current.span.end = lineStart + to;
+        current.span.endLine = line + 1;
+        current.markdown += ' ' + text.slice(from, to);
       } else if (text.slice(from, to).trim()) {
         notes.push({ kind: 'paragraph', line, character: from, text: text.slice(from, to) });
       }
     }
   }
   close();
-}
-
-/** Turns a paragraph entry's collected Markdown into its people, milestone and plain text. */
-function finishText(e: TimelineEntry): TimelineEntry {
-  const milestone = milestoneIn(e.text);
-  return { ...e, people: peopleIn(e.text), text: entryPlainText(e.text), ...(milestone ? { milestone } : {}) };
 }
 
 /** [from, to) parts of a line split at `<br>`, starting at `lead`. */
@@ -202,21 +188,7 @@ function listItem(
   const paragraphText = [text.slice(start.textStart)];
   for (let l = item.startLine + 1; l < first!.endLine; l++) paragraphText.push(lines.lineText(l).trim());
   const markdown = paragraphText.join(' ');
-  items.push({
-    kind: 'entry',
-    shape: 'list',
-    group,
-    startLine: item.startLine,
-    endLine,
-    start: lines.lineStart(item.startLine),
-    end: lines.lineStart(endLine - 1) + lines.lineLength(endLine - 1),
-    raw: start.stamp.raw,
-    stampRange: range(item.startLine, start.stamp.start, item.startLine, start.stamp.end),
-    stamp: start.stamp,
-    ...(start.stamp.clock ? { clockRange: range(item.startLine, start.stamp.clock.start, item.startLine, start.stamp.clock.end) } : {}),
-    text: entryPlainText(markdown),
-    people: peopleIn(markdown),
-    ...(milestoneIn(markdown) ? { milestone: milestoneIn(markdown)! } : {}),
-  });
+  const span = { startLine: item.startLine, endLine, start: lines.lineStart(item.startLine), end: lines.lineStart(endLine - 1) + lines.lineLength(endLine - 1) };
+  items.push({ kind: 'entry', entry: makeEntry('list', group, span, item.startLine, start.stamp, markdown) });
   visit(nested, `list:${item.startLine}`);
 }

@@ -41,8 +41,7 @@ export function resolveEvents(
       base = undefined;
       continue;
     }
-    const { kind: _kind, ...entry } = item;
-    const ev: TimelineEvent = { ...(entry as TimelineEntry), index: events.length, dateOnly: false, keys: {} };
+    const ev = toEvent(item.entry, events.length);
     events.push(ev);
     const stamp = ev.stamp;
     let zone = timelineZone;
@@ -76,7 +75,7 @@ export function resolveEvents(
       // A date without a time of day: ordered by date, placed at the start of its day.
       ev.dateOnly = true;
       ev.date = date;
-      ev.keys = { day: dayNumber(date), local: wallMs(date, undefined) };
+      ev.keys = keys(undefined, wallMs(date, undefined), dayNumber(date), undefined);
       if (zone) place(ev, zone, wallMs(date, undefined));
       else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
       else unresolved(ev, 'no-zone', 'no time zone, so the day has no start instant');
@@ -93,7 +92,7 @@ export function resolveEvents(
         relativeDay++;
         rel += MS_PER_DAY;
       }
-      ev.keys = { relative: rel };
+      ev.keys = keys(undefined, undefined, undefined, rel);
       base = { relative: rel };
       if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones, and no date is given`);
       else if (zone) unresolved(ev, 'no-date', 'no date: the timeline gives none for this time');
@@ -108,7 +107,7 @@ export function resolveEvents(
       instant = zone ? localToInstant(zone, local) : undefined;
     }
     ev.date = date;
-    ev.keys = { local, day: dayNumber(date) };
+    ev.keys = keys(undefined, local, dayNumber(date), undefined);
     context = date;
     if (zone) place(ev, zone, local);
     else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
@@ -116,6 +115,40 @@ export function resolveEvents(
     base = { local, ...(ev.keys.instant !== undefined ? { instant: ev.keys.instant } : {}) };
   }
   return events;
+}
+
+/** An event with every field set, in one order: all events share one object shape. */
+function toEvent(e: TimelineEntry, index: number): TimelineEvent {
+  return {
+    shape: e.shape,
+    group: e.group,
+    startLine: e.startLine,
+    endLine: e.endLine,
+    start: e.start,
+    end: e.end,
+    raw: e.raw,
+    stampRange: e.stampRange,
+    stamp: e.stamp,
+    clockRange: e.clockRange,
+    text: e.text,
+    people: e.people,
+    milestone: e.milestone,
+    index,
+    date: undefined,
+    time: undefined,
+    dateOnly: false,
+    zone: undefined,
+    utc: undefined,
+    reason: undefined,
+    unresolved: undefined,
+    overlap: undefined,
+    gap: undefined,
+    keys: keys(undefined, undefined, undefined, undefined),
+  };
+}
+
+function keys(instant: number | undefined, local: number | undefined, day: number | undefined, relative: number | undefined): TimelineEvent['keys'] {
+  return { instant, local, day, relative };
 }
 
 /** True when a time is more than 12 hours before the previous one: it happened on the next day. */

@@ -5,9 +5,8 @@
  */
 import type { PostMortemModel } from '../model/document.js';
 import type { TableBlock } from '../model/markdown.js';
-import { range } from '../model/text.js';
 import { parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
-import { entryPlainText, milestoneIn, peopleIn } from './entry-text.js';
+import { makeEntry } from './entry-text.js';
 import type { TimelineEntry } from './types.js';
 
 export interface Cell {
@@ -101,32 +100,16 @@ export function tableEntries(model: PostMortemModel, table: TableBlock, group: s
     const last = second ?? first;
     if (!stamp) {
       if (!cols.named) continue;
-      stamp = { start: first.start, end: last.end, raw: line.slice(first.start, last.end), incomplete: true };
+      const raw = line.slice(first.start, last.end);
+      stamp = { start: first.start, end: last.end, raw, date: undefined, time: undefined, clock: undefined, timeUnknown: undefined, incomplete: true, zone: undefined, problem: undefined, approximate: undefined };
     }
     const textCells = cols.text.map((i) => cells[i]?.text ?? '').filter(Boolean);
     const markdown = textCells.join(' — ');
     const lineStart = lines.lineStart(row.line);
-    out.push({
-      shape: 'table',
-      group,
-      startLine: row.line,
-      endLine: row.line + 1,
-      start: lineStart,
-      end: lineStart + line.length,
-      raw: stamp.raw,
-      stampRange: range(row.line, stamp.start, row.line, stamp.end),
-      stamp,
-      ...(stamp.clock ? { clockRange: range(row.line, stamp.clock.start, row.line, stamp.clock.end) } : {}),
-      text: entryPlainText(markdown),
-      people: peopleIn(cells.map((c) => c.text).join(' ')),
-      ...withMilestone(milestoneIn(markdown)),
-    });
+    const span = { startLine: row.line, endLine: row.line + 1, start: lineStart, end: lineStart + line.length };
+    out.push(makeEntry('table', group, span, row.line, stamp, markdown, cells.map((c) => c.text).join(' ')));
   }
   return out;
-}
-
-function withMilestone(m: ReturnType<typeof milestoneIn>): { milestone?: NonNullable<typeof m> } {
-  return m ? { milestone: m } : {};
 }
 
 /** A date cell and a time cell read as one timestamp. */
@@ -138,9 +121,9 @@ function merge(date: ParsedStamp | undefined, time: ParsedStamp | undefined, lin
   const problem = [date.problem, time.problem].filter(Boolean).join('; ');
   return {
     ...time,
-    ...(date.date ? { date: date.date } : {}),
-    ...(date.incomplete ? { incomplete: true } : {}),
-    ...(problem ? { problem } : {}),
+    date: date.date ?? time.date,
+    incomplete: date.incomplete || time.incomplete,
+    problem: problem || undefined,
     start,
     end,
     raw: line.slice(start, end),

@@ -38,10 +38,10 @@ export interface TimelineEntry {
 export interface DateMarker {
   line: number;
   /** The date it gives; undefined for a heading without one (which still ends a group). */
-  date?: StampDate;
+  date: StampDate | undefined;
 }
 
-export type TimelineItem = ({ kind: 'entry' } & TimelineEntry) | ({ kind: 'marker' } & DateMarker);
+export type TimelineItem = { kind: 'entry'; entry: TimelineEntry } | ({ kind: 'marker' } & DateMarker);
 
 /** Why an event has no instant. */
 export type UnresolvedReason =

@@ -53,11 +53,31 @@ test('Sort timeline chronologically: moves whole multi-line list items, stable, 
   assert.equal(run(out).findings.filter((f) => f.code === 'timeline.order').length, 0);
 });
 
-test('Sort timeline: table rows move as whole lines; date-only rows stay with their day', () => {
-  const text = md('## Timeline', '', 'All times in UTC.', '', '| Time | Event |', '| --- | --- |', '| 2021-12-13 | day |', '| 2021-12-13 15:50 | scan |', '| 2021-12-13 14:30 | contact |', '| 2021-12-14 | next day |');
+test('Sort timeline: table rows move as whole lines; date-only rows keep their place within their day', () => {
+  const text = md(
+    '## Timeline',
+    '',
+    'All times in UTC.',
+    '',
+    '| Time | Event |',
+    '| --- | --- |',
+    '| 2021-12-13 | day |',
+    '| 2021-12-13 15:50 | scan |',
+    '| 2021-12-13 14:30 | contact |',
+    '| 2021-12-17 14:40 | terminated |',
+    '| 2021-12-17 | published, later that day |',
+    '| 2021-12-14 | next day |',
+  );
   const { fix } = fixFor(text, 'timeline.order', /^Sort timeline/);
   const out = applyEdits(text, fix!.edits);
-  assert.deepEqual(out.split('\n').slice(6, 10), ['| 2021-12-13 | day |', '| 2021-12-13 14:30 | contact |', '| 2021-12-13 15:50 | scan |', '| 2021-12-14 | next day |']);
+  assert.deepEqual(out.split('\n').slice(6, 12), [
+    '| 2021-12-13 | day |',
+    '| 2021-12-13 14:30 | contact |',
+    '| 2021-12-13 15:50 | scan |',
+    '| 2021-12-14 | next day |',
+    '| 2021-12-17 14:40 | terminated |',
+    '| 2021-12-17 | published, later that day |',
+  ]);
   assert.deepEqual(sortedLines(out), sortedLines(text));
 });
 
