@@ -37,8 +37,11 @@ export function resolveEvents(
   let relativeDay = 0;
   for (const item of items) {
     if (item.kind === 'marker') {
-      if (item.date) context = completeDate(item.date, context ?? reference) ?? context;
-      base = undefined;
+      // A heading with a date starts that day afresh; one without ("### Day 2") keeps the roll-over going.
+      if (item.date) {
+        context = completeDate(item.date, context ?? reference) ?? context;
+        base = undefined;
+      }
       continue;
     }
     const ev = toEvent(item.entry, events.length);

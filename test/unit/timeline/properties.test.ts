@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatInTimeZone } from 'date-fns-tz';
-import { analyze, applyEdits, codeActions } from '../../../server/src/service.js';
+import { analyze, applyEdits, codeActions, hover as hoverAt } from '../../../server/src/service.js';
+import { timelineView } from '../../../server/src/timeline/view.js';
 import { md } from '../../helpers/docs.js';
 import { instants, timelineOfText, timelineSettings } from '../../helpers/timeline.js';
 
@@ -176,6 +177,34 @@ test('property: after Sort timeline there is no timeline.order, the lines are th
       const resolved = (a: typeof before) => timelineOfText(a.model.text).timeline.events.map((e) => e.utc ?? null).sort();
       assert.deepEqual(resolved(after), resolved(before), 'the same instants');
       assert.deepEqual(codeActions(after, [], ['source.fixAll']).filter((f) => f.edits.length && f.title.startsWith('Sort')), []);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('property: any mix of timeline-like lines is analysed without a failing rule, and the view, hover and sort hold', () => {
+  const token = fc.constantFrom(
+    '- ', '* ', '1. ', '| ', ' | ', '|---|---|', '### ', '**', '`', '[', ']', '(x)', '<br>', '> ', '  ', '\t',
+    '10:00', '23:59', '00:10', '3:26pm', '12:00 AM', '13:55 PM', '25:10', '2024-03-10 02:30', '2024-11-03 01:30', '2023-02-30',
+    '2024-01-01', 'Aug 25', '25 Aug 2023', '03/04', '2022-05-??', 'HH:mm', '~', ' - ', ': ', ' — ', 'UTC', 'IST', 'PST/PDT',
+    'Europe/Berlin', '+02:00', 'Z', 'All times in ', 'America/New_York', '[started]', '[resolved]', '<START OF OUTAGE>', '@ana', 'text', '\n', '\n\n', '\r\n',
+  );
+  const line = fc.array(token, { minLength: 0, maxLength: 8 }).map((t) => t.join(''));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 25 }), fc.constantFrom('DMY', 'MDY') as fc.Arbitrary<'DMY' | 'MDY'>, (lines, dateOrder) => {
+      const text = md('---', 'timezone: America/New_York', 'started: 2024-03-10 01:00', 'resolved: 2024-03-09 23:00', '---', '## Summary', '', 'It lasted 2 hours.', '', '## Timeline', '', ...lines);
+      const settings = timelineSettings({ dateOrder });
+      const a = analyze(text, { force: true, settings });
+      assert.deepEqual(a.findings.filter((f) => f.code === 'internal.rule-error'), []);
+      for (const f of a.findings) assert.ok(f.range.end.line < a.model.lines.lineCount && f.range.end.character <= a.model.lines.lineLength(f.range.end.line), f.code);
+      const { timeline } = timelineOfText(text, settings);
+      for (const ev of timeline.events) hoverAt(a, ev.stampRange.start);
+      timelineView(a, 'u', 1);
+      const all = codeActions(a, a.findings, ['quickfix']);
+      for (const fix of all) {
+        const out = applyEdits(text, fix.edits);
+        if (fix.title === 'Sort timeline chronologically') assert.deepEqual([...out].sort(), [...text].sort(), 'the sort keeps every character');
+      }
     }),
     { numRuns: 300 },
   );

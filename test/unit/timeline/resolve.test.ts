@@ -47,6 +47,12 @@ test('roll-over with day headings: the heading gives the date; a drop under one 
   assert.deepEqual(instants(t), ['2023-08-25T23:50:00Z', '2023-08-26T00:05:00Z', '2023-08-27T00:30:00Z']);
 });
 
+test('a heading without a date does not stop the roll-over: "Day 2" after 23:00 is the next day', () => {
+  const t = tl(md('## Timeline', '', '### Day 1', '', '- 23:00 UTC - a', '', '### Day 2', '', '- 01:00 UTC - b'));
+  assert.deepEqual(t.order, []);
+  assert.deepEqual(t.events.map((e) => e.keys.relative! > 86_400_000), [false, true]);
+});
+
 test('without any date, roll-over still keeps the order checkable', () => {
   const t = tl(md('## Timeline', '', '- 23:50 UTC - a', '- 00:05 UTC - b', '- 00:01 UTC - c', '- 00:30 UTC - d'));
   assert.deepEqual(instants(t), [null, null, null, null]);

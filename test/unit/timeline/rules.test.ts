@@ -136,3 +136,12 @@ test('summary.duration-mismatch: a stated duration against resolved − started,
 test('a document without a timeline section has no timeline finding and does not fail', () => {
   assert.deepEqual(codesAt(check(md('# X', '', '## Summary', '', 'Broke for 2 hours.')), ...TIMELINE_CODES), []);
 });
+
+test('every timeline code has its section in docs/rules.md and a row in the README', () => {
+  const docs = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const code of Object.keys(allCodes()).filter((c) => TIMELINE_CODES.some((p) => c.startsWith(p)))) {
+    assert.match(docs, new RegExp(`^## ${code.replace(/\./g, '\\.')}$`, 'm'), code);
+    assert.ok(readme.includes(`| \`${code}\` |`), code);
+  }
+});
