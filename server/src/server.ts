@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPath } from './uri.js';
 import { InsertSectionRequest, OutlineRequest } from './protocol.js';
-import { outlineView } from './view/outline.js';
+import { fullOutlineView } from './view/outline.js';
 import { insertSectionsEdits } from './fixes/insert-section.js';
 import { CANONICAL_ORDER } from './model/sections.js';
 import { sectionDef } from './config/sections.js';
@@ -41,6 +41,8 @@ import {
   type Fix,
   type Settings,
 } from './service.js';
+import { TimelineRequest } from './protocol.js';
+import { timelineView } from './timeline/view.js';
 
 const FIX_ALL_KIND = 'source.fixAll.postmortem';
 const PUSH_DEBOUNCE_MS = 200;
@@ -262,7 +264,7 @@ connection.onRequest(OutlineRequest, async (params) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const analysis = await analysisOf(doc);
-  return analysis.postMortem ? outlineView(analysis, doc.uri, doc.version) : null;
+  return analysis.postMortem ? fullOutlineView(analysis, doc.uri, doc.version) : null;
 });
 
 connection.onRequest(InsertSectionRequest, async (params) => {
@@ -271,6 +273,14 @@ connection.onRequest(InsertSectionRequest, async (params) => {
   const analysis = await analysisOf(doc);
   const known = sectionDef(analysis.settings, params.sectionId) || (CANONICAL_ORDER as readonly string[]).includes(params.sectionId);
   return known ? insertSectionsEdits(analysis.model, [params.sectionId], analysis.settings) : [];
+});
+
+connection.onRequest(TimelineRequest, async (params) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const version = doc.version;
+  const analysis = await analysisOf(doc);
+  return analysis.postMortem ? timelineView(analysis, doc.uri, version) : null;
 });
 
 documents.listen(connection);

@@ -12,6 +12,7 @@ import type { Settings } from '../settings.js';
 import { lint, LINT_FORMATS, type LintFormat } from './lint.js';
 import type { Io } from './io.js';
 import { newCommand, today } from './new.js';
+import { TIMELINE_HELP, timelineCommand } from './timeline.js';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -22,6 +23,8 @@ Commands:
   lint PATH...          Check post-mortems: files, folders (searched for *.md) and globs.
                         Every file given is checked as a post-mortem.
   new "TITLE"           Create DIR/YYYY-MM-DD-<slug>.md from the template (never overwrites).
+  timeline FILE         Print a post-mortem's timeline: entries as instants, milestones, metrics
+                        (--format json|csv|mermaid; postmortem timeline --help for more).
 
 Options for lint:
   --format FORMAT       stylish (default), json, sarif (SARIF 2.1.0 for code scanning),
@@ -68,6 +71,8 @@ export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise
         return await lintCommand(rest, io, cwd);
       case 'new':
         return newSubcommand(rest, io, cwd);
+      case 'timeline':
+        return timelineSubcommand(rest, io, cwd);
       default:
         throw new UsageError(`unknown command "${command}" (try: postmortem --help)`);
     }
@@ -176,6 +181,33 @@ function newSubcommand(args: string[], io: Io, cwd: string): number {
     { title: positionals[0]!, severity: values.severity as string, dir: values.dir as string, timezone, cwd, date: process.env['POSTMORTEM_TODAY'] ?? today(timezone) },
     io,
   );
+}
+
+function timelineSubcommand(args: string[], io: Io, cwd: string): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'json' },
+    timezone: { type: 'string' },
+    'date-order': { type: 'string' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(TIMELINE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('timeline needs exactly one file');
+  // Paths as given (so messages name them as the user wrote them), unless they must be read from another folder.
+  const here = resolve(cwd) === process.cwd();
+  const file = here ? positionals[0]! : resolve(cwd, positionals[0]!);
+  const configPath = values.config === undefined ? undefined : here ? (values.config as string) : resolve(cwd, values.config as string);
+  if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
+  const options = {
+    format: values.format as string,
+    ...(values.timezone !== undefined ? { timezone: values.timezone as string } : {}),
+    ...(values['date-order'] !== undefined ? { dateOrder: values['date-order'] as string } : {}),
+  };
+  io.out(timelineCommand(file, options, settingsLookup(configPath)(file)));
+  return 0;
 }
 
 if (require.main === module) {

@@ -14,6 +14,11 @@ import { actionOwner } from './action-owner.js';
 import { actionDue } from './action-due.js';
 import { actionVague } from './action-vague.js';
 import { successesJustification } from './successes-justification.js';
+import { timelineOrder } from './timeline-order.js';
+import { timelineTimezone } from './timeline-timezone.js';
+import { timelineTime } from './timeline-time.js';
+import { milestoneOrder } from './milestone-order.js';
+import { summaryDuration } from './summary-duration.js';
 
 /** Every rule the service runs, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
@@ -32,6 +37,11 @@ export const RULES: readonly Rule[] = [
   actionDue,
   actionVague,
   successesJustification,
+  timelineOrder,
+  timelineTimezone,
+  timelineTime,
+  milestoneOrder,
+  summaryDuration,
 ];
 
 /** Reported when a rule throws: a bug of ours, never the user's. */

@@ -4,6 +4,23 @@ import { customDefinition, isCanonicalId } from '../config/presets.js';
 import { foundSections, sectionDef } from '../config/sections.js';
 import type { Analysis, Finding } from '../service.js';
 import type { ActionItemView, FindingView, OutlineSection, OutlineView, TimelineView } from '../protocol.js';
+import { extractActionItems } from '../content/actions.js';
+import { timelineView } from '../timeline/view.js';
+
+/** The whole outline: sections, the timeline with its milestones and metrics, and the action items. */
+export function fullOutlineView(analysis: Analysis, uri: string, version: number): OutlineView {
+  return outlineView(analysis, uri, version, {
+    timeline: timelineView(analysis, uri, version),
+    actions: extractActionItems(analysis.model).map((a) => ({
+      line: a.line,
+      text: a.text,
+      owner: a.owner ?? null,
+      due: a.due ?? null,
+      ticket: a.ticket ?? a.link ?? null,
+      done: a.done,
+    })),
+  });
+}
 
 /** Extra parts of the outline that other modules compute (the timeline, the action items). */
 export interface OutlineParts {
