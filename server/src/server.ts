@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPath } from './uri.js';
+import { ProcessIdRequest } from './protocol.js';
 import {
   analyze,
   codeActions,
@@ -70,6 +71,9 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
   }
 });
+
+// For the in-editor tests, which kill the server and watch the client restart it.
+connection.onRequest(ProcessIdRequest, () => ({ pid: process.pid }));
 
 // Settings per document, asked of the client once and dropped when they change.
 const settingsCache = new Map<string, Promise<Settings>>();
