@@ -1,6 +1,8 @@
 /** The extension's diagnostics as VS Code shows them, reduced to what the tests compare: code and line. */
 import * as vscode from 'vscode';
-import { until, WAIT_MS } from './wait.js';
+import { DocumentDiagnosticRequest, DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { languageClient } from './extension.js';
+import { until, withTimeout, WAIT_MS } from './wait.js';
 
 /** A diagnostic as the expectations are written: its code and its 1-based line, as the editor shows it. */
 export interface Finding {
@@ -61,7 +63,64 @@ export function waitForDiagnostics(
   );
 }
 
-/** Waits until VS Code shows exactly `expected` (code and line) for `uri`. */
+/**
+ * Waits until VS Code shows exactly `expected` (code and line) for `uri`. Fails early, without
+ * waiting out the timeout, once VS Code shows other findings that the server confirms when asked
+ * directly (the display is settled, not stale). Only for documents whose last change has reached
+ * the server: after a settings change, which the client forwards on its own time, use
+ * waitForDiagnostics.
+ */
 export function waitForFindings(uri: vscode.Uri, expected: readonly Finding[], ms = WAIT_MS): Promise<vscode.Diagnostic[]> {
-  return waitForDiagnostics(uri, (d) => sameFindings(findingsOf(d), expected), `the findings ${describeFindings(sortFindings(expected))}`, ms);
+  const want = describeFindings(sortFindings(expected));
+  const shown = () => postMortemDiagnostics(uri);
+  return new Promise((resolve, reject) => {
+    let asking = false;
+    const finish = (f: () => void) => {
+      clearTimeout(timer);
+      sub.dispose();
+      f();
+    };
+    const check = () => {
+      const now = findingsOf(shown());
+      if (describeFindings(now) === want) return finish(() => resolve(shown()));
+      if (now.length === 0 || asking) return;
+      asking = true;
+      void serverFindings(uri).then(
+        (server) => {
+          asking = false;
+          const again = findingsOf(shown());
+          if (describeFindings(server) === describeFindings(again) && describeFindings(again) !== want) {
+            finish(() => reject(new Error(`${vscode.workspace.asRelativePath(uri)}: expected ${want}, but VS Code and the server agree on ${describeFindings(again)}`)));
+          } else check();
+        },
+        () => {
+          asking = false;
+        },
+      );
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${want} in ${vscode.workspace.asRelativePath(uri)}; last seen: ${describeFindings(findingsOf(shown()))}`))),
+      ms,
+    );
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    check();
+  });
+}
+
+/**
+ * What the server reports for `uri` when asked directly (a diagnostic pull through the running
+ * client), as sorted findings: the check that does not depend on when VS Code repaints.
+ */
+export async function serverFindings(uri: vscode.Uri): Promise<Finding[]> {
+  const client = languageClient();
+  // By method name: the client's own copy of the protocol library does not accept this bundle's
+  // request objects for requests with parameters.
+  const report = await withTimeout(
+    client.sendRequest<DocumentDiagnosticReport>(DocumentDiagnosticRequest.method, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } }),
+    'the server to answer textDocument/diagnostic',
+  );
+  if (report.kind !== DocumentDiagnosticReportKind.Full) throw new Error(`expected a full diagnostic report, got ${report.kind}`);
+  return sortFindings(report.items.map((d) => ({ code: String(d.code), line: d.range.start.line + 1 })));
 }

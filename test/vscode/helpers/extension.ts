@@ -1,10 +1,8 @@
 /** The extension under test, reached through the API its activate() returns. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentDiagnosticRequest, DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import type { PostMortemApi } from '../../../client/src/extension.js';
 import { ProcessIdRequest } from '../../../server/src/protocol.js';
-import { sortFindings, type Finding } from './diagnostics.js';
 import { withTimeout } from './wait.js';
 
 /** publisher.name from package.json. */
@@ -38,20 +36,4 @@ export function languageClient(): LanguageClient {
 export async function serverPid(): Promise<number> {
   const { pid } = await withTimeout(languageClient().sendRequest(ProcessIdRequest), 'the server to answer postmortem/processId');
   return pid;
-}
-
-/**
- * What the server reports for `uri` when asked directly (a diagnostic pull through the running
- * client), as sorted findings: the check that does not depend on when VS Code repaints.
- */
-export async function serverFindings(uri: vscode.Uri): Promise<Finding[]> {
-  const client = languageClient();
-  // By method name: the client's own copy of the protocol library does not accept this bundle's
-  // request objects for requests with parameters.
-  const report = await withTimeout(
-    client.sendRequest<DocumentDiagnosticReport>(DocumentDiagnosticRequest.method, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } }),
-    'the server to answer textDocument/diagnostic',
-  );
-  if (report.kind !== DocumentDiagnosticReportKind.Full) throw new Error(`expected a full diagnostic report, got ${report.kind}`);
-  return sortFindings(report.items.map((d) => ({ code: String(d.code), line: d.range.start.line + 1 })));
 }

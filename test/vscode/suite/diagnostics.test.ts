@@ -2,8 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXPECTED, NOT_POST_MORTEMS } from '../expected.js';
-import { describeFindings, findingsOf, postMortemDiagnostics, waitForDiagnostics, waitForFindings } from '../helpers/diagnostics.js';
-import { serverFindings } from '../helpers/extension.js';
+import { describeFindings, findingsOf, postMortemDiagnostics, serverFindings, waitForDiagnostics, waitForFindings } from '../helpers/diagnostics.js';
 import { closeAllEditors, openInEditor, revertAndClose } from '../helpers/workspace.js';
 
 describe('diagnostics', () => {

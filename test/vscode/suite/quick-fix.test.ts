@@ -17,6 +17,12 @@ function codeActions(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActi
   ).then((actions) => actions ?? []);
 }
 
+/** Fails with the first line of `before` that `after` lost. */
+function assertKeepsEveryLine(before: string, after: string, what: string): void {
+  const lost = firstLostLine(before, after);
+  assert.equal(lost, undefined, `${what} lost the line ${JSON.stringify(lost)}`);
+}
+
 async function apply(action: vscode.CodeAction): Promise<void> {
   assert.ok(action.edit, `"${action.title}" has no edit`);
   assert.equal(await withTimeout(vscode.workspace.applyEdit(action.edit), `"${action.title}" to apply`), true, `"${action.title}" was not applied`);
@@ -42,14 +48,14 @@ describe('quick fixes', () => {
     const target = missing.find((d) => d.message.includes(`"${section}"`));
     assert.ok(target, `no section.missing diagnostic names "${section}"`);
     await apply(fix);
+    const text = editor.document.getText();
+    assertKeepsEveryLine(original, text, `"${fix.title}"`);
 
     const after = await waitForDiagnostics(
       uri,
       (d) => !d.some((x) => x.message === target.message) && d.filter((x) => codeOf(x) === 'section.missing').length === 1,
       `the section.missing for "${section}" to go away`,
     );
-    const text = editor.document.getText();
-    assert.equal(firstLostLine(original, text), undefined, 'the fix lost a line the user wrote');
     const added = addedLines(original, text);
     assert.ok(added.includes(`## ${section}`), `no "## ${section}" inserted: ${JSON.stringify(added)}`);
 
@@ -78,8 +84,8 @@ describe('quick fixes', () => {
     const all = actions.find((a) => a.title === 'Insert all missing sections');
     assert.ok(all, `no quick fix for all the missing sections; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`);
     await apply(all);
+    assertKeepsEveryLine(original, editor.document.getText(), `"${all.title}"`);
     await waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'section.missing'), 'every section.missing to go away');
-    assert.equal(firstLostLine(original, editor.document.getText()), undefined, 'the fix lost a line the user wrote');
 
     // Undo it with an edit of our own, then the same through the fix-all source action.
     await withTimeout(editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), original)), 'the text to be restored');
@@ -87,7 +93,7 @@ describe('quick fixes', () => {
     const fixAll = await codeActions(uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.append('postmortem'));
     assert.equal(fixAll.length, 1, `fix-all actions: ${fixAll.map((a) => a.title).join(' | ')}`);
     await apply(fixAll[0]!);
+    assertKeepsEveryLine(original, editor.document.getText(), 'source.fixAll.postmortem');
     await waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'section.missing'), 'every section.missing to go away');
-    assert.equal(firstLostLine(original, editor.document.getText()), undefined, 'fix-all lost a line the user wrote');
   });
 });

@@ -26,6 +26,10 @@ function restarted(): Promise<void> {
 
 describe('language server restart', () => {
   afterEach(closeAllEditors);
+  // When this test fails, leave a running server to the tests after it.
+  after(async () => {
+    if (!languageClient().isRunning()) await withTimeout(vscode.commands.executeCommand('postmortem.restartServer'), 'a manual restart', 60_000);
+  });
 
   it('comes back after its process is killed, and reports on new edits', async () => {
     const editor = await openInEditor(DNS);
