@@ -75,6 +75,7 @@ export function waitForFindings(uri: vscode.Uri, expected: readonly Finding[], m
   const shown = () => postMortemDiagnostics(uri);
   return new Promise((resolve, reject) => {
     let asking = false;
+    let changedMeanwhile = false;
     const finish = (f: () => void) => {
       clearTimeout(timer);
       sub.dispose();
@@ -83,20 +84,22 @@ export function waitForFindings(uri: vscode.Uri, expected: readonly Finding[], m
     const check = () => {
       const now = findingsOf(shown());
       if (describeFindings(now) === want) return finish(() => resolve(shown()));
-      if (now.length === 0 || asking) return;
+      if (now.length === 0) return;
+      if (asking) {
+        changedMeanwhile = true;
+        return;
+      }
       asking = true;
-      void serverFindings(uri).then(
-        (server) => {
-          asking = false;
-          const again = findingsOf(shown());
-          if (describeFindings(server) === describeFindings(again) && describeFindings(again) !== want) {
-            finish(() => reject(new Error(`${vscode.workspace.asRelativePath(uri)}: expected ${want}, but VS Code and the server agree on ${describeFindings(again)}`)));
-          } else check();
-        },
-        () => {
-          asking = false;
-        },
-      );
+      changedMeanwhile = false;
+      const settled = (server: Finding[] | undefined) => {
+        asking = false;
+        const again = findingsOf(shown());
+        if (server && describeFindings(server) === describeFindings(again) && describeFindings(again) !== want) {
+          finish(() => reject(new Error(`${vscode.workspace.asRelativePath(uri)}: expected ${want}, but VS Code and the server agree on ${describeFindings(again)}`)));
+        } else if (changedMeanwhile) check();
+        // Otherwise the display is stale: the next onDidChangeDiagnostics checks again.
+      };
+      void serverFindings(uri).then(settled, () => settled(undefined));
     };
     const timer = setTimeout(
       () => finish(() => reject(new Error(`timed out after ${ms / 1000} s waiting for ${want} in ${vscode.workspace.asRelativePath(uri)}; last seen: ${describeFindings(findingsOf(shown()))}`))),
