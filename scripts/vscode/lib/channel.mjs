@@ -32,8 +32,10 @@ function readJson(req) {
 }
 
 /**
- * Serves POST /screenshot {name, waitFor?, timeoutMs?}: waits until every selector in `waitFor`
- * (one or a list, Playwright locator syntax) is visible in the page, then writes `<outDir>/<name>.png`. Answers 200 {path} or
+ * Serves POST /screenshot {name, waitFor?, timeoutMs?}: waits until everything in `waitFor` is
+ * visible in the page, then writes `<outDir>/<name>.png`. `waitFor` is a selector (Playwright
+ * locator syntax) or a list of them; a list inside the list is a path into frames, e.g.
+ * ['iframe.webview.ready', 'iframe#active-frame', 'text=Timeline'] for a webview's content. Answers 200 {path} or
  * 500 {error}. `getPage()` returns the workbench page once it is open.
  */
 export async function startChannel({ outDir, getPage }) {
@@ -50,9 +52,17 @@ export async function startChannel({ outDir, getPage }) {
       if (typeof name !== 'string' || !NAME.test(name)) return reply(400, { error: `bad screenshot name: ${JSON.stringify(name)}` });
       const page = getPage();
       if (!page) return reply(503, { error: 'the workbench page is not open' });
-      for (const selector of [waitFor ?? []].flat()) {
-        if (typeof selector !== 'string') return reply(400, { error: `bad selector: ${JSON.stringify(selector)}` });
-        await page.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs });
+      const wanted = typeof waitFor === 'string' ? [waitFor] : (waitFor ?? []);
+      if (!Array.isArray(wanted)) return reply(400, { error: `bad waitFor: ${JSON.stringify(waitFor)}` });
+      for (const entry of wanted) {
+        const path = typeof entry === 'string' ? [entry] : entry;
+        if (!Array.isArray(path) || path.length === 0 || !path.every((p) => typeof p === 'string')) {
+          return reply(400, { error: `bad selector: ${JSON.stringify(entry)}` });
+        }
+        // A path: the frames to enter (a webview is an iframe in an iframe), then the element.
+        let scope = page;
+        for (const frame of path.slice(0, -1)) scope = scope.frameLocator(frame);
+        await scope.locator(path.at(-1)).first().waitFor({ state: 'visible', timeout: timeoutMs });
       }
       const path = join(outDir, `${name}.png`);
       await page.screenshot({ path, type: 'png', animations: 'disabled', caret: 'hide' });

@@ -5,8 +5,12 @@
  */
 
 export interface ScreenshotOptions {
-  /** Selectors (Playwright locator syntax) of what must be visible in the page before the picture is taken. */
-  waitFor?: string | string[];
+  /**
+   * What must be visible before the picture is taken: a selector (Playwright locator syntax) or a
+   * list of them. A list inside the list is a path into frames, ending with the element: a
+   * webview's content is `['iframe.webview.ready', 'iframe#active-frame', 'text=…']`.
+   */
+  waitFor?: string | Array<string | string[]>;
   timeoutMs?: number;
 }
 
