@@ -1,9 +1,7 @@
 // One build for every bundle. Type checking is separate (`npm run typecheck`).
 // dist/client.js, dist/server.js and dist/cli.js are a contract: other tooling calls them.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -46,6 +44,22 @@ const builds = [
     logLevel: 'warning',
     entryPoints: { preview: 'webview/src/main.ts' },
     outdir: 'dist/webview',
+  },
+  // The in-editor suite (test/vscode): its entry plus one bundle per suite/*.test.ts, so a new
+  // test file is picked up without touching this list. mocha comes from node_modules at run time.
+  {
+    ...node,
+    entryPoints: {
+      index: 'test/vscode/index.ts',
+      ...Object.fromEntries(
+        readdirSync('test/vscode/suite')
+          .filter((f) => f.endsWith('.test.ts'))
+          .map((f) => [`suite/${f.slice(0, -'.ts'.length)}`, `test/vscode/suite/${f}`]),
+      ),
+    },
+    outdir: 'out/test/vscode',
+    external: ['vscode', 'mocha'],
+    minify: false,
   },
 ];
 

@@ -26,6 +26,10 @@ export interface PostMortemApi {
   client(): LanguageClient | undefined;
   /** The outline of the active post-mortem, fetched now (undefined when none is active). */
   outline(): Promise<OutlineView | undefined>;
+  /** The outline the view shows at the moment, without asking the server. */
+  currentOutline(): OutlineView | undefined;
+  /** Fires each time the outline view gets new data. */
+  readonly onDidChangeOutline: vscode.Event<OutlineView | undefined>;
   /** The timeline preview: which document it shows, what it sent, and a way to post as the page would. */
   preview: PreviewApi;
 }
@@ -94,6 +98,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostMo
     ready,
     client: () => client,
     outline: () => outline.refresh(),
+    currentOutline: () => outline.outline,
+    onDidChangeOutline: outline.onDidChange,
     preview,
   };
 }

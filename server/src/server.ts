@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPath } from './uri.js';
-import { InsertSectionRequest, OutlineRequest } from './protocol.js';
+import { InsertSectionRequest, OutlineRequest, ProcessIdRequest } from './protocol.js';
 import { fullOutlineView } from './view/outline.js';
 import { insertSectionsEdits } from './fixes/insert-section.js';
 import { CANONICAL_ORDER } from './model/sections.js';
@@ -86,6 +86,9 @@ connection.onInitialized(() => {
       .catch(() => undefined);
   }
 });
+
+// For the in-editor tests, which kill the server and watch the client restart it.
+connection.onRequest(ProcessIdRequest, () => ({ pid: process.pid }));
 
 // VS Code's postmortem.* settings per document, asked of the client once and dropped when they change.
 const editorSettings = new Map<string, Promise<unknown>>();

@@ -17,7 +17,10 @@ test('the CSP allows nothing by default, scripts by nonce only, styles and fonts
     contentSecurityPolicy('https://x.vscode-cdn.net', 'AAAAAAAAAAAAAAAAAAAAAA=='),
     "default-src 'none'; style-src https://x.vscode-cdn.net; font-src https://x.vscode-cdn.net; script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='; base-uri 'none'; form-action 'none'",
   );
+  // What VS Code 1.100 gives as webview.cspSource.
+  assert.match(contentSecurityPolicy("'self' https://*.vscode-cdn.net", 'AAAAAAAAAAAAAAAAAAAAAA=='), /style-src 'self' https:\/\/\*\.vscode-cdn\.net;/);
   assert.throws(() => contentSecurityPolicy("https://x 'unsafe-inline'", 'AAAAAAAAAAAAAAAAAAAAAA=='), /not a CSP source list/);
+  assert.throws(() => contentSecurityPolicy("'self' 'unsafe-eval'", 'AAAAAAAAAAAAAAAAAAAAAA=='), /not a CSP source list/);
   assert.throws(() => contentSecurityPolicy('https://x; script-src *', 'AAAAAAAAAAAAAAAAAAAAAA=='), /not a CSP source list/);
   assert.throws(() => contentSecurityPolicy('https://x', "abc' 'unsafe-eval"), /nonce/);
   assert.throws(() => contentSecurityPolicy('https://x', 'short'), /nonce/);

@@ -34,7 +34,9 @@ export function newNonce(): string {
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   if (!/^[A-Za-z0-9+/]{16,}={0,2}$/.test(nonce)) throw new Error('the nonce must be base64 of at least 96 bits');
-  if (!/^[^\s;'",]+(?: [^\s;'",]+)*$/.test(cspSource)) throw new Error(`not a CSP source list: ${cspSource}`);
+  // A space-separated source list, as VS Code gives it (`'self' https://*.vscode-cdn.net`): host
+  // sources and the one keyword 'self' — never 'unsafe-…', nothing that ends the directive or the attribute.
+  if (!/^(?:'self'|[^\s;'",]+)(?: (?:'self'|[^\s;'",]+))*$/.test(cspSource)) throw new Error(`not a CSP source list: ${cspSource}`);
   return [
     "default-src 'none'",
     `style-src ${cspSource}`,

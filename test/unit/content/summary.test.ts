@@ -50,6 +50,13 @@ test('"could not resolve names" is DNS, not the resolution', () => {
   assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['resolution']]);
 });
 
+test('a failover that started the incident is not its resolution; failing over to a standby is', () => {
+  const missingOf = (summary: string) =>
+    summaryFindings(withSummary(summary)).filter((f) => f.code === 'summary.incomplete').map((f) => (f.data as { missing: string[] }).missing);
+  assert.deepEqual(missingOf('Orders were confirmed late for 40 minutes after a broker failover.'), [['resolution']]);
+  assert.deepEqual(missingOf('Orders were confirmed late for 40 minutes until we failed over to the standby broker.'), []);
+});
+
 test('the opening paragraphs under the title are part of the summary', () => {
   const text = fullPostMortem().replace('# Checkout outage\n', `# Checkout outage\n\nFrom 14:02 to 15:40 UTC, 30% of checkouts failed.\n`).replace(SUMMARY, 'A rollback resolved it.');
   assert.deepEqual(summaryFindings(text), []);
