@@ -24,6 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPath } from './uri.js';
 import { InsertSectionRequest, OutlineRequest, ProcessIdRequest } from './protocol.js';
 import { fullOutlineView } from './view/outline.js';
+import { timelineLenses } from './view/lenses.js';
 import { insertSectionsEdits } from './fixes/insert-section.js';
 import { CANONICAL_ORDER } from './model/sections.js';
 import { sectionDef } from './config/sections.js';
@@ -66,6 +67,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [':', ' '] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
@@ -284,6 +286,16 @@ connection.onRequest(TimelineRequest, async (params) => {
   const version = doc.version;
   const analysis = await analysisOf(doc);
   return analysis.postMortem ? timelineView(analysis, doc.uri, version) : null;
+});
+
+connection.onCodeLens(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const analysis = await analysisOf(doc);
+  return timelineLenses(analysis, doc.uri, doc.version).map((l) => ({
+    range: l.range,
+    command: { title: l.title, command: l.command, arguments: l.arguments },
+  }));
 });
 
 documents.listen(connection);

@@ -42,7 +42,9 @@ export function registerPreview(context: vscode.ExtensionContext, client: () => 
   const current = () => previews[previews.length - 1];
 
   const open = async (arg?: unknown): Promise<TimelinePreview | undefined> => {
-    const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+    // A Uri from the outline or a test; a URI string from the language server's CodeLens.
+    const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'markdown') {
       void vscode.window.showInformationMessage('Post-Mortem: open a post-mortem (a Markdown file) to preview its timeline.');
       return undefined;
