@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './files.js';
+import { expandPaths, UsageError } from './files.js';
 import { ConfigCache } from '../config/load.js';
 import { resolveSettings } from '../config/resolve.js';
 import type { Settings } from '../settings.js';
@@ -13,6 +13,7 @@ import { lint, LINT_FORMATS, type LintFormat } from './lint.js';
 import type { Io } from './io.js';
 import { newCommand, today } from './new.js';
 import { TIMELINE_HELP, timelineCommand } from './timeline.js';
+import { METRICS_FORMATS, metricsCsv, metricsJson, metricsRows, metricsTable } from './metrics.js';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -23,6 +24,9 @@ Commands:
   lint PATH...          Check post-mortems: files, folders (searched for *.md) and globs.
                         Every file given is checked as a post-mortem.
   new "TITLE"           Create DIR/YYYY-MM-DD-<slug>.md from the template (never overwrites).
+  metrics PATH...       One row per post-mortem: date, title, severity, status, duration, time to
+                        detect / mitigate / resolve, open and past-due action items; with totals,
+                        medians, drafts (--format table|json|csv, --ignore GLOB, --config FILE)
   timeline FILE         Print a post-mortem's timeline: entries as instants, milestones, metrics
                         (--format json|csv|mermaid; postmortem timeline --help for more).
 
@@ -73,6 +77,8 @@ export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise
         return newSubcommand(rest, io, cwd);
       case 'timeline':
         return timelineSubcommand(rest, io, cwd);
+      case 'metrics':
+        return await metricsSubcommand(rest, io, cwd);
       default:
         throw new UsageError(`unknown command "${command}" (try: postmortem --help)`);
     }
@@ -181,6 +187,24 @@ function newSubcommand(args: string[], io: Io, cwd: string): number {
     { title: positionals[0]!, severity: values.severity as string, dir: values.dir as string, timezone, cwd, date: process.env['POSTMORTEM_TODAY'] ?? today(timezone) },
     io,
   );
+}
+
+async function metricsSubcommand(args: string[], io: Io, cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'table' },
+    ignore: { type: 'string', multiple: true },
+    config: { type: 'string' },
+  });
+  const format = values.format as string;
+  if (!(METRICS_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (${METRICS_FORMATS.join(', ')})`);
+  if (!positionals.length) throw new UsageError('metrics needs at least one file, folder or glob');
+  const configPath = values.config === undefined ? undefined : resolve(cwd, values.config as string);
+  if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
+  const files = await expandPaths(positionals, { cwd, ignore: (values.ignore as string[] | undefined) ?? [] });
+  if (!files.length) throw new UsageError(`no Markdown files in ${positionals.join(', ')}`);
+  const rows = metricsRows(files, cwd, settingsLookup(configPath), process.env['POSTMORTEM_TODAY'] ?? today('UTC'));
+  io.out(format === 'json' ? metricsJson(rows) : format === 'csv' ? metricsCsv(rows) : metricsTable(rows));
+  return 0;
 }
 
 function timelineSubcommand(args: string[], io: Io, cwd: string): number {
