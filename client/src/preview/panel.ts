@@ -3,8 +3,8 @@
  * date as the document changes, and acting on the (validated) page messages.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { TimelineRequest, type TimelineView } from '../../../server/src/protocol.js';
+import type { TimelineView } from '../../../server/src/protocol.js';
+import type { ServerHandle } from '../server/handle.js';
 import type { ZoneChoice } from '../../../server/src/view/time-format.js';
 import { parseFromWebview, toViewData, type FromWebview, type ToWebview } from '../../../server/src/view/webview-messages.js';
 import { newNonce, renderPreviewHtml } from './html.js';
@@ -21,7 +21,8 @@ export const UPDATE_DELAY_MS = 250;
 export interface PreviewHost {
   extensionUri: vscode.Uri;
   workspaceState: vscode.Memento;
-  client(): LanguageClient | undefined;
+  /** The language server, started when the preview first needs it. */
+  server: ServerHandle;
   log: vscode.LogOutputChannel;
 }
 
@@ -34,13 +35,10 @@ export interface TimelineResult {
 
 /** Asks the language server for a document's timeline; errors become a message, never a throw. */
 export async function requestTimeline(host: PreviewHost, document: vscode.TextDocument): Promise<TimelineResult> {
-  const client = host.client();
-  if (!client) return { view: null, error: 'The post-mortem language server is not running.' };
   try {
-    return { view: await client.sendRequest(TimelineRequest, { uri: document.uri.toString() }) };
+    const server = await host.server.ready();
+    return { view: await server.timeline(document.uri.toString()) };
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === -32601) return { view: null, error: 'This version of the language server does not provide timelines.' };
     return { view: null, error: `The timeline could not be read: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -4,7 +4,7 @@
  * the `postmortem.isPostMortem` context key, which the outline tracker sets.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ServerHandle } from '../server/handle.js';
 import { LAST_URI_KEY, TimelinePreview, VIEW_TYPE, webviewOptions, type PreviewHost } from './panel.js';
 
 /** The preview as the extension's API exposes it (for the in-editor tests). */
@@ -18,9 +18,9 @@ export interface PreviewApi {
 /** True while a timeline preview is open: enables its commands in the palette. */
 export const PREVIEW_OPEN = 'postmortem.previewOpen';
 
-/** Registers the preview. `client` returns the running language client, if any. */
-export function registerPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, log: vscode.LogOutputChannel): PreviewApi {
-  const host: PreviewHost = { extensionUri: context.extensionUri, workspaceState: context.workspaceState, client, log };
+/** Registers the preview; it starts the language server when it first needs a timeline. */
+export function registerPreview(context: vscode.ExtensionContext, server: ServerHandle, log: vscode.LogOutputChannel): PreviewApi {
+  const host: PreviewHost = { extensionUri: context.extensionUri, workspaceState: context.workspaceState, server, log };
   const previews: TimelinePreview[] = [];
   const opened = new vscode.EventEmitter<TimelinePreview>();
 

@@ -61,7 +61,8 @@ export async function startChannel({ outDir, getPage }) {
         }
         // A path: the frames to enter (a webview is an iframe in an iframe), then the element.
         let scope = page;
-        for (const frame of path.slice(0, -1)) scope = scope.frameLocator(frame);
+        // Only visible frames: a webview just closed may linger in the page, hidden, until it is torn down.
+        for (const frame of path.slice(0, -1)) scope = scope.frameLocator(`${frame} >> visible=true`);
         await scope.locator(path.at(-1)).first().waitFor({ state: 'visible', timeout: timeoutMs });
       }
       const path = join(outDir, `${name}.png`);
