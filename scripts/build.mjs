@@ -1,8 +1,7 @@
 // One build for every bundle. Type checking is separate (`npm run typecheck`).
 // dist/client.js, dist/server.js and dist/cli.js are a contract: other tooling calls them.
 import * as esbuild from 'esbuild';
-
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -26,6 +25,8 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
+  // The language client, apart: dist/client.js requires it when a post-mortem is first seen.
+  { ...node, entryPoints: { 'client-lsp': 'client/src/lsp/main.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
   {
     ...node,
@@ -33,7 +34,41 @@ const builds = [
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node\n' + node.banner.js },
   },
+  // The timeline preview page: a browser bundle with no Node built-ins, next to its stylesheet.
+  {
+    bundle: true,
+    platform: 'browser',
+    target: ['chrome120'],
+    format: 'iife',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    entryPoints: { preview: 'webview/src/main.ts' },
+    outdir: 'dist/webview',
+  },
+  // The in-editor suite (test/vscode): its entry plus one bundle per suite/*.test.ts, so a new
+  // test file is picked up without touching this list. mocha comes from node_modules at run time.
+  {
+    ...node,
+    entryPoints: {
+      index: 'test/vscode/index.ts',
+      ...Object.fromEntries(
+        readdirSync('test/vscode/suite')
+          .filter((f) => f.endsWith('.test.ts'))
+          .map((f) => [`suite/${f.slice(0, -'.ts'.length)}`, `test/vscode/suite/${f}`]),
+      ),
+    },
+    outdir: 'out/test/vscode',
+    external: ['vscode', 'mocha'],
+    minify: false,
+  },
 ];
+
+mkdirSync('dist/webview', { recursive: true });
+copyFileSync('webview/src/preview.css', 'dist/webview/preview.css');
+// dist/webview/** goes into the package whole: leave no source map of an earlier dev build there.
+if (production) rmSync('dist/webview/preview.js.map', { force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

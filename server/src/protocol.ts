@@ -2,7 +2,7 @@
  * Messages between the client and the server beyond LSP, defined once and
  * imported by both sides. Types only, plus the request objects.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -123,3 +123,6 @@ export interface TextEditView {
 }
 
 export const InsertSectionRequest = new RequestType<InsertSectionParams, TextEditView[], void>('postmortem/insertSection');
+
+/** The language server's process id: the in-editor tests stop the server with it and watch it come back. */
+export const ProcessIdRequest = new RequestType0<{ pid: number }, void>('postmortem/processId');

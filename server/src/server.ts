@@ -11,6 +11,7 @@ import {
   DocumentDiagnosticReportKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   type Diagnostic,
   type CodeAction,
   type CompletionItem,
@@ -21,16 +22,19 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPath } from './uri.js';
-import { InsertSectionRequest, OutlineRequest } from './protocol.js';
-import { outlineView } from './view/outline.js';
+import { InsertSectionRequest, OutlineRequest, ProcessIdRequest } from './protocol.js';
+import { fullOutlineView } from './view/outline.js';
+import { timelineLenses } from './view/lenses.js';
 import { insertSectionsEdits } from './fixes/insert-section.js';
-import { CANONICAL_ORDER, type SectionId } from './model/sections.js';
+import { CANONICAL_ORDER } from './model/sections.js';
+import { sectionDef } from './config/sections.js';
+import { ConfigCache } from './config/load.js';
+import { resolveSettings } from './config/resolve.js';
 import {
   analyze,
   codeActions,
   completions,
   hover,
-  settingsFrom,
   ruleHelpUri,
   type Analysis,
   type CompletionResult,
@@ -38,6 +42,8 @@ import {
   type Fix,
   type Settings,
 } from './service.js';
+import { TimelineRequest } from './protocol.js';
+import { timelineView } from './timeline/view.js';
 
 const FIX_ALL_KIND = 'source.fixAll.postmortem';
 const PUSH_DEBOUNCE_MS = 200;
@@ -55,11 +61,13 @@ connection.onInitialize((params): InitializeResult => {
   configurationSupport = !!caps.workspace?.configuration;
   refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
   dynamicConfigurationChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  watchConfigFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [':', ' '] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
@@ -68,25 +76,44 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 let dynamicConfigurationChange = false;
+let watchConfigFiles = false;
 
 connection.onInitialized(() => {
   if (dynamicConfigurationChange) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
   }
+  if (watchConfigFiles) {
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc{.json,.yaml,.yml}' }] })
+      .catch(() => undefined);
+  }
 });
 
-// Settings per document, asked of the client once and dropped when they change.
-const settingsCache = new Map<string, Promise<Settings>>();
+// For the in-editor tests, which kill the server and watch the client restart it.
+connection.onRequest(ProcessIdRequest, () => ({ pid: process.pid }));
 
-function settingsFor(uri: string): Promise<Settings> {
-  let s = settingsCache.get(uri);
-  if (!s) {
-    s = configurationSupport
-      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then((raw) => settingsFrom(raw), () => settingsFrom(undefined))
-      : Promise.resolve(settingsFrom(undefined));
-    settingsCache.set(uri, s);
+// VS Code's postmortem.* settings per document, asked of the client once and dropped when they change.
+const editorSettings = new Map<string, Promise<unknown>>();
+// .postmortemrc files, re-read when they change on disk (checked on each analysis, and on watcher events).
+const configFiles = new ConfigCache();
+const reportedConfigProblems = new Set<string>();
+
+/** The settings for a document: VS Code's postmortem.* over the configuration file found upward from it. */
+async function settingsFor(uri: string): Promise<Settings> {
+  let raw = editorSettings.get(uri);
+  if (!raw) {
+    raw = configurationSupport
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then((r: unknown) => r, () => undefined)
+      : Promise.resolve(undefined);
+    editorSettings.set(uri, raw);
   }
-  return s;
+  const { settings, config } = resolveSettings(fsPath(uri), { editor: await raw, cache: configFiles });
+  for (const problem of config?.problems ?? []) {
+    if (reportedConfigProblems.has(problem)) continue;
+    reportedConfigProblems.add(problem);
+    connection.console.warn(`Configuration: ${problem}`);
+  }
+  return settings;
 }
 
 // The analysis of each open document's latest version, computed at most once per version.
@@ -159,20 +186,31 @@ documents.onDidOpen((e) => schedulePush(e.document, 0));
 documents.onDidChangeContent((e) => schedulePush(e.document));
 documents.onDidClose((e) => {
   analyses.delete(e.document.uri);
-  settingsCache.delete(e.document.uri);
+  editorSettings.delete(e.document.uri);
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration(() => {
-  settingsCache.clear();
+/** Settings changed: drop every analysis and have the client re-validate. */
+function revalidateAll(): void {
   analyses.clear();
   if (pullDiagnostics) {
     if (refreshSupport) void connection.languages.diagnostics.refresh();
   } else {
     for (const doc of documents.all()) schedulePush(doc, 0);
   }
+}
+
+connection.onDidChangeConfiguration(() => {
+  editorSettings.clear();
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  configFiles.clear();
+  reportedConfigProblems.clear();
+  revalidateAll();
 });
 
 connection.onCodeAction(async (params) => {
@@ -231,14 +269,33 @@ connection.onRequest(OutlineRequest, async (params) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const analysis = await analysisOf(doc);
-  return analysis.postMortem ? outlineView(analysis, doc.uri, doc.version) : null;
+  return analysis.postMortem ? fullOutlineView(analysis, doc.uri, doc.version) : null;
 });
 
 connection.onRequest(InsertSectionRequest, async (params) => {
   const doc = documents.get(params.uri);
-  if (!doc || !(CANONICAL_ORDER as readonly string[]).includes(params.sectionId)) return [];
+  if (!doc || typeof params.sectionId !== 'string') return [];
   const analysis = await analysisOf(doc);
-  return insertSectionsEdits(analysis.model, [params.sectionId as SectionId]);
+  const known = sectionDef(analysis.settings, params.sectionId) || (CANONICAL_ORDER as readonly string[]).includes(params.sectionId);
+  return known ? insertSectionsEdits(analysis.model, [params.sectionId], analysis.settings) : [];
+});
+
+connection.onRequest(TimelineRequest, async (params) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const version = doc.version;
+  const analysis = await analysisOf(doc);
+  return analysis.postMortem ? timelineView(analysis, doc.uri, version) : null;
+});
+
+connection.onCodeLens(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const analysis = await analysisOf(doc);
+  return timelineLenses(analysis, doc.uri, doc.version).map((l) => ({
+    range: l.range,
+    command: { title: l.title, command: l.command, arguments: l.arguments },
+  }));
 });
 
 documents.listen(connection);

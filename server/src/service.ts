@@ -4,7 +4,8 @@
  */
 import { buildModel, type PostMortemModel } from './model/document.js';
 import { postMortemReason, type PostMortemReason } from './model/classify.js';
-import { buildAliasTable, defaultAliasTable } from './model/sections.js';
+import { suppressionsOf } from './model/suppressions.js';
+import { aliasTableFor } from './config/sections.js';
 import { LineIndex, type Range } from './model/text.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { INTERNAL_ERROR, RULES, allCodes } from './rules/registry.js';
@@ -42,8 +43,7 @@ export interface Analysis {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const hasAliases = Object.values(settings.sectionAliases).some((a) => a && a.length);
-  const model = buildModel(text, { aliases: hasAliases ? buildAliasTable(settings.sectionAliases) : defaultAliasTable() });
+  const model = buildModel(text, { aliases: aliasTableFor(settings) });
   const postMortem = options.force ? 'forced' : postMortemReason(model, options.path, settings.files);
   const findings = postMortem ? runRules(model, settings) : [];
   return { model, settings, postMortem, findings };
@@ -65,7 +65,7 @@ function runRules(model: PostMortemModel, settings: Settings): Finding[] {
         if (!(input.code in rule.codes)) throw new Error(`rule reported ${input.code}, which it does not declare`);
         const setting = settings.rules[input.code];
         if (setting === 'off') return;
-        findings.push({ ...input, severity: setting ?? codes[input.code]!.severity });
+        findings.push({ ...input, severity: setting ?? input.severity ?? codes[input.code]!.severity });
       },
     };
     try {
@@ -81,7 +81,9 @@ function runRules(model: PostMortemModel, settings: Settings): Finding[] {
       });
     }
   }
-  return findings;
+  // Inline <!-- postmortem-disable … --> comments silence findings by the line they start on.
+  const suppressions = suppressionsOf(model);
+  return suppressions.directives.length ? findings.filter((f) => !suppressions.isSuppressed(f.code, f.range.start.line)) : findings;
 }
 
 /** The hover at a position, from the first provider that has one. Post-mortems only. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cli, tempFiles } from '../helpers/run.js';
 import { md } from '../helpers/docs.js';
 
-const THREE = md('# Outage', '', '## Summary', '', 'It broke.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
+const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
 
 test('--fix inserts the three missing sections, keeps every original line in order, and a second --fix changes nothing', () => {
   const dir = tempFiles({ 'a.md': THREE });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cli, tempFiles } from '../helpers/run.js';
 import { md, fullPostMortem } from '../helpers/docs.js';
 
-const THREE = md('# Outage', '', '## Summary', '', 'It broke.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
+const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
 
 test('lint --format json prints one array with an object per file and 0-based LSP ranges', () => {
   const dir = tempFiles({ 'a.md': THREE });

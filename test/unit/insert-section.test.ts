@@ -91,7 +91,12 @@ test('"Insert all missing sections" is offered next to a single insert when seve
   const a = analysis(BASE);
   const f = a.findings.find((x) => x.code === 'section.missing')!;
   const titles = codeActions(a, [{ code: f.code, range: f.range, data: f.data }], ['quickfix']).map((x) => x.title);
-  assert.deepEqual(titles, ['Insert section "Resolution and Recovery"', 'Insert all missing sections']);
+  assert.deepEqual(titles, [
+    'Insert section "Resolution and Recovery"',
+    'Insert all missing sections',
+    'Disable section.missing on this line',
+    'Disable section.missing in this file',
+  ]);
 });
 
 test('Insert section separates itself with a blank line when the section before ends right at the next heading', () => {

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { InsertSectionRequest } from '../../../server/src/protocol';
+import type { ServerHandle } from '../server/handle';
 import { OutlineTracker } from './tracker';
 import { OutlineTree } from './tree';
 
 export const OUTLINE_VIEWS = ['postmortem.outline', 'postmortem.outlineSide'] as const;
 
 /** The outline views (in the Explorer and in the Post-Mortem container), the status bar item and their commands. */
-export function registerOutline(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, ready: () => Promise<void>): OutlineTracker {
-  const tracker = new OutlineTracker(client, ready);
+export function registerOutline(context: vscode.ExtensionContext, server: ServerHandle): OutlineTracker {
+  const tracker = new OutlineTracker(server);
   const tree = new OutlineTree(tracker);
   const status = vscode.window.createStatusBarItem('postmortem.status', vscode.StatusBarAlignment.Left, 50);
   status.name = 'Post-Mortem';
@@ -39,8 +38,7 @@ export function registerOutline(context: vscode.ExtensionContext, client: () => 
       const uri = typeof target === 'string' ? target : tracker.outline?.uri;
       const sectionId = typeof target === 'string' ? id : node?.kind === 'section' ? node.section?.id ?? undefined : undefined;
       if (!uri || !sectionId) return false;
-      await ready();
-      const edits = (await client()?.sendRequest(InsertSectionRequest, { uri, sectionId })) ?? [];
+      const edits = await (await server.ready()).insertSection(uri, sectionId);
       if (!edits.length) return false;
       const edit = new vscode.WorkspaceEdit();
       for (const e of edits) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { OutlineRequest, type OutlineView } from '../../../server/src/protocol';
+import type { OutlineView } from '../../../server/src/protocol';
+import type { ServerHandle } from '../server/handle';
 
 const DEBOUNCE_MS = 300;
 
@@ -18,7 +18,7 @@ export class OutlineTracker implements vscode.Disposable {
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly client: () => LanguageClient | undefined, private readonly ready: () => Promise<void>) {
+  constructor(private readonly server: ServerHandle) {
     this.subscriptions.push(
       this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
@@ -42,11 +42,11 @@ export class OutlineTracker implements vscode.Disposable {
     const generation = ++this.generation;
     const editor = vscode.window.activeTextEditor;
     let next: OutlineView | undefined;
-    if (editor && editor.document.languageId === 'markdown') {
-      await this.ready();
-      const client = this.client();
+    // Only documents that may be post-mortems wake the server; it decides which are.
+    if (editor && (this.server.current ? editor.document.languageId === 'markdown' : this.server.mightBePostMortem(editor.document))) {
       try {
-        next = (await client?.sendRequest(OutlineRequest, { uri: editor.document.uri.toString() })) ?? undefined;
+        const server = await this.server.ready();
+        next = (await server.outline(editor.document.uri.toString())) ?? undefined;
       } catch {
         next = undefined; // the server is restarting; the next change asks again
       }

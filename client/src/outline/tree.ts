@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActionItemView, OutlineSection, OutlineView, TimelineEventView } from '../../../server/src/protocol';
-import { formatInZone, formatMinutes } from '../format';
+import { clockText, dateKey, durationText, parseZone, partsIn, UTC, zoneLabel } from '../../../server/src/view/time-format';
 import type { OutlineTracker } from './tracker';
 
 type Node =
@@ -76,7 +76,9 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
       }
       case 'event': {
         const e = node.event;
-        const when = e.utc ? formatInZone(e.utc, o.timeline?.timezone ?? null).slice(e.dateOnly ? 0 : 11, e.dateOnly ? 10 : 16) : e.raw;
+        const zone = parseZone(o.timeline?.timezone) ?? UTC;
+        const parts = e.utc ? partsIn(Date.parse(e.utc), zone) : undefined;
+        const when = parts ? (e.dateOnly ? dateKey(parts) : clockText(parts, false)) : e.raw;
         const item = new vscode.TreeItem(`${when}  ${e.text}`);
         item.id = `event:${e.line}`;
         const flagged = e.findings.length > 0 || !e.utc;
@@ -118,17 +120,19 @@ function groups(o: OutlineView): Node[] {
 function metrics(o: OutlineView): Node[] {
   const t = o.timeline;
   if (!t) return [];
-  const zone = t.timezone;
+  const zone = parseZone(t.timezone) ?? UTC;
   const out: Node[] = [];
   for (const name of ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const) {
     const at = t.milestones[name];
-    if (at) out.push({ kind: 'metric', label: name[0]!.toUpperCase() + name.slice(1), value: `${formatInZone(at, zone)}${zone ? ` ${zone}` : ' UTC'}` });
+    if (!at) continue;
+    const p = partsIn(Date.parse(at), zone);
+    out.push({ kind: 'metric', label: name[0]!.toUpperCase() + name.slice(1), value: `${dateKey(p)} ${clockText(p, false)} ${zoneLabel(zone)}` });
   }
   out.push(
-    { kind: 'metric', label: 'Time to detect', value: formatMinutes(t.metrics.timeToDetectMinutes) },
-    { kind: 'metric', label: 'Time to mitigate', value: formatMinutes(t.metrics.timeToMitigateMinutes) },
-    { kind: 'metric', label: 'Time to resolve', value: formatMinutes(t.metrics.timeToResolveMinutes) },
-    { kind: 'metric', label: 'Duration', value: formatMinutes(t.metrics.durationMinutes) },
+    { kind: 'metric', label: 'Time to detect', value: durationText(t.metrics.timeToDetectMinutes) },
+    { kind: 'metric', label: 'Time to mitigate', value: durationText(t.metrics.timeToMitigateMinutes) },
+    { kind: 'metric', label: 'Time to resolve', value: durationText(t.metrics.timeToResolveMinutes) },
+    { kind: 'metric', label: 'Duration', value: durationText(t.metrics.durationMinutes) },
   );
   return out;
 }

@@ -2,12 +2,18 @@
  * The `postmortem` command: the same checks as the editor, for CI.
  * Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.
  */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './files.js';
+import { expandPaths, UsageError } from './files.js';
+import { ConfigCache } from '../config/load.js';
+import { resolveSettings } from '../config/resolve.js';
+import type { Settings } from '../settings.js';
 import { lint, LINT_FORMATS, type LintFormat } from './lint.js';
 import type { Io } from './io.js';
 import { newCommand, today } from './new.js';
-import { DEFAULT_SETTINGS } from '../settings.js';
+import { TIMELINE_HELP, timelineCommand } from './timeline.js';
+import { METRICS_FORMATS, metricsCsv, metricsJson, metricsRows, metricsTable } from './metrics.js';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -18,6 +24,11 @@ Commands:
   lint PATH...          Check post-mortems: files, folders (searched for *.md) and globs.
                         Every file given is checked as a post-mortem.
   new "TITLE"           Create DIR/YYYY-MM-DD-<slug>.md from the template (never overwrites).
+  metrics PATH...       One row per post-mortem: date, title, severity, status, duration, time to
+                        detect / mitigate / resolve, open and past-due action items; with totals,
+                        medians, drafts (--format table|json|csv, --ignore GLOB, --config FILE)
+  timeline FILE         Print a post-mortem's timeline: entries as instants, milestones, metrics
+                        (--format json|csv|mermaid; postmortem timeline --help for more).
 
 Options for lint:
   --format FORMAT       stylish (default), json, sarif (SARIF 2.1.0 for code scanning),
@@ -27,6 +38,8 @@ Options for lint:
   --ignore GLOB         Skip files matching GLOB (repeatable); .gitignore is honoured too
   --fix                 Apply every safe fix (insertions, whole-entry moves) and write the files
   --fix-dry-run         Print the fixes as a unified diff; change nothing
+  --config FILE         Use this .postmortemrc.json/.yaml instead of the one found upward
+                        from each file
   --no-color            No colours (also with NO_COLOR set, or when output is not a terminal)
 
 Options for new:
@@ -62,6 +75,10 @@ export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise
         return await lintCommand(rest, io, cwd);
       case 'new':
         return newSubcommand(rest, io, cwd);
+      case 'timeline':
+        return timelineSubcommand(rest, io, cwd);
+      case 'metrics':
+        return await metricsSubcommand(rest, io, cwd);
       default:
         throw new UsageError(`unknown command "${command}" (try: postmortem --help)`);
     }
@@ -90,6 +107,7 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
     ignore: { type: 'string', multiple: true },
     fix: { type: 'boolean' },
     'fix-dry-run': { type: 'boolean' },
+    config: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -108,6 +126,10 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (!positionals.length) throw new UsageError('lint needs at least one file, folder or glob');
   const color = !values['no-color'] && !process.env['NO_COLOR'] && (values.color === true || process.stdout.isTTY === true);
+  // As given (so messages name it as the user wrote it), unless it must be read from another folder.
+  const given = values.config as string | undefined;
+  const configPath = given === undefined ? undefined : resolve(cwd) === process.cwd() ? given : resolve(cwd, given);
+  if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
   return lint(
     {
       paths: positionals,
@@ -120,9 +142,31 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
       fixDryRun: !!values['fix-dry-run'],
       cwd,
       version: VERSION,
+      settingsFor: settingsLookup(configPath),
     },
     io,
   );
+}
+
+/**
+ * The settings for each file: the configuration found upward from it, or --config.
+ * A configuration the CLI cannot follow is a usage error, not a silent default.
+ */
+function settingsLookup(configPath: string | undefined): (file: string) => Settings {
+  const cache = new ConfigCache();
+  return (file) => {
+    const { settings, config } = resolveSettings(file, { configPath, cache });
+    if (config?.problems.length) throw new UsageError(`invalid configuration:\n  ${config.problems.join('\n  ')}`);
+    return settings;
+  };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function newSubcommand(args: string[], io: Io, cwd: string): number {
@@ -132,7 +176,8 @@ function newSubcommand(args: string[], io: Io, cwd: string): number {
     timezone: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('new takes one title: postmortem new "Checkout outage"');
-  const timezone = (values.timezone as string | undefined) ?? DEFAULT_SETTINGS.defaultTimezone ?? 'UTC';
+  const configured = settingsLookup(undefined)(join(cwd, values.dir as string, 'new.md')).defaultTimezone;
+  const timezone = (values.timezone as string | undefined) ?? configured ?? 'UTC';
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });
   } catch {
@@ -142,6 +187,51 @@ function newSubcommand(args: string[], io: Io, cwd: string): number {
     { title: positionals[0]!, severity: values.severity as string, dir: values.dir as string, timezone, cwd, date: process.env['POSTMORTEM_TODAY'] ?? today(timezone) },
     io,
   );
+}
+
+async function metricsSubcommand(args: string[], io: Io, cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'table' },
+    ignore: { type: 'string', multiple: true },
+    config: { type: 'string' },
+  });
+  const format = values.format as string;
+  if (!(METRICS_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (${METRICS_FORMATS.join(', ')})`);
+  if (!positionals.length) throw new UsageError('metrics needs at least one file, folder or glob');
+  const configPath = values.config === undefined ? undefined : resolve(cwd, values.config as string);
+  if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
+  const files = await expandPaths(positionals, { cwd, ignore: (values.ignore as string[] | undefined) ?? [] });
+  if (!files.length) throw new UsageError(`no Markdown files in ${positionals.join(', ')}`);
+  const rows = metricsRows(files, cwd, settingsLookup(configPath), process.env['POSTMORTEM_TODAY'] ?? today('UTC'));
+  io.out(format === 'json' ? metricsJson(rows) : format === 'csv' ? metricsCsv(rows) : metricsTable(rows));
+  return 0;
+}
+
+function timelineSubcommand(args: string[], io: Io, cwd: string): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', default: 'json' },
+    timezone: { type: 'string' },
+    'date-order': { type: 'string' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(TIMELINE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('timeline needs exactly one file');
+  // Paths as given (so messages name them as the user wrote them), unless they must be read from another folder.
+  const here = resolve(cwd) === process.cwd();
+  const file = here ? positionals[0]! : resolve(cwd, positionals[0]!);
+  const configPath = values.config === undefined ? undefined : here ? (values.config as string) : resolve(cwd, values.config as string);
+  if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
+  const options = {
+    format: values.format as string,
+    ...(values.timezone !== undefined ? { timezone: values.timezone as string } : {}),
+    ...(values['date-order'] !== undefined ? { dateOrder: values['date-order'] as string } : {}),
+  };
+  io.out(timelineCommand(file, options, settingsLookup(configPath)(file)));
+  return 0;
 }
 
 if (require.main === module) {

@@ -2,13 +2,24 @@ import { CANONICAL_ORDER, canonicalSection, type Section, type SectionId } from 
 import type { PostMortemModel } from '../model/document.js';
 import type { Finding } from '../rules/types.js';
 import type { MissingSectionData } from '../rules/section-missing.js';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
+import { isCanonicalId } from '../config/presets.js';
+import { foundSections, sectionDef } from '../config/sections.js';
 import type { Fix, FixProvider, TextEdit } from './types.js';
 import { sectionText } from '../templates/postmortem.js';
 
 
-function missingId(finding: Finding): SectionId | undefined {
+/** The section id a `section.missing` finding names, if the settings know it. */
+function missingId(finding: Finding, settings: Settings): string | undefined {
   const id = (finding.data as Partial<MissingSectionData> | undefined)?.sectionId;
-  return CANONICAL_ORDER.includes(id as SectionId) ? (id as SectionId) : undefined;
+  if (typeof id !== 'string') return undefined;
+  return sectionDef(settings, id) || isCanonicalId(id) ? id : undefined;
+}
+
+/** The order sections go in under the settings: the preset's, with any other canonical id after. */
+function orderOf(settings: Settings): string[] {
+  const ids = settings.sectionDefs.map((d) => d.id);
+  return [...ids, ...CANONICAL_ORDER.filter((id) => !ids.includes(id))];
 }
 
 /** The section-level section containing `s` (a sub-heading's top ancestor at the document's section level). */
@@ -23,32 +34,36 @@ function topLevel(model: PostMortemModel, s: Section): Section {
  * present, else before the nearest following one, else at the end.
  * Returns the line the new text is inserted before (lineCount = the end).
  */
-export function insertionLine(model: PostMortemModel, id: SectionId): number {
-  const index = CANONICAL_ORDER.indexOf(id);
+export function insertionLine(model: PostMortemModel, id: string, settings: Settings = DEFAULT_SETTINGS): number {
+  const order = orderOf(settings);
+  const found = foundSections(model, settings);
+  const index = order.indexOf(id);
   for (let i = index - 1; i >= 0; i--) {
-    const s = model.canonical.get(CANONICAL_ORDER[i]!);
+    const s = found.get(order[i]!);
     if (s) return topLevel(model, s).endLine;
   }
-  for (let i = index + 1; i < CANONICAL_ORDER.length; i++) {
-    const s = model.canonical.get(CANONICAL_ORDER[i]!);
+  for (let i = index + 1; i < order.length; i++) {
+    const s = found.get(order[i]!);
     if (s) return topLevel(model, s).heading.startLine;
   }
   return model.lines.lineCount;
 }
 
 /** Edits inserting the given sections, in canonical order where several share a place. Insert-only. */
-export function insertSectionsEdits(model: PostMortemModel, ids: readonly SectionId[]): TextEdit[] {
+export function insertSectionsEdits(model: PostMortemModel, ids: readonly string[], settings: Settings = DEFAULT_SETTINGS): TextEdit[] {
   const { lines } = model;
   const eol = lines.eol;
-  const byLine = new Map<number, SectionId[]>();
-  for (const id of [...new Set(ids)].sort((a, b) => CANONICAL_ORDER.indexOf(a) - CANONICAL_ORDER.indexOf(b))) {
-    if (model.canonical.has(id)) continue;
-    const line = insertionLine(model, id);
+  const order = orderOf(settings);
+  const found = foundSections(model, settings);
+  const byLine = new Map<number, string[]>();
+  for (const id of [...new Set(ids)].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
+    if (found.has(id)) continue;
+    const line = insertionLine(model, id, settings);
     byLine.set(line, [...(byLine.get(line) ?? []), id]);
   }
   const edits: TextEdit[] = [];
   for (const [line, group] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
-    const body = group.map((id) => sectionText(id, model.sectionLevel, eol)).join(eol);
+    const body = group.map((id) => sectionText(id, model.sectionLevel, eol, sectionDef(settings, id))).join(eol);
     if (line >= lines.lineCount) {
       // At the end: close the last line if it is open, and leave one blank line before the heading.
       const last = lines.lineCount - 1;
@@ -70,12 +85,12 @@ export function insertSectionsEdits(model: PostMortemModel, ids: readonly Sectio
 export const insertSectionFix: FixProvider = {
   codes: ['section.missing'],
   fixes(analysis, finding) {
-    const id = missingId(finding);
+    const id = missingId(finding, analysis.settings);
     if (!id) return [];
-    const edits = insertSectionsEdits(analysis.model, [id]);
+    const edits = insertSectionsEdits(analysis.model, [id], analysis.settings);
     if (!edits.length) return [];
     const one: Fix = {
-      title: `Insert section "${canonicalSection(id).name}"`,
+      title: `Insert section "${sectionDef(analysis.settings, id)?.name ?? canonicalSection(id as SectionId).name}"`,
       kind: 'quickfix',
       edits,
       findings: [finding],
@@ -86,9 +101,9 @@ export const insertSectionFix: FixProvider = {
     return all && all.findings.length > 1 ? [one, { ...all, kind: 'quickfix' }] : [one];
   },
   fixAll(analysis, findings) {
-    const ids = findings.map(missingId).filter((id): id is SectionId => !!id);
+    const ids = findings.map((f) => missingId(f, analysis.settings)).filter((id): id is string => !!id);
     if (!ids.length) return undefined;
-    const edits = insertSectionsEdits(analysis.model, ids);
+    const edits = insertSectionsEdits(analysis.model, ids, analysis.settings);
     if (!edits.length) return undefined;
     return { title: 'Insert all missing sections', kind: 'source.fixAll', edits, findings, safe: true };
   },

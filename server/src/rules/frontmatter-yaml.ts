@@ -5,9 +5,9 @@ export const frontmatterYaml: Rule = {
     'frontmatter.yaml': { severity: 'error', description: 'The YAML frontmatter cannot be read.' },
   },
   check({ model, report }) {
+    // Errors (syntax, duplicate keys, hostile input) and warnings (an unknown !tag) alike.
     for (const p of model.frontmatter?.problems ?? []) {
-      if (p.severity !== 'error') continue;
-      report({ code: 'frontmatter.yaml', message: `Frontmatter YAML: ${p.message.split('\n')[0]}`, range: p.range });
+      report({ code: 'frontmatter.yaml', message: `Frontmatter YAML: ${p.message.split('\n')[0]}`, range: p.range, severity: p.severity });
     }
   },
 };

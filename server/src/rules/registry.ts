@@ -5,15 +5,43 @@ import { sectionPlaceholder } from './section-placeholder.js';
 import { sectionDuplicate } from './section-duplicate.js';
 import { sectionOrder } from './section-order.js';
 import { frontmatterYaml } from './frontmatter-yaml.js';
+import { frontmatterSchema } from './frontmatter-schema.js';
+import { frontmatterTimezone } from './frontmatter-timezone.js';
+import { summaryIncomplete } from './summary-incomplete.js';
+import { summaryTimezone } from './summary-timezone.js';
+import { languageBlame } from './language-blame.js';
+import { actionOwner } from './action-owner.js';
+import { actionDue } from './action-due.js';
+import { actionVague } from './action-vague.js';
+import { successesJustification } from './successes-justification.js';
+import { timelineOrder } from './timeline-order.js';
+import { timelineTimezone } from './timeline-timezone.js';
+import { timelineTime } from './timeline-time.js';
+import { milestoneOrder } from './milestone-order.js';
+import { summaryDuration } from './summary-duration.js';
 
 /** Every rule the service runs, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
   frontmatterYaml,
+  frontmatterSchema,
+  frontmatterTimezone,
   sectionMissing,
   sectionEmpty,
   sectionPlaceholder,
   sectionDuplicate,
   sectionOrder,
+  summaryIncomplete,
+  summaryTimezone,
+  languageBlame,
+  actionOwner,
+  actionDue,
+  actionVague,
+  successesJustification,
+  timelineOrder,
+  timelineTimezone,
+  timelineTime,
+  milestoneOrder,
+  summaryDuration,
 ];
 
 /** Reported when a rule throws: a bug of ours, never the user's. */

@@ -1,5 +1,7 @@
 import { canonicalSection } from '../model/sections.js';
 import { preambleSummary } from '../model/document.js';
+import { customDefinition, isCanonicalId } from '../config/presets.js';
+import { foundSections, sectionDef } from '../config/sections.js';
 import type { Rule } from './types.js';
 
 /** Data carried by `section.missing` for its quick fix. */
@@ -11,19 +13,21 @@ export const sectionMissing: Rule = {
   codes: {
     'section.missing': { severity: 'warning', description: 'A required section of a post-mortem is missing.' },
   },
-  check({ model, settings, report }) {
+  check({ model, settings, report, cached }) {
     const range = model.title
       ? model.lines.trimmedLineRange(model.title.startLine)
       : model.lines.trimmedLineRange(model.frontmatter ? Math.min(model.frontmatter.endLine + 1, model.lines.lineCount - 1) : 0);
+    const found = cached('sections.found', () => foundSections(model, settings));
     for (const id of settings.requiredSections) {
-      if (model.canonical.has(id)) continue;
+      if (found.has(id)) continue;
       if (id === 'summary' && preambleSummary(model)) continue;
-      const section = canonicalSection(id);
+      // The preset's name and prompt; canonical ids set directly in settings fall back to the canonical data.
+      const section = sectionDef(settings, id) ?? (isCanonicalId(id) ? canonicalSection(id) : customDefinition(id));
       const examples = section.examples;
       const data: MissingSectionData = { sectionId: id };
       report({
         code: 'section.missing',
-        message: `Missing section "${section.name}" ("${examples.join('" or "')}" also count): ${lowerFirst(section.prompt)}`,
+        message: `Missing section "${section.name}"${examples.length ? ` ("${examples.join('" or "')}" also count)` : ''}: ${lowerFirst(section.prompt)}`,
         range,
         data,
       });

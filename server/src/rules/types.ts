@@ -11,6 +11,12 @@ export interface FindingInput {
   data?: unknown;
   /** Marks text the finding makes unnecessary or deprecated, as LSP tags do. */
   tags?: Array<'unnecessary' | 'deprecated'>;
+  /**
+   * This finding's own default severity, for a code whose findings differ in weight
+   * (an unknown frontmatter key is a warning, a wrong value an error). The user's
+   * setting for the code still wins.
+   */
+  severity?: Severity;
 }
 
 export interface Finding extends FindingInput {

@@ -16,9 +16,12 @@ export const MILESTONE_PROMPTS: ReadonlyArray<[string, string]> = [
   ['resolved', 'when it was fixed for good'],
 ];
 
-/** A section as plain Markdown: heading, blank line, the prompt in braces (a placeholder the checker flags until replaced). */
-export function sectionText(id: SectionId, level: number, eol = '\n'): string {
-  const s = canonicalSection(id);
+/**
+ * A section as plain Markdown: heading, blank line, the prompt in braces (a placeholder
+ * the checker flags until replaced). `def` gives a preset's own name and prompt.
+ */
+export function sectionText(id: SectionId | string, level: number, eol = '\n', def?: { name: string; prompt: string }): string {
+  const s = def ?? canonicalSection(id as SectionId);
   return `${'#'.repeat(level)} ${s.name}${eol}${eol}{${s.prompt}}${eol}`;
 }
 

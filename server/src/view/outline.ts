@@ -1,7 +1,26 @@
-import { CANONICAL_ORDER, canonicalSection, type Section, type SectionId } from '../model/sections.js';
+import { canonicalSection, type Section } from '../model/sections.js';
 import { preambleSummary } from '../model/document.js';
+import { customDefinition, isCanonicalId } from '../config/presets.js';
+import { foundSections, sectionDef } from '../config/sections.js';
 import type { Analysis, Finding } from '../service.js';
 import type { ActionItemView, FindingView, OutlineSection, OutlineView, TimelineView } from '../protocol.js';
+import { extractActionItems } from '../content/actions.js';
+import { timelineView } from '../timeline/view.js';
+
+/** The whole outline: sections, the timeline with its milestones and metrics, and the action items. */
+export function fullOutlineView(analysis: Analysis, uri: string, version: number): OutlineView {
+  return outlineView(analysis, uri, version, {
+    timeline: timelineView(analysis, uri, version),
+    actions: extractActionItems(analysis.model).map((a) => ({
+      line: a.line,
+      text: a.text,
+      owner: a.owner ?? null,
+      due: a.due ?? null,
+      ticket: a.ticket ?? a.link ?? null,
+      done: a.done,
+    })),
+  });
+}
 
 /** Extra parts of the outline that other modules compute (the timeline, the action items). */
 export interface OutlineParts {
@@ -11,32 +30,35 @@ export interface OutlineParts {
 
 const INCOMPLETE = new Set(['section.empty', 'section.placeholder']);
 
-/** The outline of an analysed post-mortem: canonical sections with their status, then the document's other sections. */
+/**
+ * The outline of an analysed post-mortem: the sections of the active preset in its
+ * order (required ones even when missing) with their status, then the document's
+ * other sections.
+ */
 export function outlineView(analysis: Analysis, uri: string, version: number, parts: OutlineParts = {}): OutlineView {
   const { model, settings, findings } = analysis;
-  const required = new Set<SectionId>(settings.requiredSections);
+  const required = new Set(settings.requiredSections);
+  const found = foundSections(model, settings);
+  const ids = [...settings.sectionDefs.map((d) => d.id), ...settings.requiredSections.filter((id) => !settings.sectionDefs.some((d) => d.id === id))];
   const sections: OutlineSection[] = [];
   let present = 0;
-  for (const id of CANONICAL_ORDER) {
-    const section = model.canonical.get(id);
-    const meta = canonicalSection(id);
-    if (!section) {
-      if (id === 'summary' && preambleSummary(model)) {
-        if (required.has(id)) present++;
-        sections.push({ id, name: meta.name, heading: null, status: 'complete', line: model.preamble.startLine, findings: [] });
-        continue;
-      }
-      if (!required.has(id)) continue;
+  for (const id of ids) {
+    const name = (sectionDef(settings, id) ?? (isCanonicalId(id) ? canonicalSection(id) : customDefinition(id))).name;
+    const section = found.get(id);
+    if (section) {
+      if (required.has(id)) present++;
+      sections.push(sectionEntry(section, id, name, findings));
+    } else if (id === 'summary' && preambleSummary(model)) {
+      if (required.has(id)) present++;
+      sections.push({ id, name, heading: null, status: 'complete', line: model.preamble.startLine, findings: [] });
+    } else if (required.has(id)) {
       const missing = findings.filter((f) => f.code === 'section.missing' && (f.data as { sectionId?: string } | undefined)?.sectionId === id);
-      sections.push({ id, name: meta.name, heading: null, status: 'missing', line: null, findings: missing.map(view) });
-      continue;
+      sections.push({ id, name, heading: null, status: 'missing', line: null, findings: missing.map(view) });
     }
-    if (required.has(id)) present++;
-    sections.push(sectionEntry(section, id, meta.name, findings));
   }
-  const canonicalSections = new Set(model.canonical.values());
+  const shown = new Set(found.values());
   for (const s of model.allSections) {
-    if (s.level !== model.sectionLevel || canonicalSections.has(s)) continue;
+    if (s.level !== model.sectionLevel || shown.has(s)) continue;
     sections.push(sectionEntry(s, null, s.title, findings));
   }
   return {
@@ -50,7 +72,7 @@ export function outlineView(analysis: Analysis, uri: string, version: number, pa
   };
 }
 
-function sectionEntry(section: Section, id: SectionId | null, name: string, findings: Finding[]): OutlineSection {
+function sectionEntry(section: Section, id: string | null, name: string, findings: Finding[]): OutlineSection {
   const inside = findings.filter(
     (f) => INCOMPLETE.has(f.code) && f.range.start.line >= section.heading.startLine && f.range.start.line < section.endLine,
   );

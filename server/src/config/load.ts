@@ -1,0 +1,136 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { parseDocument } from 'yaml';
+
+/** The names a configuration file may have, looked for in this order in each folder. */
+export const CONFIG_NAMES: readonly string[] = ['.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'];
+
+/** Larger configuration files are refused: a real one is a few hundred bytes. */
+const MAX_CONFIG_BYTES = 64 * 1024;
+
+/** A configuration file as read: its raw values (globs made absolute) and what is wrong with it. */
+export interface ConfigFile {
+  path: string;
+  /** The parsed object; `{}` when the file could not be read. Malformed values are left for `settingsFrom` to ignore. */
+  raw: Record<string, unknown>;
+  /** Problems as "file:line: message", for the CLI's stderr and the server's log. */
+  problems: string[];
+  /** True when the file could not be read or parsed at all. */
+  unreadable: boolean;
+}
+
+/** The nearest configuration file in `dir` or a folder above it, or undefined. */
+export function findConfigFile(dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(current, name);
+      if (isFile(candidate)) return candidate;
+    }
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// A plain require: the schema lives outside server/src, and esbuild inlines it into the bundles.
+const RC_SCHEMA: object = require('../../../schemas/postmortemrc.schema.json');
+let validator: ValidateFunction | undefined;
+
+/** Reads, parses and validates one configuration file. Never throws. */
+export function readConfigFile(path: string): ConfigFile {
+  const fail = (message: string): ConfigFile => ({ path, raw: {}, problems: [`${path}: ${message}`], unreadable: true });
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_CONFIG_BYTES) return fail(`larger than ${MAX_CONFIG_BYTES / 1024} KB; not read`);
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    return fail(`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let value: unknown;
+  if (basename(path).endsWith('.json')) {
+    try {
+      value = text.trim() ? JSON.parse(text) : {};
+    } catch (e) {
+      return fail(`is not valid JSON: ${(e as Error).message}`);
+    }
+  } else {
+    const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+    const error = doc.errors[0];
+    if (error) return fail(`is not valid YAML (line ${lineOf(text, error.pos[0])}): ${error.message.split('\n')[0]}`);
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (e) {
+      return fail(`cannot be read: ${(e as Error).message}`);
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('must hold an object of settings');
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(RC_SCHEMA);
+  const problems = validator(value)
+    ? []
+    : (validator.errors ?? []).map((e) => {
+        const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the file';
+        const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
+        const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+        return `${path}: ${where} ${e.message ?? 'is not valid'}${extra}${allowed}`;
+      });
+  return { path, raw: anchorGlobs(value as Record<string, unknown>, dirname(path)), problems, unreadable: false };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** `files` globs are relative to the configuration file's folder; make them absolute (with forward slashes). */
+function anchorGlobs(raw: Record<string, unknown>, dir: string): Record<string, unknown> {
+  const files = raw['files'];
+  if (!Array.isArray(files)) return raw;
+  const base = dir.replace(/\\/g, '/').replace(/\/$/, '');
+  const anchored = files.map((g) => (typeof g === 'string' && !g.startsWith('/') && !/^[A-Za-z]:/.test(g) && !g.startsWith('**/') ? `${base}/${g.replace(/^\.\//, '')}` : g));
+  return { ...raw, files: anchored };
+}
+
+/**
+ * Configuration files by path, re-read only when their size or modification time
+ * changes: cheap enough to consult on every analysis.
+ */
+export class ConfigCache {
+  private readonly files = new Map<string, { stamp: string; file: ConfigFile }>();
+
+  /** The configuration that applies to a file (the nearest one above it), or undefined. */
+  forFile(filePath: string): ConfigFile | undefined {
+    const path = findConfigFile(dirname(filePath));
+    return path ? this.read(path) : undefined;
+  }
+
+  /** A configuration file, from the cache when it has not changed. */
+  read(path: string): ConfigFile {
+    let stamp: string;
+    try {
+      const s = statSync(path);
+      stamp = `${s.size}:${s.mtimeMs}`;
+    } catch {
+      stamp = 'missing';
+    }
+    const cached = this.files.get(path);
+    if (cached && cached.stamp === stamp) return cached.file;
+    const file = readConfigFile(path);
+    this.files.set(path, { stamp, file });
+    return file;
+  }
+
+  clear(): void {
+    this.files.clear();
+  }
+}

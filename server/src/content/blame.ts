@@ -1,0 +1,122 @@
+/**
+ * Blaming wording in incident prose: words that judge a person ("careless",
+ * "human error", "should have known") and a person named as the cause ("caused by
+ * @dave", "@dave's mistake"). Incident prose is full of words that sound harsh
+ * and are not ("the job failed", "pods crash", "kill the process", "the alert
+ * fired", "abort the deploy"); none of those is on the list.
+ */
+
+export interface BlameMatch {
+  /** Offsets in the line. */
+  start: number;
+  end: number;
+  /** The words as written. */
+  phrase: string;
+}
+
+const HANDLE = String.raw`@[A-Za-z0-9](?:[\w.-]*\w)?`;
+const NAME = String.raw`[A-Z][a-z]+(?:\s[A-Z][a-z]+)?`;
+
+/** The built-in phrases, as patterns matched case-insensitively between word boundaries. */
+const BUILT_IN: readonly RegExp[] = [
+  /human[\s-]errors?/,
+  /operator[\s-]errors?/,
+  /pilot[\s-]errors?/,
+  /careless(?:ly|ness)?/,
+  /should(?:\s+have|'ve)\s+(?:known|realized|realised|noticed|caught\s+(?:it|this|that)|seen\s+(?:it|this|that)|been\s+(?:more\s+)?(?:careful|cautious|thorough)|paid\s+(?:more\s+)?attention|double[\s-]checked)/,
+  // "the fault of the load balancer" judges no one: only a person after "fault of" counts.
+  /fault\s+of\s+(?:the\s+|a\s+|an\s+|our\s+|one\s+)?(?:@[A-Za-z0-9](?:[\w.-]*\w)?|(?:on-?call\s+)?(?:engineer|developer|operator|admin|administrator|intern|person|people|team|individual|sre|dev|reviewer|author)s?|him|her|them|someone|somebody|whoever)/,
+  /(?:his|her|their|[A-Za-z]+'s)\s+fault/,
+  /at\s+fault/,
+  /to\s+blame/,
+  /blam(?:e|ed|es|ing)\s+(?:on|him|her|them|@)/,
+  /negligen(?:t|ce|tly)/,
+  /incompeten(?:t|ce|tly)/,
+  /forg(?:ot|otten|etting)\s+to/,
+  /failed\s+to\s+(?:notice|realize|realise|spot)/,
+  /neglected\s+to/,
+  /without\s+being\s+(?:thorough|careful)/,
+  // Not "lazy": lazy loading and lazy evaluation are everywhere in incident prose.
+  /(?:sloppy|sloppiness|reckless(?:ly|ness)?|laziness|stupid(?:ly|ity)?|idiotic|dumb\s+mistake)/,
+  /(?:not|wasn't|weren't|didn't|did\s+not|was\s+not)\s+pay(?:ing)?\s+attention/,
+  /lack\s+of\s+(?:attention|care|diligence)/,
+  /inattenti(?:ve|on)/,
+];
+
+/** A person as the cause: "caused by @x", "because @x forgot", "@x's mistake", "mistake by Dave", "blame Dave". */
+const PERSON_AS_CAUSE: readonly RegExp[] = [
+  new RegExp(String.raw`(?:caused|broken|triggered|introduced)\s+by\s+${HANDLE}`, 'i'),
+  new RegExp(String.raw`because\s+(?:of\s+)?${HANDLE}`, 'i'),
+  new RegExp(String.raw`${HANDLE}(?:'s)?\s+(?:mistake|error|fault|carelessness|negligence|oversight|screw-?up|blunder)`, 'i'),
+  new RegExp(String.raw`${HANDLE}\s+(?:broke|messed\s+up|screwed\s+up|neglected|overlooked|ignored)`, 'i'),
+  new RegExp(String.raw`\b${NAME}'s\s+(?:mistake|fault|carelessness|negligence|blunder|screw-?up)`),
+  new RegExp(String.raw`(?:[Mm]istake|[Bb]lunder|[Oo]versight|[Ee]rror)\s+(?:made\s+)?(?:by|of)\s+(?:${HANDLE}|${NAME}\b)`),
+  new RegExp(String.raw`[Bb]lame\s+(?:${HANDLE}|${NAME}\b)`),
+];
+
+/**
+ * "forgot to" and "failed to notice" blame a person only when a person does it:
+ * "we forgot to", "Dave failed to notice", not "the pipeline failed to notice".
+ */
+const NEEDS_PERSON = /^(?:forg|failed|neglected)/i;
+const PERSON_BEFORE = /(?:^|[.;:!?]\s*|\b(?:we|i|he|she|they|you|someone|somebody|everyone|people|engineers?|developers?|operators?|admins?|the\s+team|team|on-?call|responders?|reviewers?|authors?|staff|[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?)\s+(?:(?:had|has|have|just|simply|also|then|again|all|both)\s+)*)$/;
+
+/** Words that undo the blame when they come just before it in the same clause ("this was not human error"). */
+const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|without|rather\s+than|instead\s+of|avoid|blameless)\b[^.;:!?]{0,30}$/i;
+const NEGATION_AFTER = /^[^.;:!?]{0,12}\b(?:is|was|were|are)\s+(?:not|never|rarely)\b/i;
+
+export interface BlameOptions {
+  /** Extra phrases, matched as whole words regardless of case. */
+  extra?: readonly string[];
+  /** Built-in phrases not to report (compared with the start of the words found). */
+  allow?: readonly string[];
+}
+
+const compiled = new Map<string, RegExp[]>();
+
+function patternsFor(options: BlameOptions): RegExp[] {
+  const key = (options.extra ?? []).join('\0');
+  let out = compiled.get(key);
+  if (!out) {
+    const extra = (options.extra ?? [])
+      .map((w) => w.trim())
+      .filter(Boolean)
+      .map((w) => new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')));
+    out = [...BUILT_IN, ...extra].map((re) => new RegExp(String.raw`(?<![\w'’-])(?:${re.source})(?![\w-])`, 'gi'));
+    out.push(...PERSON_AS_CAUSE.map((re) => new RegExp(re.source, re.flags.includes('i') ? 'gi' : 'g')));
+    compiled.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * The blaming phrases in one line of prose (already masked of code and links),
+ * overlapping matches merged, negated and quoted ones left out.
+ */
+export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] {
+  const allow = (options.allow ?? []).map((a) => a.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean);
+  const found: BlameMatch[] = [];
+  for (const re of patternsFor(options)) {
+    re.lastIndex = 0;
+    for (const m of line.matchAll(re)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      const phrase = m[0];
+      const norm = phrase.toLowerCase().replace(/\s+/g, ' ');
+      if (allow.some((a) => norm.startsWith(a))) continue;
+      if (NEEDS_PERSON.test(phrase) && !PERSON_BEFORE.test(line.slice(0, start))) continue;
+      if (NEGATION.test(line.slice(0, start)) || NEGATION_AFTER.test(line.slice(end))) continue;
+      if (/["“'‘]\s*$/.test(line.slice(0, start)) && /^\s*["”'’]/.test(line.slice(end))) continue; // quoted: talking about the words
+      found.push({ start, end, phrase });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: BlameMatch[] = [];
+  for (const f of found) {
+    const last = merged[merged.length - 1];
+    if (last && f.start < last.end) {
+      if (f.end > last.end) merged[merged.length - 1] = { start: last.start, end: f.end, phrase: line.slice(last.start, f.end) };
+    } else merged.push(f);
+  }
+  return merged;
+}

@@ -1,0 +1,95 @@
+import type { PostMortemModel } from '../model/document.js';
+import { blocksBetween, sectionBlocks } from '../model/document.js';
+import type { Range } from '../model/text.js';
+import { proseLines, type ProseLine } from './text.js';
+import { mentionsZone } from './zones.js';
+
+/**
+ * What an incident summary says: the four things the guide asks of it (the nature
+ * of the incident, its duration, its impact, its resolution), the clock times it
+ * gives and whether it names their zone. The opening paragraphs under the title
+ * count as summary too, whether or not a Summary section follows.
+ */
+export interface SummaryFacts {
+  /** Where findings about the summary as a whole go: its heading, or its first line. */
+  anchor: Range;
+  lines: ProseLine[];
+  nature: boolean;
+  duration: boolean;
+  impact: boolean;
+  resolution: boolean;
+  /** Clock times, in order. */
+  times: ClockTime[];
+  /** True when the summary names a time zone (UTC, CEST, Europe/Berlin, +02:00…). */
+  zoneStated: boolean;
+}
+
+export interface ClockTime {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The summary's facts, or undefined when the document has no summary (section.missing reports that). */
+export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
+  const section = model.canonical.get('summary');
+  const preamble = blocksBetween(model.blocks, model.preamble.startLine, model.preamble.endLine);
+  const blocks = [...preamble, ...(section ? sectionBlocks(model, section) : [])];
+  const lines = proseLines(model, blocks);
+  if (!section && !lines.length) return undefined;
+  // A "TODO: add the impact" is a note that the impact is missing, not the impact.
+  const text = lines.map((l) => l.text.replace(/\b(?:TODO|TBD|FIXME|XXX)\b.*$/, '')).join('\n');
+  const times = lines.flatMap((l) => clockTimes(l));
+  const anchorLine = section?.heading.startLine ?? lines[0]!.line;
+  return {
+    anchor: model.lines.trimmedLineRange(anchorLine),
+    lines,
+    nature: NATURE.test(text) || text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 12,
+    // Two clock times or two dates bound the incident as well as "for 98 minutes" does.
+    duration: DURATION.test(text) || RANGE.test(text) || new Set(times.map((t) => t.text)).size >= 2 || distinctDates(text) >= 2,
+    impact: IMPACT.test(text),
+    resolution: RESOLUTION.test(text),
+    times,
+    zoneStated: mentionsZone(text),
+  };
+}
+
+const CLOCK = /(?<![\w:./-])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?)(?![\w:])/gi;
+
+/** The clock times in a line of prose ("14:02", "3:26pm", "4 PM"). */
+export function clockTimes(line: ProseLine): ClockTime[] {
+  return [...line.text.matchAll(CLOCK)].map((m) => ({ line: line.line, start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+}
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DATE = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${MONTH}(?!\w)|\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi');
+
+function distinctDates(text: string): number {
+  return new Set([...text.matchAll(DATE)].map((m) => m[0].toLowerCase().replace(/\W+/g, ' ').replace(/\b(?:st|nd|rd|th|of)\b/g, '').trim())).size;
+}
+
+const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|a\s+few|few|several|a\s+couple\s+of|couple\s+of|half\s+an?|many)`;
+const DURATION = new RegExp(
+  String.raw`\b${NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(?:for|lasting|lasted|of)\s+${NUMBER}\s*(?:seconds?|secs?)\b|\b(?:all\s+day|overnight|over\s+the\s+weekend|half\s+a\s+day)\b`,
+  'i',
+);
+const CLOCK_TOKEN = String.raw`(?:\d{1,2}:\d{2}|\d{1,2}\s?[ap]\.?m\.?|noon|midnight)`;
+const DAY_TOKEN = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${MONTH}|${MONTH}\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)`;
+const TOKEN = String.raw`(?:${CLOCK_TOKEN}|${DAY_TOKEN})`;
+/** "from 14:02 to 15:40", "between Monday and Wednesday", "14:02–15:40", "from November 11 … to November 14". */
+const RANGE = new RegExp(
+  String.raw`\bfrom\s+(?:[^.;]{0,40}?\s)?${TOKEN}[^.;]{0,60}?\b(?:to|until|till|through)\s+(?:[^.;]{0,30}?\s)?${TOKEN}|\bbetween\s+(?:[^.;]{0,40}?\s)?${TOKEN}[^.;]{0,40}?\band\s+(?:[^.;]{0,30}?\s)?${TOKEN}|\b\d{1,2}:\d{2}\s*[-–—]\s*\d{1,2}:\d{2}\b`,
+  'i',
+);
+
+const NATURE = /\b(?:outages?|down|downtime|fail\w*|errors?|unavailab\w*|degrad\w*|broke\w*|broken|crash\w*|bugs?|incidents?|issues?|problems?|disrupt\w*|interrupt\w*|time[sd]?\s?outs?|timed\s+out|latency|slow\w*|expired?|leak\w*|vulnerab\w*|attacks?|breach\w*|compromis\w*|loss|lost|missing|could\s+not|couldn'?t|unable|stopped|stuck|exhaust\w*|overload\w*|misconfigur\w*|regressions?|corrupt\w*|[45]\d\d)\b/i;
+
+/**
+ * Who or what was affected: people, counted units of work, money, or a share.
+ * Functions named in the singular ("checkout failed") are the nature, not the impact.
+ */
+const IMPACT = /\b(?:impact\w*|affect\w*|users?|customers?|clients?|visitors?|members?|tenants?|accounts?|merchants?|shoppers?|players?|subscribers?|people|teams|requests|queries|calls|orders|payments|transactions|checkouts|purchases|sign-?ins|logins|builds|deployments|jobs|messages|e-?mails|notifications|events|data|traffic|revenue|sales|sites|pages|website|applications|apps|workloads|downtime|outages?|unavailable|inaccessible|degraded|lost|loss)\b|\d+(?:[.,]\d+)?\s*%|\bper\s*cent\b|\b(?:all|every|many|several|some|most|other|one|a|two|three|four|five|\d+|a\s+(?:large\s+|small\s+)?number\s+of)\s+(?:of\s+(?:the|our)\s+)?(?:other\s+)?(?:[\w-]+\s+)?(?:pods|services|workloads|nodes|clusters|teams?|components|instances|servers|hosts|domains|namespaces)\b/i;
+
+/** Said as done (a bare "resolve" is often DNS's: "could not resolve names"). */
+const RESOLUTION = /\b(?:resolved|resolution|fixed|fix(?:es)?\b(?!\s+(?:the|this|it|that|these|those|our|all|a|an)\b)|solved|solve\s+(?:the|this|it)|solution|mitigated|mitigation|roll(?:ed|ing)\s*back|rollbacks?|reverted|reverting|restored|recovered|recovery|restarted|rebooted|patched|workaround|back\s+to\s+normal|back\s+online|healthy\s+again|returned\s+to\s+normal|remediated|terminated|removed|deleted|disabled|replaced|redeployed|fail(?:ed)?\s+over\s+to\b|raised|increased|scaled|renewed|rotated|reissued|re-?enabled|switched|migrated|stopped)\b/i;

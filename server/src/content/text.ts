@@ -1,0 +1,58 @@
+import type { PostMortemModel } from '../model/document.js';
+import { walkBlocks, type Block, type ListItem } from '../model/markdown.js';
+import { plainInline } from '../model/sections.js';
+
+/**
+ * Prose helpers for the content checks: which lines of a document are prose, and
+ * their text with code, links' targets, URLs and HTML comments blanked out (same
+ * length, so offsets stay those of the document).
+ */
+
+/** Replaces inline code, URLs, link targets, autolinks and HTML comments by spaces. */
+export function maskNonProse(line: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return line
+    .replace(/<!--.*?-->/g, blank)
+    .replace(/(`+)[^`]*?\1/g, blank)
+    .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, (m) => ']' + blank(m.slice(1)))
+    .replace(/<(?:https?|mailto):[^>\s]*>/gi, blank)
+    .replace(/\bhttps?:\/\/[^\s)>\]]+/gi, blank)
+    .replace(/<\/?[A-Za-z][^<>]*>/g, blank);
+}
+
+/** A line of prose and where it is. */
+export interface ProseLine {
+  line: number;
+  /** The document's line, masked with `maskNonProse`. */
+  text: string;
+}
+
+/** The prose lines of some blocks (paragraphs, list items, table rows, quotes), once each, in order. */
+export function proseLines(model: PostMortemModel, blocks: readonly Block[]): ProseLine[] {
+  const lines = new Set<number>();
+  walkBlocks(blocks, (b) => {
+    if (b.kind === 'paragraph') for (let l = b.startLine; l < b.endLine; l++) lines.add(l);
+    else if (b.kind === 'table') for (const row of [b.header, ...b.rows]) lines.add(row.line);
+  });
+  return [...lines].sort((a, b) => a - b).map((line) => ({ line, text: maskNonProse(model.lines.lineText(line)) }));
+}
+
+/** The raw lines of a list item (its nested content included), with list markers and checkboxes removed, joined by spaces. */
+export function itemSource(model: PostMortemModel, item: ListItem): string {
+  const parts: string[] = [];
+  for (let l = item.startLine; l < item.endLine; l++) {
+    const t = model.lines.lineText(l).replace(/^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])(?:\s+|$))?/, '').trim();
+    if (t) parts.push(t);
+  }
+  return parts.join(' ');
+}
+
+/** Plain text for messages and views: Markdown marks removed, white space collapsed. */
+export function plainText(source: string): string {
+  return plainInline(source.replace(/<!--.*?-->/g, '')).replace(/\s+/g, ' ').trim();
+}
+
+/** Words with a letter in them. */
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+}

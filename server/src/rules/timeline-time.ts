@@ -1,0 +1,42 @@
+import { localText, utcOffsetText, utcText } from '../timeline/format.js';
+import { timelineOf } from '../timeline/context.js';
+import type { Rule } from './types.js';
+
+export const timelineTime: Rule = {
+  codes: {
+    'timeline.invalid-time': { severity: 'error', description: 'An impossible time or date: 13:55 PM, 25:10, 10:61, 2023-02-30.' },
+    'timeline.nonexistent-time': { severity: 'error', description: 'A local time the clocks skipped when daylight saving time began.' },
+    'timeline.ambiguous-time': { severity: 'warning', description: 'A local time that happened twice when daylight saving time ended, with no offset to say which.' },
+    'timeline.12-hour-time': { severity: 'hint', description: 'A 12-hour clock time (3:26 PM); 24-hour times are unambiguous across teams.' },
+  },
+  check(ctx) {
+    const timeline = timelineOf(ctx);
+    for (const ev of timeline.events) {
+      if (ev.reason === 'invalid') {
+        ctx.report({ code: 'timeline.invalid-time', message: `${ev.unresolved}.`, range: ev.stampRange });
+      } else if (ev.gap) {
+        const jump = ev.gap.offsetAfter - ev.gap.offsetBefore;
+        ctx.report({
+          code: 'timeline.nonexistent-time',
+          message: `${ev.unresolved} (they moved forward ${jump} minutes, from ${utcOffsetText(ev.gap.offsetBefore)} to ${utcOffsetText(ev.gap.offsetAfter)}). Correct the time, or write it with its offset.`,
+          range: ev.stampRange,
+        });
+      } else if (ev.overlap) {
+        const zone = ev.zone?.kind === 'iana' ? ev.zone.name : 'its zone';
+        const [a, b] = ev.overlap.offsets;
+        ctx.report({
+          code: 'timeline.ambiguous-time',
+          message: `${localText(ev)} happened twice in ${zone}, when the clocks went back: at ${utcText(ev.overlap.earlier)} (${utcOffsetText(a)}) and at ${utcText(ev.overlap.later)} (${utcOffsetText(b)}). The earlier is assumed; write the offset to say which.`,
+          range: ev.stampRange,
+        });
+      }
+      if (ev.stamp.clock?.twelveHour && ev.clockRange && ev.reason !== 'invalid') {
+        ctx.report({
+          code: 'timeline.12-hour-time',
+          message: `${ctx.model.lines.lineText(ev.clockRange.start.line).slice(ev.clockRange.start.character, ev.clockRange.end.character)} is on a 12-hour clock; a 24-hour time reads the same for everyone.`,
+          range: ev.clockRange,
+        });
+      }
+    }
+  },
+};

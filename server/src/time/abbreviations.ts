@@ -1,0 +1,101 @@
+/**
+ * Time zone abbreviations and names as post-mortems write them. An abbreviation
+ * for standard or daylight time (PST, CEST) is a fixed offset; a pair (PST/PDT),
+ * a generic one (PT) or a name ("Pacific") is an IANA zone and follows its
+ * daylight saving time; an abbreviation several zones use (IST, CST, BST) is
+ * ambiguous and resolves to nothing.
+ */
+import { UTC, fixedZone, type Zone } from './zones.js';
+
+export type ZoneLookup =
+  | { kind: 'zone'; zone: Zone }
+  /** Names several zones; `candidates` describes each. */
+  | { kind: 'ambiguous'; label: string; candidates: string[] };
+
+const h = (hours: number) => Math.round(hours * 60);
+
+/** Unambiguous abbreviations of a fixed offset, in hours. */
+const FIXED: Record<string, number> = {
+  UT: 0, UTC: 0, GMT: 0, Z: 0, WET: 0,
+  WEST: 1, CET: 1, MEZ: 1, WAT: 1,
+  CEST: 2, MESZ: 2, EET: 2, SAST: 2, CAT: 2,
+  EEST: 3, MSK: 3, EAT: 3, TRT: 3,
+  GST: 4, PKT: 5, NPT: 5.75, ICT: 7, WIB: 7,
+  SGT: 8, HKT: 8, AWST: 8, PHT: 8,
+  JST: 9, KST: 9, ACST: 9.5, ACDT: 10.5, AEST: 10, AEDT: 11, NZST: 12, NZDT: 13,
+  HST: -10, AKST: -9, AKDT: -8, PST: -8, PDT: -7, MST: -7, MDT: -6, CDT: -5,
+  EST: -5, EDT: -4, ADT: -3, NST: -3.5, NDT: -2.5, BRT: -3, ART: -3,
+};
+
+/** Pairs, generic abbreviations and names that stand for a zone with daylight saving time. */
+const FOLLOWING: Record<string, string> = {
+  'PST/PDT': 'America/Los_Angeles', PT: 'America/Los_Angeles', PACIFIC: 'America/Los_Angeles', 'PACIFIC TIME': 'America/Los_Angeles',
+  'MST/MDT': 'America/Denver', MT: 'America/Denver', MOUNTAIN: 'America/Denver', 'MOUNTAIN TIME': 'America/Denver',
+  'CST/CDT': 'America/Chicago', CT: 'America/Chicago', CENTRAL: 'America/Chicago', 'CENTRAL TIME': 'America/Chicago',
+  'EST/EDT': 'America/New_York', ET: 'America/New_York', EASTERN: 'America/New_York', 'EASTERN TIME': 'America/New_York',
+  'AKST/AKDT': 'America/Anchorage', 'ALASKA TIME': 'America/Anchorage',
+  'HAWAII TIME': 'Pacific/Honolulu',
+  'GMT/BST': 'Europe/London', 'UK TIME': 'Europe/London', 'LONDON TIME': 'Europe/London',
+  'CET/CEST': 'Europe/Berlin', 'WET/WEST': 'Europe/Lisbon', 'EET/EEST': 'Europe/Helsinki',
+  'AEST/AEDT': 'Australia/Sydney', 'NZST/NZDT': 'Pacific/Auckland',
+};
+
+/** Names of a fixed offset. */
+const NAMED_FIXED: Record<string, number> = {
+  'COORDINATED UNIVERSAL TIME': 0,
+  'GREENWICH MEAN TIME': 0,
+  'CENTRAL EUROPEAN TIME': 1,
+  'CENTRAL EUROPEAN SUMMER TIME': 2,
+  'EASTERN EUROPEAN TIME': 2,
+  'PACIFIC STANDARD TIME': -8,
+  'PACIFIC DAYLIGHT TIME': -7,
+  'MOUNTAIN STANDARD TIME': -7,
+  'MOUNTAIN DAYLIGHT TIME': -6,
+  'CENTRAL DAYLIGHT TIME': -5,
+  'EASTERN STANDARD TIME': -5,
+  'EASTERN DAYLIGHT TIME': -4,
+  'BRITISH SUMMER TIME': 1,
+  'INDIA STANDARD TIME': 5.5,
+  'JAPAN STANDARD TIME': 9,
+};
+
+/** Abbreviations several zones use, with what each can mean. */
+const AMBIGUOUS: Record<string, string[]> = {
+  IST: ['India Standard Time (UTC+05:30)', 'Irish Standard Time (UTC+01:00)', 'Israel Standard Time (UTC+02:00)'],
+  CST: ['Central Standard Time, North America (UTC−06:00)', 'China Standard Time (UTC+08:00)', 'Cuba Standard Time (UTC−05:00)'],
+  BST: ['British Summer Time (UTC+01:00)', 'Bangladesh Standard Time (UTC+06:00)'],
+  AST: ['Atlantic Standard Time (UTC−04:00)', 'Arabia Standard Time (UTC+03:00)'],
+  ECT: ['Ecuador Time (UTC−05:00)', 'Eastern Caribbean Time (UTC−04:00)'],
+  SST: ['Samoa Standard Time (UTC−11:00)', 'Singapore Standard Time (UTC+08:00)'],
+  'CENTRAL STANDARD TIME': ['Central Standard Time, North America (UTC−06:00)', 'China Standard Time (UTC+08:00)'],
+};
+
+/**
+ * What an abbreviation, pair or name means, or undefined when it is not one.
+ * Abbreviations count only in upper case as written ("est" in prose is not a zone);
+ * pairs and multi-word names match in any case; a one-word name ("Pacific") must be capitalised.
+ */
+export function lookupZoneWord(word: string): ZoneLookup | undefined {
+  const w = word.trim().replace(/\s+/g, ' ');
+  const key = w.toUpperCase();
+  if (key.includes(' ') || key.includes('/')) {
+    const iana = FOLLOWING[key];
+    if (iana) return { kind: 'zone', zone: { kind: 'iana', name: iana, label: w } };
+    const fixed = NAMED_FIXED[key];
+    if (fixed !== undefined) return { kind: 'zone', zone: fixedZone(h(fixed), w) };
+    const amb = AMBIGUOUS[key];
+    return amb ? { kind: 'ambiguous', label: w, candidates: amb } : undefined;
+  }
+  if (w === key) {
+    if (key === 'UTC' || key === 'GMT' || key === 'UT' || key === 'Z') return { kind: 'zone', zone: { ...UTC, label: key } };
+    const fixed = FIXED[key];
+    if (fixed !== undefined) return { kind: 'zone', zone: fixedZone(h(fixed), key) };
+    const following = FOLLOWING[key];
+    if (following && key.length <= 2) return { kind: 'zone', zone: { kind: 'iana', name: following, label: key } };
+    const amb = AMBIGUOUS[key];
+    return amb ? { kind: 'ambiguous', label: key, candidates: amb } : undefined;
+  }
+  const name = FOLLOWING[key];
+  if (name && /^[A-Z][a-z]+$/.test(w)) return { kind: 'zone', zone: { kind: 'iana', name, label: w } };
+  return undefined;
+}

@@ -1,0 +1,269 @@
+/**
+ * Reading a timestamp written at a position in a text: ISO 8601 (`T`, `Z`, offsets),
+ * `YYYY-MM-DD HH:MM[:SS]`, `HH:MM[:SS]`, 12-hour clocks (`3:26pm`, `03:26 PM`,
+ * `3:26 p.m.`), `25 Aug 2023`, `Aug 25, 2023`, `August 25`, numeric `DD/MM` or
+ * `MM/DD` (by the `dateOrder` setting, never guessed), a zone after the time, ranges
+ * (`09:00 - 11:00`, the start counts), `~` for approximate times, and placeholders
+ * (`HH:mm`, `--:--`, `2022-05-??`) that say the time or date is not known.
+ * Patterns are sticky and compiled once.
+ */
+import { dateProblem, daysInMonth, timeProblem, type CivilTime } from './civil.js';
+import { zoneAfterTime, type ZoneToken } from './zone-token.js';
+
+export type DateOrder = 'DMY' | 'MDY';
+
+/** A date as written; `year` is undefined when the text gives none ("Aug 25"). */
+export interface StampDate {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+export interface ParsedStamp {
+  /** Offsets of the whole timestamp in the parsed text. */
+  start: number;
+  end: number;
+  raw: string;
+  date?: StampDate;
+  time?: CivilTime;
+  /** Where the clock is written (`3:26pm`) and whether it is a 12-hour one. */
+  clock?: { start: number; end: number; twelveHour: boolean };
+  /** A time-of-day placeholder (`HH:mm`, `--:--`, `14:??`): the date is given, the time is not. */
+  timeUnknown?: boolean;
+  /** A date with placeholders (`2022-05-??`): no usable date. */
+  incomplete?: boolean;
+  zone?: ZoneToken;
+  /** Why the timestamp is impossible (`25:10`, `2023-02-30`, `13:55 PM`). */
+  problem?: string;
+  approximate?: boolean;
+}
+
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?,?\\s+';
+const ORD = '(?:st|nd|rd|th)?';
+
+const RE = {
+  approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s)\s*/iy,
+  weekday: new RegExp(WEEKDAY, 'iy'),
+  iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
+  isoPlaceholder: /[\dxX?]{4}[-/][\dxXmM?]{1,2}[-/][\dxXdD?]{1,2}(?![\w?])/y,
+  numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)/y,
+  dayMonth: new RegExp(`(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
+  monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d:])`, 'iy'),
+  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|\s+)/y,
+  clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,
+  clockPlaceholder: /(?:HH|hh|--|\?\?|\d{1,2}):(?:mm|MM|--|\?\?)(?![\w?])|\?\?:\?\?/y,
+  bareHour: /(\d{1,2})(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,
+  meridiem: /\s?([aApP])\.?\s?[mM]\.?(?![A-Za-z])/y,
+  rangeTo: /\s?(?:-|–|—|to\s|until\s)\s?/y,
+  approxSuffix: /\s?~/y,
+  parenOpen: /\s?\(\s?/y,
+  parenClose: /\s?\)/y,
+  on: /\s+on\s+/y,
+};
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const monthOf = (word: string) => MONTHS[word.slice(0, 3).toLowerCase()]!;
+
+interface DateHit {
+  end: number;
+  date?: StampDate;
+  incomplete?: boolean;
+  /** Read by the dateOrder setting (`03/04`). */
+  numeric?: DateOrder;
+}
+
+/** A date written at `pos`, or undefined. */
+export function parseDateAt(text: string, pos: number, order: DateOrder): DateHit | undefined {
+  const wd = at(RE.weekday, text, pos);
+  if (wd) {
+    const after = parseDateAt(text, pos + wd[0].length, order);
+    if (after) return after;
+  }
+  let m = at(RE.iso, text, pos);
+  if (m) return { end: pos + m[0].length, date: { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) } };
+  m = at(RE.isoPlaceholder, text, pos);
+  if (m) return { end: pos + m[0].length, incomplete: true };
+  m = at(RE.dayMonth, text, pos);
+  if (m) return { end: pos + m[0].length, date: withYear(monthOf(m[2]!), Number(m[1]), m[3]) };
+  m = at(RE.monthDay, text, pos);
+  if (m) return { end: pos + m[0].length, date: withYear(monthOf(m[1]!), Number(m[2]), m[3]) };
+  m = at(RE.numeric, text, pos);
+  if (m && (m[2] === '/' || m[4])) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const dmy = m[2] === '.' || order === 'DMY';
+    const year = m[4] ? (m[4].length === 2 ? 2000 + Number(m[4]) : m[4]) : undefined;
+    return {
+      end: pos + m[0].length,
+      date: withYear(dmy ? b : a, dmy ? a : b, year === undefined ? undefined : String(year)),
+      numeric: dmy ? 'DMY' : 'MDY',
+    };
+  }
+  return undefined;
+}
+
+function withYear(month: number, day: number, year: string | undefined): StampDate {
+  return year ? { year: Number(year), month, day } : { month, day };
+}
+
+interface ClockHit {
+  end: number;
+  time?: CivilTime;
+  twelveHour: boolean;
+  placeholder?: boolean;
+  problem?: string;
+}
+
+/** A clock time written at `pos` (24-hour or 12-hour), or a time placeholder, or undefined. */
+export function parseClockAt(text: string, pos: number): ClockHit | undefined {
+  const ph = at(RE.clockPlaceholder, text, pos);
+  if (ph) return { end: pos + ph[0].length, twelveHour: false, placeholder: true };
+  let hour: number;
+  let minute = 0;
+  let second = 0;
+  let millisecond = 0;
+  let end: number;
+  const m = at(RE.clock, text, pos);
+  if (m) {
+    hour = Number(m[1]);
+    minute = Number(m[2]);
+    second = Number(m[3] ?? 0);
+    millisecond = m[4] ? Math.round(Number(`0.${m[4]}`) * 1000) : 0;
+    end = pos + m[0].length;
+  } else {
+    const b = at(RE.bareHour, text, pos);
+    if (!b) return undefined;
+    hour = Number(b[1]);
+    end = pos + b[0].length;
+  }
+  const mer = at(RE.meridiem, text, end);
+  if (!mer && !m) return undefined;
+  const time: CivilTime = { hour, minute, second, millisecond };
+  if (mer) {
+    end += mer[0].length;
+    const written = text.slice(pos, end);
+    if (hour < 1 || hour > 12) return { end, twelveHour: true, problem: `${written} is not a time: a 12-hour clock runs from 12:00 to 11:59` };
+    const pm = mer[1]!.toLowerCase() === 'p';
+    time.hour = (hour % 12) + (pm ? 12 : 0);
+    const p = timeProblem({ ...time, hour: 0 });
+    return p ? { end, twelveHour: true, problem: `${written} is not a time: ${p}` } : { end, time, twelveHour: true };
+  }
+  const p = timeProblem(time);
+  return p ? { end, twelveHour: false, problem: `${text.slice(pos, end)} is not a time: ${p}` } : { end, time, twelveHour: false };
+}
+
+/** Why a date as written is impossible (a missing year allows 29 February). */
+export function stampDateProblem(date: StampDate): string | undefined {
+  if (date.year !== undefined) return dateProblem(date as Required<StampDate>);
+  if (date.month < 1 || date.month > 12) return `there is no month ${date.month}`;
+  if (date.day < 1 || date.day > daysInMonth(2000, date.month)) return `there is no day ${date.day} in month ${date.month}`;
+  return undefined;
+}
+
+/**
+ * The timestamp written at `pos`, or undefined when none starts there. A timestamp has
+ * a date, a time, or both; a found but impossible one has `problem` set.
+ */
+export function parseStamp(text: string, pos: number, order: DateOrder): ParsedStamp | undefined {
+  let p = pos;
+  const approx = at(RE.approx, text, p);
+  if (approx) p += approx[0].length;
+  let approximate = !!approx;
+  let stampDate: StampDate | undefined;
+  let incomplete = false;
+  let clock: ClockHit | undefined;
+  let clockStart = 0;
+  let zone: ZoneToken | undefined;
+  let dateSpan: [number, number] | undefined;
+
+  const date = parseDateAt(text, p, order);
+  if (date) {
+    dateSpan = [p, date.end];
+    p = date.end;
+    incomplete = !!date.incomplete;
+    stampDate = date.date;
+    const join = at(RE.dateTimeJoin, text, p);
+    if (join) {
+      clock = parseClockAt(text, p + join[0].length);
+      if (clock) {
+        clockStart = p + join[0].length;
+        p = clock.end;
+      }
+    }
+  } else {
+    clock = parseClockAt(text, p);
+    if (!clock) return undefined;
+    clockStart = p;
+    p = clock.end;
+  }
+  if (clock) {
+    zone = zoneAfterTime(text, p);
+    if (zone) p = zone.end;
+    p = skipRangeEnd(text, p);
+    const suffix = at(RE.approxSuffix, text, p);
+    if (suffix) {
+      approximate = true;
+      p += suffix[0].length;
+    }
+    if (!stampDate && !incomplete) {
+      const trailing = trailingDate(text, p, order);
+      if (trailing) {
+        stampDate = trailing.date;
+        dateSpan = [p, trailing.end];
+        p = trailing.end;
+      }
+    }
+  }
+  const problems: string[] = [];
+  if (stampDate && dateSpan) {
+    const dp = stampDateProblem(stampDate);
+    const how = date?.numeric ? ` (numeric dates are read as ${date.numeric === 'DMY' ? 'day/month' : 'month/day'}; see the postmortem.dateOrder setting)` : '';
+    if (dp) problems.push(`${text.slice(dateSpan[0], dateSpan[1]).replace(/^[\s(]+|[\s)]+$/g, '')} is not a date: ${dp}${how}`);
+  }
+  if (clock?.problem) problems.push(clock.problem);
+  return {
+    start: pos,
+    end: p,
+    raw: text.slice(pos, p),
+    date: stampDate,
+    time: clock?.time,
+    clock: clock ? { start: clockStart, end: clock.end, twelveHour: clock.twelveHour } : undefined,
+    timeUnknown: clock?.placeholder ? true : undefined,
+    incomplete: incomplete || undefined,
+    zone,
+    problem: problems.length ? problems.join('; ') : undefined,
+    approximate: approximate || undefined,
+  };
+}
+
+/** Skips the end of a range (`- 11:00`, `-12:??`): the start of the range is the entry's time. */
+function skipRangeEnd(text: string, p: number): number {
+  const dash = at(RE.rangeTo, text, p);
+  if (!dash) return p;
+  const clock = parseClockAt(text, p + dash[0].length);
+  if (!clock) return p;
+  const zone = zoneAfterTime(text, clock.end);
+  return zone ? zone.end : clock.end;
+}
+
+/** A date after the time: `22:30 UTC (Oct 29)` or `14:00 on 25 Aug 2023`. */
+function trailingDate(text: string, p: number, order: DateOrder): { date: StampDate; end: number } | undefined {
+  const open = at(RE.parenOpen, text, p);
+  if (open) {
+    const d = parseDateAt(text, p + open[0].length, order);
+    const close = d ? at(RE.parenClose, text, d.end) : null;
+    return d?.date && close ? { date: d.date, end: d.end + close[0].length } : undefined;
+  }
+  const on = at(RE.on, text, p);
+  if (on) {
+    const d = parseDateAt(text, p + on[0].length, order);
+    if (d?.date) return { date: d.date, end: d.end };
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * The date a timeline's time-only entries happen on when nothing in the timeline
+ * gives one: frontmatter `started` (or `date`), else the first dated entry, else a
+ * full date in the title, the lines under it or the summary ("**Date:** January
+ * 14-19, 2026", "# Outage - September 29, 2025"). Also the year of dates written
+ * without one ("Aug 25").
+ */
+import type { PostMortemModel } from '../model/document.js';
+import { frontmatterString } from '../model/frontmatter.js';
+import { dateProblem, dayNumber, type CivilDate } from '../time/civil.js';
+import { parseDateAt, parseStamp, type DateOrder, type StampDate } from '../time/parse.js';
+import type { TimelineItem } from './types.js';
+
+const YEAR = /\b(?:19|20)\d{2}\b/;
+const WORD_START = /(?:^|[^\p{L}\p{N}])(?=[\p{L}\p{N}])/gu;
+const MAX_SCAN_LINES = 60;
+
+/** The first full, valid date (day, month and year) written in a text, or undefined. */
+export function firstFullDate(text: string, order: DateOrder): CivilDate | undefined {
+  if (!YEAR.test(text)) return undefined;
+  WORD_START.lastIndex = 0;
+  for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
+    const pos = m.index + m[0].length;
+    if (m[0].length === 0) WORD_START.lastIndex++;
+    const hit = parseDateAt(text, pos, order);
+    if (hit?.date?.year !== undefined && !dateProblem(hit.date as CivilDate)) return hit.date as CivilDate;
+  }
+  return undefined;
+}
+
+/** The date of a frontmatter timestamp value, if it has a full one. */
+export function frontmatterDate(model: PostMortemModel, key: string, order: DateOrder): CivilDate | undefined {
+  const v = frontmatterString(model.frontmatter, key);
+  if (!v) return undefined;
+  const s = parseStamp(v, 0, order);
+  return s?.date?.year !== undefined && !s.problem ? (s.date as CivilDate) : undefined;
+}
+
+/** Where time-only entries get their date from when nothing before them gives one. */
+export function referenceDate(model: PostMortemModel, items: readonly TimelineItem[], order: DateOrder): CivilDate | undefined {
+  const fm = frontmatterDate(model, 'started', order) ?? frontmatterDate(model, 'date', order);
+  if (fm) return fm;
+  for (const it of items) {
+    const d = it.kind === 'entry' ? (it.entry.stamp.problem ? undefined : it.entry.stamp.date) : it.date;
+    if (d?.year !== undefined && !dateProblem(d as CivilDate)) return d as CivilDate;
+  }
+  return documentDate(model, order);
+}
+
+/** A full date in the title, the lines between the title and the first section, or the summary. */
+export function documentDate(model: PostMortemModel, order: DateOrder): CivilDate | undefined {
+  const { lines } = model;
+  if (model.title) {
+    const d = firstFullDate(model.title.text, order);
+    if (d) return d;
+  }
+  const scan = (from: number, to: number) => {
+    for (let line = from; line < Math.min(to, from + MAX_SCAN_LINES); line++) {
+      const d = firstFullDate(lines.lineText(line), order);
+      if (d) return d;
+    }
+    return undefined;
+  };
+  const pre = scan(model.preamble.startLine, model.preamble.endLine);
+  if (pre) return pre;
+  const summary = model.canonical.get('summary');
+  return summary ? scan(summary.bodyStartLine, summary.endLine) : undefined;
+}
+
+/**
+ * A written date with its year: the given one, or the year that puts it closest
+ * to `reference` (so "Jan 2" after "Dec 31, 2023" is in 2024).
+ */
+export function completeDate(date: StampDate, reference: CivilDate | undefined): CivilDate | undefined {
+  if (date.year !== undefined) return date as CivilDate;
+  if (!reference) return undefined;
+  const ref = dayNumber(reference);
+  let best: CivilDate | undefined;
+  for (const year of [reference.year - 1, reference.year, reference.year + 1]) {
+    const c = { year, month: date.month, day: date.day };
+    if (dateProblem(c)) continue;
+    if (!best || Math.abs(dayNumber(c) - ref) < Math.abs(dayNumber(best) - ref)) best = c;
+  }
+  return best;
+}

@@ -1,0 +1,168 @@
+/**
+ * Reading one timeline entry's start and text: a timestamp (plain, **bold**,
+ * `backticks`, [brackets] or a link) followed by `-`, `—`, `–`, `:` or `|`; the
+ * people it mentions; the milestone it marks.
+ */
+import { plainInline } from '../model/sections.js';
+import { parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
+import { range } from '../model/text.js';
+import type { EntryShape, MilestoneName, TimelineEntry } from './types.js';
+
+export interface EntryStart {
+  stamp: ParsedStamp;
+  /** Where the entry's text starts, after the timestamp and its separator. */
+  textStart: number;
+}
+
+const WRAPPER = /\*\*|__|\*|_|`+|\[/y;
+const SEPARATOR = /\s*(?:[-—–:|]|\.(?=\s))\s*/y;
+const INNER_TAIL = /^\s*[-—–:|,]?\s*$/;
+const SPACE = /\s+/y;
+const LINK_TARGET = /\([^)\s]*(?:\s+"[^"]*")?\)/y;
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/**
+ * The timestamp an entry starts with at `pos` of `line`, or undefined. `strict`
+ * requires a separator after a bare timestamp (paragraph lines); list items may
+ * also separate a time from the text with a space.
+ */
+export function entryStartAt(line: string, pos: number, order: DateOrder, strict: boolean): EntryStart | undefined {
+  const wrap = at(WRAPPER, line, pos);
+  if (wrap) {
+    const open = wrap[0];
+    const innerStart = pos + open.length;
+    const close = line.indexOf(open === '[' ? ']' : open, innerStart);
+    if (close < 0) return undefined;
+    const stamp = parseStamp(line, innerStart, order);
+    if (!stamp || !INNER_TAIL.test(line.slice(stamp.end, close))) return undefined;
+    let after = close + (open === '[' ? 1 : open.length);
+    if (open === '[') {
+      const link = at(LINK_TARGET, line, after);
+      if (link) after += link[0].length;
+    }
+    const sep = at(SEPARATOR, line, after);
+    return { stamp, textStart: sep ? after + sep[0].length : skipSpace(line, after) };
+  }
+  const stamp = parseStamp(line, pos, order);
+  if (!stamp) return undefined;
+  if (stamp.end >= line.length || !line.slice(stamp.end).trim()) return { stamp, textStart: line.length };
+  const sep = at(SEPARATOR, line, stamp.end);
+  if (sep) return { stamp, textStart: stamp.end + sep[0].length };
+  if (!strict && (stamp.time || stamp.problem) && /\s/.test(line[stamp.end] ?? '')) return { stamp, textStart: skipSpace(line, stamp.end) };
+  return undefined;
+}
+
+function skipSpace(line: string, pos: number): number {
+  const s = at(SPACE, line, pos);
+  return s ? pos + s[0].length : pos;
+}
+
+const PEOPLE = /(?<![\w@./-])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
+
+/** The `@handles` a text mentions, without the @, once each, in order. */
+export function peopleIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(PEOPLE)) if (!out.includes(m[1]!)) out.push(m[1]!);
+  return out;
+}
+
+const MILESTONE_WORDS: Record<string, MilestoneName> = {
+  start: 'started',
+  started: 'started',
+  begin: 'started',
+  'problem started': 'started',
+  'incident started': 'started',
+  'impact started': 'started',
+  'outage started': 'started',
+  'start of outage': 'started',
+  'start of incident': 'started',
+  'start of impact': 'started',
+  detected: 'detected',
+  detection: 'detected',
+  discovery: 'detected',
+  discovered: 'detected',
+  acknowledged: 'acknowledged',
+  ack: 'acknowledged',
+  acked: 'acknowledged',
+  mitigated: 'mitigated',
+  mitigation: 'mitigated',
+  recovery: 'mitigated',
+  recovered: 'mitigated',
+  resolved: 'resolved',
+  resolution: 'resolved',
+  end: 'resolved',
+  'end of outage': 'resolved',
+  'end of incident': 'resolved',
+  'end of impact': 'resolved',
+  'outage ended': 'resolved',
+  'impact ended': 'resolved',
+};
+
+const TAG = /\[([A-Za-z ]{2,20})\](?!\()|<\s*((?:start|end) of (?:outage|incident|impact))\s*>|\*\*([A-Za-z ]{2,20}?)\s*:?\s*\*\*|\(([A-Za-z ]{2,20})\)/gi;
+
+/**
+ * The milestone an entry marks: a `[detected]`-style tag, a `<START OF OUTAGE>` /
+ * `<END OF OUTAGE>` marker, a bold label (`**START**`, `**Detection:**`), or a
+ * parenthesised one (`(resolved)`). The first one found counts.
+ */
+export function milestoneIn(text: string): MilestoneName | undefined {
+  for (const m of text.matchAll(TAG)) {
+    const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+    const hit = MILESTONE_WORDS[word];
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Removes milestone tags and markers from an entry's text. */
+function withoutTags(text: string): string {
+  return text.replace(TAG, (all, a: string | undefined, b: string | undefined, _c: string | undefined, d: string | undefined) => {
+    const word = (a ?? b ?? d ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+    return (a || b || d) && MILESTONE_WORDS[word] ? '' : all;
+  });
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** The plain text of an entry's Markdown: tags, emphasis, links and HTML removed, entities decoded, spaces collapsed. */
+export function entryPlainText(markdown: string): string {
+  const plain = plainInline(withoutTags(markdown).replace(/<br\s*\/?>/gi, ' '));
+  return plain
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? _)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A timeline entry with every field set, in one order, so that all entries share one
+ * object shape (long timelines stay fast). `markdown` is the entry's text as written.
+ */
+export function makeEntry(
+  shape: EntryShape,
+  group: string,
+  lines: { startLine: number; endLine: number; start: number; end: number },
+  stampLine: number,
+  stamp: ParsedStamp,
+  markdown: string,
+  peopleText: string = markdown,
+): TimelineEntry {
+  return {
+    shape,
+    group,
+    startLine: lines.startLine,
+    endLine: lines.endLine,
+    start: lines.start,
+    end: lines.end,
+    raw: stamp.raw,
+    stampRange: range(stampLine, stamp.start, stampLine, stamp.end),
+    stamp,
+    clockRange: stamp.clock ? range(stampLine, stamp.clock.start, stampLine, stamp.clock.end) : undefined,
+    text: entryPlainText(markdown),
+    people: peopleIn(peopleText),
+    milestone: milestoneIn(markdown),
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Extraction of the Timeline section's entries in every shape real post-mortems
+ * use: list items that start with a timestamp, timeline tables, paragraphs of
+ * `HH:MM - text` lines (also joined with `<br>`), and day headings or date lines
+ * that give their date to the time-only entries under them. Only the timeline
+ * section's blocks are read, so the work is proportional to the timeline.
+ */
+import type { PostMortemModel } from '../model/document.js';
+import { sectionBlocks } from '../model/document.js';
+import type { Block, ListItem } from '../model/markdown.js';
+import type { Section } from '../model/sections.js';
+import { parseDateAt, type DateOrder, type ParsedStamp, type StampDate } from '../time/parse.js';
+import { entryStartAt, makeEntry } from './entry-text.js';
+import { stampHeaderCell, tableEntries, timelineColumns, rowCells } from './table.js';
+import type { TimelineItem } from './types.js';
+
+/** Text in the timeline that is not an entry, where a zone statement may be ("All times in UTC."). */
+export interface Note {
+  kind: 'paragraph' | 'header';
+  line: number;
+  /** Offset of `text` in its line. */
+  character: number;
+  text: string;
+}
+
+export interface Extraction {
+  items: TimelineItem[];
+  notes: Note[];
+}
+
+const LINE_LEAD = /^[ \t]*(?:>[ \t]?)*[ \t]*/;
+const ITEM_LEAD = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?/;
+const BR = /<br\s*\/?>/gi;
+const DATE_LINE_WRAP = /^[\s*_`#]*(.*?)[\s*_`:]*$/;
+
+/** Entries, date markers and notes of a timeline section, in document order. */
+export function extractTimeline(model: PostMortemModel, section: Section, order: DateOrder): Extraction {
+  const items: TimelineItem[] = [];
+  const notes: Note[] = [];
+  const state = { context: 0 };
+  const visit = (blocks: readonly Block[], listGroup: string) => {
+    for (const block of blocks) {
+      switch (block.kind) {
+        case 'heading': {
+          state.context++;
+          items.push({ kind: 'marker', line: block.startLine, date: dateOf(block.text, order) });
+          break;
+        }
+        case 'paragraph':
+          paragraph(model, block.startLine, block.endLine, order, items, notes, state);
+          break;
+        case 'list':
+          for (const item of block.items) listItem(model, item, order, `${listGroup}:${state.context}`, items, notes, state, visit);
+          break;
+        case 'table': {
+          const header = rowCells(model.lines.lineText(block.header.line)).map((c) => c.text);
+          const entries = tableEntries(model, block, `table:${block.startLine}:${state.context}`, order);
+          const cols = timelineColumns(header);
+          if (cols.named || entries.length) {
+            const cell = stampHeaderCell(model, block);
+            if (cell) notes.push({ kind: 'header', line: cell.line, character: cell.cell.start, text: cell.cell.text });
+          }
+          for (const entry of entries) items.push({ kind: 'entry', entry });
+          break;
+        }
+        case 'blockquote':
+          visit(block.children, listGroup);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visit(sectionBlocks(model, section), 'list');
+  return { items, notes };
+}
+
+/** The date a heading gives, if its text is (or starts with) a date. */
+function dateOf(text: string, order: DateOrder): StampDate | undefined {
+  const t = text.replace(/^[\s*_`#]+/, '');
+  return parseDateAt(t, 0, order)?.date;
+}
+
+/** A whole line that is only a date ("**Monday, 25 August 2023**", "2023-08-25:"). */
+function dateLine(text: string, order: DateOrder): StampDate | undefined {
+  const inner = DATE_LINE_WRAP.exec(text)?.[1] ?? '';
+  const hit = parseDateAt(inner, 0, order);
+  return hit?.date && hit.end === inner.length ? hit.date : undefined;
+}
+
+function paragraph(
+  model: PostMortemModel,
+  startLine: number,
+  endLine: number,
+  order: DateOrder,
+  items: TimelineItem[],
+  notes: Note[],
+  state: { context: number },
+): void {
+  const { lines } = model;
+  /** The entry being read: its first line, its stamp, its span so far and its Markdown. */
+  let current: { line: number; stamp: ParsedStamp; group: string; span: { startLine: number; endLine: number; start: number; end: number }; markdown: string } | undefined;
+  const close = () => {
+    if (current) items.push({ kind: 'entry', entry: makeEntry('line', current.group, current.span, current.line, current.stamp, current.markdown) });
+    current = undefined;
+  };
+  for (let line = startLine; line < endLine; line++) {
+    const text = lines.lineText(line);
+    const lead = LINE_LEAD.exec(text)![0].length;
+    const marker = dateLine(text.slice(lead), order);
+    if (marker) {
+      close();
+      state.context++;
+      items.push({ kind: 'marker', line, date: marker });
+      continue;
+    }
+    const lineStart = lines.lineStart(line);
+    const parts = splitBr(text, lead);
+    for (const [from, to] of parts) {
+      const start = entryStartAt(text, from, order, true);
+      if (start && start.stamp.end <= to) {
+        close();
+        current = {
+          line,
+          stamp: start.stamp,
+          group: `line:${state.context}`,
+          span: { startLine: line, endLine: line + 1, start: lineStart + (parts.length > 1 ? from : 0), end: lineStart + to },
+          markdown: text.slice(Math.min(start.textStart, to), to),
+        };
+      } else if (current) {
+        current.span.end = lineStart + to;
+        current.span.endLine = line + 1;
+        current.markdown += ' ' + text.slice(from, to);
+      } else if (text.slice(from, to).trim()) {
+        notes.push({ kind: 'paragraph', line, character: from, text: text.slice(from, to) });
+      }
+    }
+  }
+  close();
+}
+
+/** [from, to) parts of a line split at `<br>`, starting at `lead`. */
+function splitBr(text: string, lead: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let from = lead;
+  BR.lastIndex = lead;
+  for (let m = BR.exec(text); m; m = BR.exec(text)) {
+    parts.push([from, m.index]);
+    from = m.index + m[0].length;
+    while (text[from] === ' ') from++;
+  }
+  parts.push([from, text.length]);
+  return parts;
+}
+
+function listItem(
+  model: PostMortemModel,
+  item: ListItem,
+  order: DateOrder,
+  group: string,
+  items: TimelineItem[],
+  notes: Note[],
+  state: { context: number },
+  visit: (blocks: readonly Block[], listGroup: string) => void,
+): void {
+  const { lines } = model;
+  const first = item.children[0];
+  const nested = first?.kind === 'paragraph' ? item.children.slice(1) : item.children;
+  const text = lines.lineText(item.startLine);
+  const lead = ITEM_LEAD.exec(text)?.[0].length;
+  const start = first?.kind === 'paragraph' && first.startLine === item.startLine && lead !== undefined ? entryStartAt(text, lead, order, false) : undefined;
+  if (!start) {
+    if (first?.kind === 'paragraph') notes.push({ kind: 'paragraph', line: item.startLine, character: lead ?? 0, text: text.slice(lead ?? 0) });
+    visit(nested, `list:${item.startLine}`);
+    return;
+  }
+  const hasNestedList = nested.some((c) => c.kind === 'list');
+  const bareDate = start.stamp.date && !start.stamp.time && !start.stamp.clock && !text.slice(start.textStart).trim() && first!.endLine - first!.startLine === 1;
+  if (bareDate && hasNestedList) {
+    // "- 2023-08-25" with the day's entries nested under it: a date line, not an event.
+    state.context++;
+    items.push({ kind: 'marker', line: item.startLine, date: start.stamp.date! });
+    visit(nested, `list:${item.startLine}`);
+    return;
+  }
+  let endLine = item.endLine;
+  while (endLine > item.startLine + 1 && !lines.lineText(endLine - 1).trim()) endLine--;
+  const paragraphText = [text.slice(start.textStart)];
+  for (let l = item.startLine + 1; l < first!.endLine; l++) paragraphText.push(lines.lineText(l).trim());
+  const markdown = paragraphText.join(' ');
+  const span = { startLine: item.startLine, endLine, start: lines.lineStart(item.startLine), end: lines.lineStart(endLine - 1) + lines.lineLength(endLine - 1) };
+  items.push({ kind: 'entry', entry: makeEntry('list', group, span, item.startLine, start.stamp, markdown) });
+  visit(nested, `list:${item.startLine}`);
+}

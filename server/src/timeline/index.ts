@@ -1,0 +1,75 @@
+/**
+ * The timeline of an analysed document, computed once per model and settings and
+ * shared by the rules (through `ctx.cached('timeline', …)`), the hover, the fixes,
+ * the timeline view and the CLI.
+ */
+import type { PostMortemModel } from '../model/document.js';
+import { frontmatterString } from '../model/frontmatter.js';
+import type { Settings } from '../settings.js';
+import { parseZoneName, type Zone } from '../time/zones.js';
+import { referenceDate } from './dates.js';
+import { extractTimeline } from './extract.js';
+import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.js';
+import { orderIssues } from './order.js';
+import { resolveEvents } from './resolve.js';
+import { zoneStatement } from './statement.js';
+import type { AmbiguousZone, Timeline, TimelineEvent } from './types.js';
+
+export type { Timeline, TimelineEvent } from './types.js';
+
+/** A time of day no source places in a zone (date-only entries need none). */
+export function needsZone(e: TimelineEvent): boolean {
+  return !e.dateOnly && (e.reason === 'no-zone' || e.reason === 'no-date-no-zone');
+}
+
+const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
+
+/** The timeline of a document under some settings, computed at most once for the pair. */
+export function timelineFor(model: PostMortemModel, settings: Settings): Timeline {
+  let bySettings = memo.get(model);
+  if (!bySettings) memo.set(model, (bySettings = new WeakMap()));
+  let t = bySettings.get(settings);
+  if (!t) bySettings.set(settings, (t = buildTimeline(model, settings)));
+  return t;
+}
+
+/** The zone the frontmatter's `timezone` names, or undefined when it has none or an invalid one. */
+export function frontmatterZone(model: PostMortemModel): Zone | undefined {
+  const v = frontmatterString(model.frontmatter, 'timezone');
+  return v ? parseZoneName(v) : undefined;
+}
+
+/** The zone of the `postmortem.defaultTimezone` setting, or undefined. */
+export function settingZone(settings: Settings): Zone | undefined {
+  return settings.defaultTimezone ? parseZoneName(settings.defaultTimezone) : undefined;
+}
+
+function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
+  const order = settings.dateOrder;
+  const section = model.canonical.get('timeline');
+  const ambiguousZones: AmbiguousZone[] = [];
+  const extraction = section ? extractTimeline(model, section, order) : { items: [], notes: [] };
+  const statement = section ? zoneStatement(model, section, extraction.notes) : undefined;
+  if (statement?.ambiguous) ambiguousZones.push({ range: statement.range, ...statement.ambiguous, count: 1 });
+  const fmZone = frontmatterZone(model);
+  const setZone = settingZone(settings);
+  // An ambiguous statement ("All times IST") is reported; the frontmatter or the setting may still place the times.
+  const zone = statement?.zone ?? fmZone ?? setZone;
+  const zoneSource = statement?.zone ? 'statement' : fmZone ? 'frontmatter' : setZone ? 'setting' : undefined;
+  const reference = referenceDate(model, extraction.items, order);
+  const unplaced = !zone && statement?.ambiguous ? statement.ambiguous.label : undefined;
+  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced);
+  const fromFrontmatter = frontmatterMilestones(model, fmZone ?? zone ?? setZone, reference, order);
+  const milestones = mergeMilestones(fromFrontmatter, events);
+  return {
+    section,
+    events,
+    zone,
+    zoneSource,
+    ambiguousZones,
+    missingZone: events.some(needsZone),
+    order: orderIssues(events),
+    milestones,
+    metrics: metricsOf(milestones),
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Resolving entries to instants. The date: the entry's own, else the day heading or
+ * date line above it, else the previous entry's, else the reference date; a
+ * time-only entry more than 12 hours earlier than the entry before it rolls over
+ * midnight to the next day. The zone: the entry's own, else the timeline's. A local
+ * time in a DST gap has no instant; one in a DST overlap takes the earlier and says so.
+ */
+import { addDays, dayNumber, formatDate, formatTime, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
+import { localToInstant, type Zone } from '../time/zones.js';
+import { completeDate } from './dates.js';
+import type { AmbiguousZone, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
+
+const ROLLOVER_MS = 12 * MS_PER_HOUR;
+
+interface Base {
+  instant?: number;
+  local?: number;
+  relative?: number;
+  relativeDay?: number;
+}
+
+/**
+ * The events of a timeline, resolved in document order. Ambiguous entry zones are
+ * collected in `ambiguous`; `timelineAmbiguous` names the timeline's own ambiguous
+ * zone statement when nothing else places its times.
+ */
+export function resolveEvents(
+  items: readonly TimelineItem[],
+  timelineZone: Zone | undefined,
+  reference: CivilDate | undefined,
+  ambiguous: AmbiguousZone[],
+  timelineAmbiguous?: string,
+): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  let context: CivilDate | undefined;
+  let base: Base | undefined;
+  let relativeDay = 0;
+  for (const item of items) {
+    if (item.kind === 'marker') {
+      // A heading with a date starts that day afresh; one without ("### Day 2") keeps the roll-over going.
+      if (item.date) {
+        context = completeDate(item.date, context ?? reference) ?? context;
+        base = undefined;
+      }
+      continue;
+    }
+    const ev = toEvent(item.entry, events.length);
+    events.push(ev);
+    const stamp = ev.stamp;
+    let zone = timelineZone;
+    let ambiguousZone = zone ? undefined : timelineAmbiguous;
+    if (stamp.zone) {
+      if (stamp.zone.lookup.kind === 'zone') {
+        zone = stamp.zone.lookup.zone;
+        ambiguousZone = undefined;
+      } else {
+        zone = undefined;
+        ambiguousZone = stamp.zone.lookup.label;
+        noteAmbiguous(ambiguous, ev, stamp.zone.lookup.label, stamp.zone.lookup.candidates);
+      }
+    }
+    if (zone) ev.zone = zone;
+    if (stamp.problem) {
+      unresolved(ev, 'invalid', stamp.problem);
+      continue;
+    }
+    if (stamp.incomplete) {
+      unresolved(ev, 'incomplete', `no full date in "${ev.raw}"`);
+      continue;
+    }
+    const explicit = stamp.date ? completeDate(stamp.date, context ?? reference) : undefined;
+    let date = explicit ?? context ?? reference;
+    if (!stamp.time) {
+      if (!date) {
+        unresolved(ev, 'no-time', `no date or time in "${ev.raw}"`);
+        continue;
+      }
+      // A date without a time of day: ordered by date, placed at the start of its day.
+      ev.dateOnly = true;
+      ev.date = date;
+      ev.keys = keys(undefined, wallMs(date, undefined), dayNumber(date), undefined);
+      if (zone) place(ev, zone, wallMs(date, undefined));
+      else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
+      else unresolved(ev, 'no-zone', 'no time zone, so the day has no start instant');
+      context = date;
+      base = undefined;
+      continue;
+    }
+    const time = stamp.time;
+    ev.time = time;
+    if (!date) {
+      // No date anywhere: a count of days from the first entry keeps the order checkable.
+      let rel = relativeDay * MS_PER_DAY + timeMs(time);
+      if (base?.relative !== undefined && base.relative - rel > ROLLOVER_MS) {
+        relativeDay++;
+        rel += MS_PER_DAY;
+      }
+      ev.keys = keys(undefined, undefined, undefined, rel);
+      base = { relative: rel };
+      if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones, and no date is given`);
+      else if (zone) unresolved(ev, 'no-date', 'no date: the timeline gives none for this time');
+      else unresolved(ev, 'no-date-no-zone', 'no date and no time zone');
+      continue;
+    }
+    let local = wallMs(date, time);
+    let instant = zone ? localToInstant(zone, local) : undefined;
+    if (!explicit && base && dropsOverHalfADay(base, local, instant?.kind === 'ok' ? instant.utc : undefined)) {
+      date = addDays(date, 1);
+      local += MS_PER_DAY;
+      instant = zone ? localToInstant(zone, local) : undefined;
+    }
+    ev.date = date;
+    ev.keys = keys(undefined, local, dayNumber(date), undefined);
+    context = date;
+    if (zone) place(ev, zone, local);
+    else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
+    else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
+    base = { local, ...(ev.keys.instant !== undefined ? { instant: ev.keys.instant } : {}) };
+  }
+  return events;
+}
+
+/** An event with every field set, in one order: all events share one object shape. */
+function toEvent(e: TimelineEntry, index: number): TimelineEvent {
+  return {
+    shape: e.shape,
+    group: e.group,
+    startLine: e.startLine,
+    endLine: e.endLine,
+    start: e.start,
+    end: e.end,
+    raw: e.raw,
+    stampRange: e.stampRange,
+    stamp: e.stamp,
+    clockRange: e.clockRange,
+    text: e.text,
+    people: e.people,
+    milestone: e.milestone,
+    index,
+    date: undefined,
+    time: undefined,
+    dateOnly: false,
+    zone: undefined,
+    utc: undefined,
+    reason: undefined,
+    unresolved: undefined,
+    overlap: undefined,
+    gap: undefined,
+    keys: keys(undefined, undefined, undefined, undefined),
+  };
+}
+
+function keys(instant: number | undefined, local: number | undefined, day: number | undefined, relative: number | undefined): TimelineEvent['keys'] {
+  return { instant, local, day, relative };
+}
+
+/** True when a time is more than 12 hours before the previous one: it happened on the next day. */
+function dropsOverHalfADay(base: Base, local: number, instant: number | undefined): boolean {
+  if (base.instant !== undefined && instant !== undefined) return base.instant - instant > ROLLOVER_MS;
+  if (base.local !== undefined) return base.local - local > ROLLOVER_MS;
+  return false;
+}
+
+/** Sets the event's instant from its wall-clock value in a zone, noting DST gaps and overlaps. */
+function place(ev: TimelineEvent, zone: Zone, local: number): void {
+  const r = localToInstant(zone, local);
+  if (r.kind === 'ok') {
+    ev.utc = r.utc;
+  } else if (r.kind === 'overlap') {
+    ev.utc = r.earlier.utc;
+    if (!ev.dateOnly) ev.overlap = { earlier: r.earlier.utc, later: r.later.utc, offsets: [r.earlier.offset, r.later.offset] };
+  } else if (ev.dateOnly) {
+    // A day starting inside a gap (midnight skipped) starts when the clocks resume.
+    ev.utc = local - r.offsetBefore * 60_000;
+  } else {
+    ev.gap = { offsetBefore: r.offsetBefore, offsetAfter: r.offsetAfter };
+    const when = ev.date && ev.time ? `${formatDate(ev.date)} ${formatTime(ev.time)}` : ev.raw;
+    unresolved(ev, 'nonexistent', `${when} does not exist in ${zone.kind === 'iana' ? zone.name : zone.label}: the clocks skipped it`);
+    return;
+  }
+  if (!ev.dateOnly) ev.keys.instant = ev.utc;
+}
+
+function unresolved(ev: TimelineEvent, reason: NonNullable<TimelineEvent['reason']>, message: string): void {
+  ev.reason = reason;
+  ev.unresolved = message;
+}
+
+function noteAmbiguous(list: AmbiguousZone[], ev: TimelineEvent, label: string, candidates: string[]): void {
+  const known = list.find((a) => a.label === label);
+  if (known) {
+    known.count++;
+    return;
+  }
+  const token = ev.stamp.zone;
+  const line = ev.stampRange.start.line;
+  const r = token ? { start: { line, character: token.start }, end: { line, character: token.end } } : ev.stampRange;
+  list.push({ range: r, label, candidates, count: 1 });
+}

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient } from '../helpers/lsp.js';
+import { ROOT } from '../helpers/run.js';
+import { md } from '../helpers/docs.js';
+
+interface Lens {
+  range: { start: { line: number } };
+  command: { title: string; command: string; arguments?: unknown[] };
+}
+
+test('code lenses above the timeline heading: the metrics, and Open Timeline Preview', async () => {
+  const c = await LspClient.start({ pull: true });
+  try {
+    const uri = 'file:///work/postmortems/2024-08-20-checkout-outage.md';
+    const text = readFileSync(join(ROOT, 'examples/postmortems/2024-08-20-checkout-outage.md'), 'utf8');
+    c.open(uri, text);
+    const lenses = (await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Lens[];
+    const timelineLine = text.split('\n').indexOf('## Timeline of Events');
+    assert.deepEqual(lenses.map((l) => l.range.start.line), [timelineLine, timelineLine]);
+    // started 14:02, detected 14:09, acknowledged 14:12, mitigated 15:21, resolved 15:40:
+    // duration 98 min; from detection: 3, 72 and 91 min.
+    assert.equal(lenses[0]!.command.title, 'Duration 1 h 38 min · TTD 7 min · TTA 3 min · TTM 1 h 12 min · TTR 1 h 31 min');
+    assert.equal(lenses[0]!.command.command, 'postmortem.showOutline');
+    assert.deepEqual(lenses[1]!.command, { title: 'Open Timeline Preview', command: 'postmortem.openPreview', arguments: [uri] });
+
+    const readme = 'file:///work/README.md';
+    c.open(readme, md('# Readme', '## Timeline', 'x'));
+    assert.deepEqual(await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: readme } }), []);
+  } finally {
+    await c.stop();
+  }
+});

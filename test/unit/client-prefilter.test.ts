@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mightBePostMortem, type DocumentLike } from '../../client/src/server/prefilter.js';
+import { DEFAULT_FILE_GLOBS } from '../../server/src/model/classify.js';
+import { analyze } from '../../server/src/service.js';
+import { md, fullPostMortem } from '../helpers/docs.js';
+import { tempFiles } from '../helpers/run.js';
+
+const doc = (text: string, fsPath = '/work/docs/notes.md', languageId = 'markdown'): DocumentLike => ({
+  languageId,
+  uri: { scheme: 'file', fsPath },
+  getText: () => text,
+});
+const check = (d: DocumentLike, roots: string[] = ['/work']) => mightBePostMortem(d, DEFAULT_FILE_GLOBS, roots);
+
+test('the client loads the language server for what the server would treat as a post-mortem', () => {
+  const cases: Array<[string, DocumentLike]> = [
+    ['six canonical sections', doc(fullPostMortem())],
+    ['three sections with a timeline, setext headings', doc(md('Summary', '=======', '', 'x', '', 'Timeline', '--------', '', 'y', '', 'Root cause', '----------', '', 'z'))],
+    ['frontmatter flag', doc(md('---', 'postmortem: true', '---', '# x'))],
+    ['frontmatter type', doc(md('---', 'type: post-mortem', '---', '# x'))],
+    ['a postmortems/ folder', doc('# anything', '/work/postmortems/2024/x.md')],
+  ];
+  for (const [what, d] of cases) {
+    assert.equal(check(d), true, what);
+    // The pre-filter must never say no where the server says yes.
+    const path = d.uri.fsPath;
+    assert.ok(analyze(d.getText(), { path }).postMortem, `the server agrees: ${what}`);
+  }
+});
+
+test('ordinary Markdown does not load it', () => {
+  assert.equal(check(doc(md('# Project', '## Install', 'npm i', '## Usage', 'x'))), false);
+  assert.equal(check(doc(md('# Notes', '## Timeline', 'x', '## Summary', 'y'))), false, 'two sections only');
+  assert.equal(check(doc(fullPostMortem(), '/work/x.txt', 'plaintext')), false, 'not Markdown');
+});
+
+test('a .postmortemrc beside the file or above it (within the workspace) loads it: it may widen what counts', () => {
+  const dir = tempFiles({ 'team/.postmortemrc.json': '{}', 'team/incidents/a.md': '# a', 'other/b.md': '# b' });
+  assert.equal(check(doc('# a', join(dir, 'team', 'incidents', 'a.md')), [dir]), true);
+  assert.equal(check(doc('# b', join(dir, 'other', 'b.md')), [dir]), false);
+});

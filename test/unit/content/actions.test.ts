@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/service.js';
+import { buildModel } from '../../../server/src/model/document.js';
+import { extractActionItems } from '../../../server/src/content/actions.js';
+import { fullPostMortem, md } from '../../helpers/docs.js';
+
+const ACTIONS = '- [ ] Canary configuration changes — owner: @ops, due 2024-09-01, OPS-12';
+const withActions = (...lines: string[]) => fullPostMortem().replace(ACTIONS, lines.join('\n'));
+const items = (text: string) => extractActionItems(buildModel(text));
+const actionFindings = (text: string) =>
+  analyze(text, { force: true }).findings.filter((f) => f.code.startsWith('action.')).map((f) => `${f.code}@${f.range.start.line}`);
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+
+test('done when: "Improve monitoring" has no owner, "Be more careful…" is vague, the owned and dated item gets nothing', () => {
+  const text = withActions('- Improve monitoring', '- Be more careful when changing quotas', '- [ ] Alert at 80% of quota — owner: @storage, due 2024-08-30, STO-3');
+  const improve = lineOf(text, 'Improve monitoring');
+  const careful = lineOf(text, 'Be more careful');
+  assert.deepEqual(actionFindings(text), [
+    `action.owner-missing@${improve}`,
+    `action.owner-missing@${careful}`,
+    `action.due-missing@${improve}`,
+    `action.due-missing@${careful}`,
+    `action.vague@${improve}`,
+    `action.vague@${careful}`,
+  ]);
+  const vague = analyze(text, { force: true }).findings.find((f) => f.code === 'action.vague' && f.range.start.line === careful)!;
+  assert.match(vague.message, /"Be more careful when changing quotas" is not a specific measure \("be more careful"\)/);
+  assert.deepEqual(vague.range, { start: { line: careful, character: 2 }, end: { line: careful, character: 38 } }, 'the item without its marker');
+});
+
+test('extractActionItems: line, text, owner, due, ticket, link and done per item', () => {
+  const text = withActions(
+    '- [ ] Alert at 80% of quota — owner: @storage, due 2024-08-30, STO-3',
+    '- [x] Rotate the expired certificate (@sec)',
+    '- Split pool settings per environment, assigned to Kim, by end of September, see [CFG-1](https://jira.example.com/CFG-1)',
+    '- ~~Drop the legacy resolver~~',
+    '- Add a canary stage',
+    '  - https://github.com/acme/deploy/issues/42',
+  );
+  const got = items(text).map(({ line, text: t, owner, due, ticket, link, done }) => ({ line, t, owner, due, ticket, link, done }));
+  const l = (needle: string) => lineOf(text, needle);
+  assert.deepEqual(got, [
+    { line: l('Alert at 80%'), t: 'Alert at 80% of quota — owner: @storage, due 2024-08-30, STO-3', owner: '@storage', due: '2024-08-30', ticket: 'STO-3', link: undefined, done: false },
+    { line: l('Rotate'), t: 'Rotate the expired certificate (@sec)', owner: '@sec', due: undefined, ticket: undefined, link: undefined, done: true },
+    { line: l('Split pool'), t: 'Split pool settings per environment, assigned to Kim, by end of September, see CFG-1', owner: 'Kim', due: 'end of September', ticket: 'CFG-1', link: 'https://jira.example.com/CFG-1', done: false },
+    { line: l('Drop the legacy'), t: 'Drop the legacy resolver', owner: undefined, due: undefined, ticket: undefined, link: undefined, done: true },
+    { line: l('canary stage'), t: 'Add a canary stage https://github.com/acme/deploy/issues/42', owner: undefined, due: undefined, ticket: undefined, link: 'https://github.com/acme/deploy/issues/42', done: false },
+  ]);
+});
+
+test('a table: owner, due and ticket from the columns their headers name; an empty or TBD cell is no value', () => {
+  const text = withActions(
+    '| Action | Owner | Due | Ticket | Status |',
+    '| --- | --- | --- | --- | --- |',
+    '| Split the pool settings per environment | @bo | 2024-09-06 | CFG-311 | open |',
+    '| Canary configuration releases | TBD | | | |',
+    '| Alert on connection waits | @ana | Q4 2024 | | done |',
+  );
+  const got = items(text).map(({ text: t, owner, due, ticket, done, source }) => ({ t, owner, due, ticket, done, source }));
+  assert.deepEqual(got, [
+    { t: 'Split the pool settings per environment', owner: '@bo', due: '2024-09-06', ticket: 'CFG-311', done: false, source: 'table' },
+    { t: 'Canary configuration releases', owner: undefined, due: undefined, ticket: undefined, done: false, source: 'table' },
+    { t: 'Alert on connection waits', owner: '@ana', due: 'Q4 2024', ticket: undefined, done: true, source: 'table' },
+  ]);
+  const row = lineOf(text, 'Canary configuration releases');
+  assert.deepEqual(actionFindings(text), [`action.owner-missing@${row}`, `action.due-missing@${row}`]);
+});
+
+test('a sub-heading\'s quarter, ticket or "Completed" applies to the items under it', () => {
+  const text = fullPostMortem().replace(
+    `## Preventive Actions\n\n${ACTIONS}`,
+    md('## Preventive Actions', '', '### Immediate (completed)', '', '- Raise the pool back to 50', '', '### Long-term (Q4 2025, [tracking](https://example.com/epic/7))', '', '- Load test the pool under contention — owner: @db').trimEnd(),
+  );
+  const got = items(text).map(({ text: t, due, link, done }) => ({ t, due, link, done }));
+  assert.deepEqual(got, [
+    { t: 'Raise the pool back to 50', due: undefined, link: undefined, done: true },
+    { t: 'Load test the pool under contention — owner: @db', due: 'Q4 2025', link: 'https://example.com/epic/7', done: false },
+  ]);
+  assert.deepEqual(actionFindings(text), []);
+});
+
+test('a label item ("Short term:") stands for the items nested under it; other nested bullets are details', () => {
+  const text = withActions('- Short term:', '  - Raise the limit — owner: @a, OPS-1', '  - Add an alert — owner: @b, OPS-2', '- Rework the resolver cache', '  - Owner: @dns', '  - Due: 2024-10-01');
+  assert.deepEqual(items(text).map((i) => [i.text.slice(0, 20), i.owner, i.due ?? i.ticket]), [
+    ['Raise the limit — ow', '@a', 'OPS-1'],
+    ['Add an alert — owner', '@b', 'OPS-2'],
+    ['Rework the resolver ', '@dns', '2024-10-01'],
+  ]);
+});
+
+test('done items need no owner and no date, but may still be vague', () => {
+  const text = withActions('- [x] Improve monitoring', '- Fixed the resolver memory limit (done)', '- We have added an alert on cache size');
+  assert.deepEqual(actionFindings(text), [`action.vague@${lineOf(text, 'Improve monitoring')}`]);
+});
+
+test('owners: @handles, owner:/assignee:/owned by, teams; e-mail addresses and code are not owners', () => {
+  const owner = (s: string) => items(withActions(`- ${s}`))[0]!.owner;
+  assert.equal(owner('Fix it @storage-team'), '@storage-team');
+  assert.equal(owner('Fix it (assignee: Platform team)'), 'Platform team');
+  assert.equal(owner('Fix it, owned by Kim Lee, due Friday'), 'Kim Lee');
+  assert.equal(owner('Fix it @acme/sre'), '@acme/sre');
+  assert.equal(owner('Mail ana@example.com about it'), undefined);
+  assert.equal(owner('Bump `@scope/pkg` to 2.0'), undefined);
+  assert.equal(owner('Fix it — owner: TBD'), undefined);
+});
+
+test('tickets: keys, issue numbers, "issue created"; SEV-1, UTF-8 and CVE ids are not tickets', () => {
+  const ticket = (s: string) => items(withActions(`- ${s}`))[0]!.ticket;
+  assert.equal(ticket('Patch it (OPS-77)'), 'OPS-77');
+  assert.equal(ticket('Patch it, see #512'), '#512');
+  assert.equal(ticket('Setup alerts (issue created)'), 'issue created');
+  assert.equal(ticket('Treat SEV-1 pages in UTF-8 for CVE-2021-44228'), undefined);
+});
+
+test('no Preventive Actions section: no items; a placeholder bullet is no item', () => {
+  assert.deepEqual(items(md('# T', '## Summary', 'x')), []);
+  assert.deepEqual(items(withActions('- [ ] ', '-')), []);
+});

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/service.js';
+import { blameIn } from '../../../server/src/content/blame.js';
+import { fullPostMortem } from '../../helpers/docs.js';
+
+const ROOT_CAUSE = 'A connection pool limit was lowered by a configuration change that had no canary.';
+const withRootCause = (...lines: string[]) => fullPostMortem().replace(ROOT_CAUSE, lines.join('\n'));
+const phrases = (line: string, options = {}) => blameIn(line, options).map((m) => m.phrase);
+
+test('done when: "because Dave carelessly lowered the quota; this was human error" gets language.blame on its line', () => {
+  const sentence = 'The outage happened because Dave carelessly lowered the quota; this was human error';
+  const text = withRootCause(sentence);
+  const line = text.split('\n').indexOf(sentence);
+  const found = analyze(text, { force: true }).findings.filter((f) => f.code === 'language.blame');
+  assert.deepEqual(found.map((f) => [f.severity, f.range]), [
+    ['information', { start: { line, character: 33 }, end: { line, character: 43 } }],
+    ['information', { start: { line, character: 72 }, end: { line, character: 83 } }],
+  ]);
+  assert.match(found[0]!.message, /"carelessly" blames a person\. A blameless post-mortem describes the condition in the system that allowed the action/);
+});
+
+test('the words of the issue: human error, careless, should have known, fault of, negligent, incompetent, forgot to, failed to notice', () => {
+  assert.deepEqual(phrases('It was human error.'), ['human error']);
+  assert.deepEqual(phrases('A careless change.'), ['careless']);
+  assert.deepEqual(phrases('The on-call engineer should have known the limit.'), ['should have known']);
+  assert.deepEqual(phrases('It was the fault of the on-call engineer.'), ['fault of the on-call engineer']);
+  assert.deepEqual(phrases('That was negligent and incompetent.'), ['negligent', 'incompetent']);
+  assert.deepEqual(phrases('We forgot to renew the certificate.'), ['forgot to']);
+  assert.deepEqual(phrases('Kim failed to notice the alert.'), ['failed to notice']);
+});
+
+test('a person or @handle as the cause', () => {
+  assert.deepEqual(phrases('The outage was caused by @dave.'), ['caused by @dave']);
+  assert.deepEqual(phrases('It happened because @dave pushed on Friday.'), ['because @dave']);
+  assert.deepEqual(phrases("It was Dave's mistake."), ["Dave's mistake"]);
+  assert.deepEqual(phrases('A mistake by Dave took the site down.'), ['mistake by Dave']);
+  assert.deepEqual(phrases('@aron looked over it without being thorough.'), ['without being thorough']);
+});
+
+test('the normal words of incident prose are not blame: failed, crash, hang, kill, execute, fire, abort', () => {
+  const prose = [
+    'The deploy failed and the pods crash-looped; requests hang until the proxy times out.',
+    'We killed the stuck process, executed the runbook, and the alert fired at 14:09.',
+    'We aborted the rollout; the job failed to start; the pipeline failed to notice the drift.',
+    'We lazy-load the extension; lazy loading hid the error.',
+    'A faulty disk; the fault of the load balancer; the node was at fault-tolerance limits.',
+  ];
+  for (const line of prose) assert.deepEqual(phrases(line), [], line);
+});
+
+test('negated and quoted blame is not blame', () => {
+  assert.deepEqual(phrases('This was not human error: the console allowed a quota below usage.'), []);
+  assert.deepEqual(phrases('Human error is not the root cause.'), []);
+  assert.deepEqual(phrases('No one is to blame.'), []);
+  assert.deepEqual(phrases('We avoid the words "human error" in reviews.'), []);
+});
+
+test('found in lists, tables and quotes anywhere, not in code, links or frontmatter', () => {
+  const text = `---\ntitle: human error\n---\n${withRootCause(
+    '- The operator was careless.',
+    '',
+    '| Factor | Note |',
+    '| --- | --- |',
+    '| Review | negligent review |',
+    '',
+    '> we forgot to page the DBA',
+    '',
+    '```',
+    'human error',
+    '```',
+    '',
+    'See `careless_mode` and [the human error page](https://example.com/human-error).',
+  )}`;
+  const lines = text.split('\n');
+  const found = analyze(text, { force: true }).findings.filter((f) => f.code === 'language.blame');
+  assert.deepEqual(found.map((f) => lines[f.range.start.line]!.slice(f.range.start.character, f.range.end.character)), ['careless', 'negligent', 'forgot to', 'human error']);
+  assert.ok(lines[found[3]!.range.start.line]!.startsWith('See `careless_mode`'), 'the link text is prose; its target and the code are not');
+});
+
+test('blameWords add phrases (whole words, any case); blameAllow drops built-in ones', () => {
+  assert.deepEqual(phrases('A COWBOY deploy by cowboys', { extra: ['cowboy'] }), ['COWBOY']);
+  assert.deepEqual(phrases('He went rogue on prod', { extra: ['went rogue'] }), ['went rogue']);
+  assert.deepEqual(phrases('We forgot to renew it; a careless change', { allow: ['forgot to'] }), ['careless']);
+  assert.deepEqual(phrases('Use a.b (regex chars) safely', { extra: ['a.b', '('] }), ['a.b']);
+});

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/service.js';
+import { fullPostMortem, md } from '../../helpers/docs.js';
+
+const SUMMARY = 'On 2024-08-20 from 14:02 to 15:40 UTC checkout failed for 30% of users; a rollback resolved it.';
+const withSummary = (...lines: string[]) => fullPostMortem().replace(SUMMARY, lines.join('\n'));
+const summaryFindings = (text: string) => analyze(text, { force: true }).findings.filter((f) => f.code.startsWith('summary.'));
+
+test('a summary with nature, duration, impact, resolution and a zone has no finding', () => {
+  assert.deepEqual(summaryFindings(fullPostMortem()), []);
+});
+
+test('summary.incomplete lists exactly what is missing, on the summary heading', () => {
+  const cases: Array<[string, string[]]> = [
+    ['Checkout failed for 30% of users for 98 minutes until we rolled back the release.', []],
+    ['Checkout failed for 30% of users until we rolled back the release.', ['duration']],
+    ['Checkout failed for 98 minutes until we rolled back the release.', ['impact']],
+    ['Checkout failed for 30% of users for 98 minutes.', ['resolution']],
+    ['Internal services in eu-west could not resolve each other\'s names for a while.', ['duration', 'impact', 'resolution']],
+  ];
+  for (const [summary, missing] of cases) {
+    const found = summaryFindings(withSummary(summary)).filter((f) => f.code === 'summary.incomplete');
+    assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), missing.length ? [missing] : [], summary);
+    if (missing.length) assert.deepEqual(found[0]!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 19 } }, 'on "## Incident Summary"');
+  }
+  const [f] = summaryFindings(withSummary('Internal services could not resolve names for a while.'));
+  assert.match(f!.message, /^The summary does not say how long it lasted, who was affected and how much or how it was resolved\./);
+});
+
+test('durations come as "for N minutes", a range of times or dates, or two times; "for a while" is none', () => {
+  const duration = (s: string) => !summaryFindings(withSummary(`${s} Customers could not pay; we rolled back.`)).some((f) => (f.data as { missing?: string[] } | undefined)?.missing?.includes('duration'));
+  assert.ok(duration('The outage lasted 1 hour and 48 minutes.'));
+  assert.ok(duration('From 14:02 to 15:40 UTC checkout was down.'));
+  assert.ok(duration('Between 29 November and 5 December the cluster was short of addresses.'));
+  assert.ok(duration('It began at 14:02 UTC; at 15:40 UTC it was over.'));
+  assert.ok(duration('On 29 November the cluster ran short of addresses; on December 5th the last subnet was moved.'));
+  assert.ok(duration('Over a 10-day period the service failed four times.'));
+  assert.ok(!duration('Checkout was down for a while.'));
+  assert.ok(!duration('The timeout went from 1 second to 300 milliseconds and checkout failed.'), 'a timeout value is not the duration');
+});
+
+test('a TODO about the impact is not the impact', () => {
+  const found = summaryFindings(withSummary('Checkout failed for 98 minutes until we rolled back. TODO: add the impact.'));
+  assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['impact']]);
+});
+
+test('"could not resolve names" is DNS, not the resolution', () => {
+  const found = summaryFindings(withSummary('For 40 minutes 20% of requests failed because pods could not resolve service names.'));
+  assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['resolution']]);
+});
+
+test('a failover that started the incident is not its resolution; failing over to a standby is', () => {
+  const missingOf = (summary: string) =>
+    summaryFindings(withSummary(summary)).filter((f) => f.code === 'summary.incomplete').map((f) => (f.data as { missing: string[] }).missing);
+  assert.deepEqual(missingOf('Orders were confirmed late for 40 minutes after a broker failover.'), [['resolution']]);
+  assert.deepEqual(missingOf('Orders were confirmed late for 40 minutes until we failed over to the standby broker.'), []);
+});
+
+test('the opening paragraphs under the title are part of the summary', () => {
+  const text = fullPostMortem().replace('# Checkout outage\n', `# Checkout outage\n\nFrom 14:02 to 15:40 UTC, 30% of checkouts failed.\n`).replace(SUMMARY, 'A rollback resolved it.');
+  assert.deepEqual(summaryFindings(text), []);
+  // And a summary written only as the preamble (no Summary heading) is checked too.
+  const preamble = md('# Outage', '', 'On 20 August checkout broke for many of our customers, which we noticed from the support queue that afternoon.', '', '## Timeline', '', '- 10:00 UTC x');
+  assert.deepEqual(analyze(preamble, { force: true }).findings.filter((f) => f.code === 'summary.incomplete').map((f) => [f.range.start.line, (f.data as { missing: string[] }).missing]), [[2, ['duration', 'resolution']]]);
+});
+
+test('an empty summary is section.empty\'s, not summary.incomplete\'s', () => {
+  const text = fullPostMortem().replace(`${SUMMARY}\n`, '');
+  assert.deepEqual(summaryFindings(text), []);
+  assert.ok(analyze(text, { force: true }).findings.some((f) => f.code === 'section.empty'));
+});
+
+test('summary.timezone-missing: clock times without a zone, on the first time', () => {
+  const text = withSummary('From 14:02 to 15:40 checkout failed for 30% of users; a rollback resolved it.');
+  const found = summaryFindings(text);
+  assert.deepEqual(found.map((f) => [f.code, f.range]), [['summary.timezone-missing', { start: { line: 4, character: 5 }, end: { line: 4, character: 10 } }]]);
+  assert.match(found[0]!.message, /clock times \(14:02\) but not their time zone/);
+});
+
+test('a zone stated any way satisfies it: UTC, GMT, Z, offsets, abbreviations, IANA names, spelled out', () => {
+  for (const zone of ['UTC', 'GMT', '(UTC+2)', '+02:00', 'CEST', 'PDT', 'Europe/Berlin', 'Pacific Time']) {
+    assert.deepEqual(summaryFindings(withSummary(`From 14:02 to 15:40 ${zone} checkout failed for 30% of users; a rollback resolved it.`)), [], zone);
+  }
+  assert.deepEqual(summaryFindings(withSummary('From 14:02Z to 15:40Z checkout failed for 30% of users; a rollback resolved it.')), []);
+});
+
+test('12-hour times count; numbers, versions, ratios and dates are not clock times', () => {
+  assert.equal(summaryFindings(withSummary('At 3:26pm checkout failed for 30% of users for an hour; a rollback resolved it.')).length, 1);
+  assert.equal(summaryFindings(withSummary('At 4 PM checkout failed for 30% of users for an hour; a rollback resolved it.')).length, 1);
+  assert.deepEqual(summaryFindings(withSummary('Version 1.13 with a 16:9 layout failed for 30% of users on 2024-08-20 for an hour; a rollback resolved it.')), []);
+});
+
+test('the frontmatter zone is mentioned, but the summary must still say it', () => {
+  const text = `---\ntimezone: Europe/Berlin\n---\n${withSummary('From 14:02 to 15:40 checkout failed for 30% of users; a rollback resolved it.')}`;
+  const [f] = summaryFindings(text);
+  assert.match(f!.message, /the frontmatter says Europe\/Berlin/);
+});

@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseStamp, type ParsedStamp } from '../../../server/src/time/parse.js';
+
+const p = (text: string, order: 'DMY' | 'MDY' = 'DMY') => parseStamp(text, 0, order);
+/** A compact view of what was read: date, time, zone label, flags. */
+function read(s: ParsedStamp | undefined) {
+  if (!s) return undefined;
+  const d = s.date ? `${s.date.year ?? '????'}-${String(s.date.month).padStart(2, '0')}-${String(s.date.day).padStart(2, '0')}` : '';
+  const t = s.time ? `${String(s.time.hour).padStart(2, '0')}:${String(s.time.minute).padStart(2, '0')}:${String(s.time.second).padStart(2, '0')}` : '';
+  const z = s.zone ? (s.zone.lookup.kind === 'zone' ? (s.zone.lookup.zone.kind === 'iana' ? s.zone.lookup.zone.name : s.zone.lookup.zone.offsetMinutes) : `ambiguous ${s.zone.lookup.label}`) : '';
+  return [d, t, z].join('|');
+}
+
+test('ISO 8601 with T, Z and offsets', () => {
+  assert.equal(read(p('2024-08-20T14:02:00Z')), '2024-08-20|14:02:00|0');
+  assert.equal(read(p('2024-08-20T14:02+02:00')), '2024-08-20|14:02:00|120');
+  assert.equal(read(p('2024-08-20T14:02:30-0530')), '2024-08-20|14:02:30|-330');
+  assert.equal(p('2024-08-20T14:02:00Z - deploy')!.raw, '2024-08-20T14:02:00Z');
+});
+
+test('YYYY-MM-DD HH:MM[:SS], HH:MM[:SS] and a zone after the time', () => {
+  assert.equal(read(p('2024-08-20 14:02')), '2024-08-20|14:02:00|');
+  assert.equal(read(p('2024-08-20 14:02:09')), '2024-08-20|14:02:09|');
+  assert.equal(read(p('2021-12-10   15:40')), '2021-12-10|15:40:00|', 'several spaces, as dfds writes them');
+  assert.equal(read(p('8:40')), '|08:40:00|');
+  assert.equal(read(p('14:02 UTC')), '|14:02:00|0');
+  assert.equal(read(p('14:02 GMT+2')), '|14:02:00|120');
+  assert.equal(read(p('10:00 (Europe/Berlin)')), '|10:00:00|Europe/Berlin');
+  assert.equal(read(p('09:30 PST/PDT')), '|09:30:00|America/Los_Angeles');
+  assert.equal(read(p('09:30 PST')), '|09:30:00|-480');
+  assert.equal(read(p('09:30 IST')), '|09:30:00|ambiguous IST');
+  assert.equal(p('14:02 Deploy starts')!.raw, '14:02', 'a capitalised word after a time is not a zone');
+});
+
+test('12-hour clocks: 3:26pm, 03:26 PM, 3:26 p.m., 3pm; 12:00 AM is midnight and 12:00 PM noon', () => {
+  assert.equal(read(p('3:26pm')), '|15:26:00|');
+  assert.equal(read(p('03:26 PM')), '|15:26:00|');
+  assert.equal(read(p('3:26 p.m.')), '|15:26:00|');
+  assert.equal(read(p('3pm')), '|15:00:00|');
+  assert.equal(read(p('12:00 AM')), '|00:00:00|');
+  assert.equal(read(p('12:00 PM')), '|12:00:00|');
+  assert.equal(read(p('12:30 am')), '|00:30:00|');
+  assert.equal(read(p('11:59 PM')), '|23:59:00|');
+  assert.equal(read(p('2018-08-22, 03:26pm')), '2018-08-22|15:26:00|');
+  assert.equal(p('3:26pm')!.clock?.twelveHour, true);
+});
+
+test('impossible times and dates are found and say why', () => {
+  assert.match(p('13:55 PM')!.problem!, /12-hour clock/);
+  assert.match(p('0:30 AM')!.problem!, /12-hour clock/);
+  assert.match(p('25:10')!.problem!, /no hour 25/);
+  assert.match(p('10:61')!.problem!, /no minute 61/);
+  assert.match(p('2023-02-30')!.problem!, /February 2023 has no day 30/);
+  assert.equal(p('2024-02-29')!.problem, undefined, '2024 is a leap year');
+  assert.match(p('2023-13-01 10:00')!.problem!, /no month 13/);
+  assert.match(p('20202-01-16 12:00')!.problem!, /four-digit year/);
+});
+
+test('written dates: 25 Aug 2023, Aug 25, 2023, August 25, Sept. 18th, 2017, Monday, 25 August 2023', () => {
+  assert.equal(read(p('25 Aug 2023')), '2023-08-25||');
+  assert.equal(read(p('Aug 25, 2023')), '2023-08-25||');
+  assert.equal(read(p('August 25')), '????-08-25||');
+  assert.equal(read(p('Sept. 18th, 2017')), '2017-09-18||');
+  assert.equal(read(p('Monday, 25 August 2023')), '2023-08-25||');
+  assert.equal(read(p('October 29-30, 2025')), '2025-10-29||', 'a range of days starts on its first');
+  assert.equal(read(p('Jan 14, 10:18 AM')), '????-01-14|10:18:00|');
+  assert.equal(read(p('22:30 UTC (Oct 29)')), '????-10-29|22:30:00|0');
+  assert.equal(read(p('14:00 on 25 Aug 2023')), '2023-08-25|14:00:00|');
+});
+
+test('numeric DD/MM and MM/DD follow the dateOrder setting and are never guessed', () => {
+  assert.equal(read(p('03/04/2024 10:00', 'DMY')), '2024-04-03|10:00:00|');
+  assert.equal(read(p('03/04/2024 10:00', 'MDY')), '2024-03-04|10:00:00|');
+  assert.equal(read(p('25/08', 'DMY')), '????-08-25||');
+  const wrong = p('08/25', 'DMY')!;
+  assert.match(wrong.problem!, /no month 25.*dateOrder/, 'not silently swapped');
+  assert.equal(read(p('25.08.2023')), '2023-08-25||', 'dots are always day.month.year');
+});
+
+test('ranges, approximate times and placeholders', () => {
+  assert.equal(read(p('2020-10-06 09:00 - 11:00')), '2020-10-06|09:00:00|', 'a range starts at its first time');
+  assert.equal(p('2020-10-06 09:00 - 11:00')!.raw, '2020-10-06 09:00 - 11:00');
+  assert.equal(p('2022-08-03 12:26-12:??')!.raw, '2022-08-03 12:26-12:??');
+  assert.equal(p('2020-11-17 10:45~')!.approximate, true);
+  assert.equal(p('~2025-03-03 19:30')!.approximate, true);
+  const hhmm = p('2024-03-13 HH:mm')!;
+  assert.equal(hhmm.timeUnknown, true);
+  assert.equal(read(hhmm), '2024-03-13||');
+  assert.equal(p('2022-02-?? ??:??')!.incomplete, true);
+  assert.equal(p('20xx-MM-DD HH:mm')!.incomplete, true);
+});
+
+test('text that is not a timestamp is not read as one', () => {
+  for (const text of ['2 engineers joined', 'We rolled back', '100% of requests', 'v1.2.3 released', '']) assert.equal(p(text), undefined, text);
+});

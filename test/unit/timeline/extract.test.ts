@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { md } from '../../helpers/docs.js';
+import { instants, timelineOfText } from '../../helpers/timeline.js';
+
+/** A post-mortem whose timeline section holds the given lines (starting on line 2). */
+const doc = (...lines: string[]) => md('## Timeline', '', ...lines);
+const events = (text: string) => timelineOfText(text).timeline.events;
+
+test('list items starting with a timestamp: plain, bold, backticks, brackets, links; separators - — – : |', () => {
+  const t = events(
+    doc(
+      'All times in UTC.',
+      '',
+      '- 2024-08-20 14:02 - plain with a hyphen',
+      '- **2024-08-20 14:03** — bold with an em dash',
+      '* `2024-08-20 14:04` – backticks with an en dash',
+      '- [2024-08-20 14:05]: brackets with a colon',
+      '1. [2024-08-20 14:06](https://chat/p1) | a link with a pipe',
+      '2. __2024-08-20 14:07:__ bold with the colon inside',
+      '- 2024-08-20 14:08 UTC a space is enough after a time',
+      '- Not an entry: no timestamp first',
+      '- 2 engineers joined (a number, not a time)',
+    ),
+  );
+  assert.deepEqual(
+    t.map((e) => [e.startLine, e.raw, e.text]),
+    [
+      [4, '2024-08-20 14:02', 'plain with a hyphen'],
+      [5, '2024-08-20 14:03', 'bold with an em dash'],
+      [6, '2024-08-20 14:04', 'backticks with an en dash'],
+      [7, '2024-08-20 14:05', 'brackets with a colon'],
+      [8, '2024-08-20 14:06', 'a link with a pipe'],
+      [9, '2024-08-20 14:07', 'bold with the colon inside'],
+      [10, '2024-08-20 14:08 UTC', 'a space is enough after a time'],
+    ],
+  );
+  // The timestamp's range is the text inside the wrapper: "**" + 16 characters on line 5.
+  assert.deepEqual(t[1]!.stampRange, { start: { line: 5, character: 4 }, end: { line: 5, character: 20 } });
+});
+
+test('an entry carries its source range (all lines of a multi-line item), its text and the @people it mentions', () => {
+  const t = events(doc('- 10:00 UTC - @ana pages @bo-smith,', '  who joins at once (mail: ops@example.com)', '- 10:05 UTC - @bo-smith rolls back'));
+  assert.equal(t.length, 2);
+  assert.deepEqual([t[0]!.startLine, t[0]!.endLine], [2, 4]);
+  assert.equal(t[0]!.text, '@ana pages @bo-smith, who joins at once (mail: ops@example.com)');
+  assert.deepEqual(t[0]!.people, ['ana', 'bo-smith'], 'no e-mail address, no trailing comma');
+  assert.deepEqual(t[1]!.people, ['bo-smith']);
+});
+
+test('tables: the Time column, a first column, date-only rows, a Date and a Time column read together', () => {
+  const timeCol = events(doc('| Who | Time (UTC) | Event |', '| --- | --- | --- |', '| @ana | 2021-12-10 15:40 | Aware |', '| @bo | 2021-12-10 | Published |'));
+  assert.deepEqual(timeCol.map((e) => [e.startLine, e.raw, e.text, e.dateOnly, e.people]), [
+    [4, '2021-12-10 15:40', 'Aware', false, ['ana']],
+    [5, '2021-12-10', 'Published', true, ['bo']],
+  ]);
+  const first = events(doc('| At | Event |', '|---|---|', '| 2021-12-13 15:50 | Scan &amp; fix |'));
+  assert.deepEqual(first.map((e) => [e.raw, e.text]), [['2021-12-13 15:50', 'Scan & fix']]);
+  const split = events(doc('All times in UTC.', '', '| Date | Time | What |', '|---|---|---|', '| 2023-08-25 | 23:50 | a |'));
+  assert.deepEqual(instants({ events: split } as never), ['2023-08-25T23:50:00Z']);
+});
+
+test('paragraphs of HH:MM - text lines, with continuation lines, and lines joined with <br>', () => {
+  const t = events(doc('### 2023-08-25', '', '09:00 - first', 'still the first', '09:10 - second<br>09:20 - third<br/> 09:30 - fourth', '', '09:40 - fifth'));
+  assert.deepEqual(t.map((e) => [e.startLine, e.raw, e.text]), [
+    [4, '09:00', 'first still the first'],
+    [6, '09:10', 'second'],
+    [6, '09:20', 'third'],
+    [6, '09:30', 'fourth'],
+    [8, '09:40', 'fifth'],
+  ]);
+  assert.deepEqual(t.map((e) => e.date?.day), [25, 25, 25, 25, 25]);
+});
+
+test('day sub-headings and date lines give their date to the time-only entries under them', () => {
+  const t = events(
+    doc(
+      'All times in UTC.',
+      '',
+      '### Monday, 25 August 2023',
+      '',
+      '- 10:00 - a',
+      '',
+      '**2023-08-26**',
+      '',
+      '- 11:00 - b',
+      '',
+      '- 2023-08-27',
+      '  - 12:00 - c',
+    ),
+  );
+  assert.deepEqual(instants({ events: t } as never), ['2023-08-25T10:00:00Z', '2023-08-26T11:00:00Z', '2023-08-27T12:00:00Z']);
+  assert.equal(t.length, 3, 'a bare date with entries nested under it is a date line, not an event');
+});
+
+test('milestones marked on entries: [tags], <START OF OUTAGE>, **START**, bold labels and (resolved)', () => {
+  const t = events(
+    doc(
+      '- 10:00 UTC - deploy <START OF OUTAGE>',
+      '- 10:05 UTC - **Detection:** alert fires',
+      '- 10:07 UTC - paged [acknowledged]',
+      '- 10:20 UTC - **MITIGATED** traffic drained',
+      '- 10:30 UTC - target groups reattached (resolved)',
+      '- 10:31 UTC - (Lloyd) writes the notes',
+    ),
+  );
+  assert.deepEqual(t.map((e) => e.milestone ?? null), ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', null]);
+  assert.equal(t[0]!.text, 'deploy', 'the marker is not part of the text');
+  assert.equal(t[2]!.text, 'paged');
+});
+
+test('only the timeline section is read', () => {
+  const text = md('## Summary', '', '- 10:00 UTC - not an event', '', '## Timeline', '', '- 11:00 UTC - an event', '', '## Root cause', '', '- 12:00 UTC - not one either');
+  assert.deepEqual(events(text).map((e) => e.startLine), [6]);
+});

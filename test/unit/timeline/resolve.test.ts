@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { md } from '../../helpers/docs.js';
+import { instants, timelineOfText, timelineSettings } from '../../helpers/timeline.js';
+
+const tl = (text: string, settings = timelineSettings()) => timelineOfText(text, settings).timeline;
+
+test('the zone comes from the entry, else the timeline statement, else frontmatter timezone, else the setting', () => {
+  const body = ['## Timeline', '', '- 2024-08-20 14:02 - local', '- 2024-08-20 14:02 UTC - own zone'];
+  // Berlin in August is UTC+2; Lisbon UTC+1; New York UTC−4; Tokyo UTC+9.
+  const setting = timelineSettings({ defaultTimezone: 'Asia/Tokyo' });
+  assert.deepEqual(instants(tl(md(...body), setting)), ['2024-08-20T05:02:00Z', '2024-08-20T14:02:00Z']);
+  const fm = md('---', 'timezone: America/New_York', '---', ...body);
+  assert.deepEqual(instants(tl(fm, setting)), ['2024-08-20T18:02:00Z', '2024-08-20T14:02:00Z']);
+  const stated = md('---', 'timezone: America/New_York', '---', '## Timeline', '', 'Times are Europe/Lisbon.', '', ...body.slice(2));
+  assert.deepEqual(instants(tl(stated, setting)), ['2024-08-20T13:02:00Z', '2024-08-20T14:02:00Z']);
+  const heading = md('## Timeline (all times Europe/Berlin)', '', ...body.slice(2));
+  assert.deepEqual(instants(tl(heading)), ['2024-08-20T12:02:00Z', '2024-08-20T14:02:00Z']);
+  assert.equal(tl(heading).zoneSource, 'statement');
+});
+
+test('an invalid frontmatter timezone is unknown, not an error here and not a crash', () => {
+  const t = tl(md('---', 'timezone: Mars/Olympus', '---', '## Timeline', '', '- 2024-08-20 14:02 - a'));
+  assert.equal(t.zone, undefined);
+  assert.equal(t.events[0]!.reason, 'no-zone');
+});
+
+test('pairs like PST/PDT follow DST: the same statement gives −8 in January and −7 in July', () => {
+  const t = tl(md('## Timeline (all times PST/PDT)', '', '- 2024-01-15 09:00 - winter', '- 2024-07-15 09:00 - summer', '- 2024-07-15 09:00 PST - a fixed PST entry'));
+  assert.deepEqual(instants(t), ['2024-01-15T17:00:00Z', '2024-07-15T16:00:00Z', '2024-07-15T17:00:00Z']);
+});
+
+test('midnight roll-over: a drop of more than 12 hours is the next day', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-08-25 23:50 - late', '- 23:55 - later', '- 00:10 - after midnight', '- 00:20 - next'));
+  assert.deepEqual(instants(t), ['2023-08-25T23:50:00Z', '2023-08-25T23:55:00Z', '2023-08-26T00:10:00Z', '2023-08-26T00:20:00Z']);
+  assert.deepEqual(t.order, []);
+});
+
+test('a drop of 12 hours or less is out of order, not a new day', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-08-25 12:00 - noon', '- 00:00 - exactly 12 hours earlier', '- 23:00 - evening'));
+  assert.deepEqual(instants(t), ['2023-08-25T12:00:00Z', '2023-08-25T00:00:00Z', '2023-08-25T23:00:00Z']);
+  assert.deepEqual(t.order, [{ index: 1, previous: 0 }]);
+});
+
+test('roll-over with day headings: the heading gives the date; a drop under one heading still rolls over', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### 2023-08-25', '', '- 23:50 - a', '- 00:05 - b', '', '### 2023-08-27', '', '- 00:30 - c'));
+  assert.deepEqual(instants(t), ['2023-08-25T23:50:00Z', '2023-08-26T00:05:00Z', '2023-08-27T00:30:00Z']);
+});
+
+test('a heading without a date does not stop the roll-over: "Day 2" after 23:00 is the next day', () => {
+  const t = tl(md('## Timeline', '', '### Day 1', '', '- 23:00 UTC - a', '', '### Day 2', '', '- 01:00 UTC - b'));
+  assert.deepEqual(t.order, []);
+  assert.deepEqual(t.events.map((e) => e.keys.relative! > 86_400_000), [false, true]);
+});
+
+test('without any date, roll-over still keeps the order checkable', () => {
+  const t = tl(md('## Timeline', '', '- 23:50 UTC - a', '- 00:05 UTC - b', '- 00:01 UTC - c', '- 00:30 UTC - d'));
+  assert.deepEqual(instants(t), [null, null, null, null]);
+  assert.deepEqual(t.events.map((e) => e.reason), ['no-date', 'no-date', 'no-date', 'no-date']);
+  assert.deepEqual(t.order, [{ index: 2, previous: 1 }], '00:01 after 00:05: 4 minutes back is out of order; 00:05 after 23:50 is the next day');
+});
+
+test('a time-only timeline gets its date from frontmatter started, else the first dated entry, else the title', () => {
+  const entries = ['## Timeline', '', '- 10:00 UTC - a'];
+  assert.deepEqual(instants(tl(md('---', 'started: 2024-08-20 09:00', '---', ...entries))), ['2024-08-20T10:00:00Z']);
+  assert.deepEqual(instants(tl(md(...entries, '- 2024-09-01 11:00 UTC - b'))), ['2024-09-01T10:00:00Z', '2024-09-01T11:00:00Z']);
+  assert.deepEqual(instants(tl(md('# Outage - September 29, 2025', '', ...entries))), ['2025-09-29T10:00:00Z']);
+  assert.deepEqual(instants(tl(md('# Outage', '', '**Date:** January 14-19, 2026', '', ...entries))), ['2026-01-14T10:00:00Z']);
+});
+
+test('dates without a year take the year that puts them nearest the date before them', () => {
+  const t = tl(md('# Outage', '', 'Started on 30 December 2023.', '', '## Timeline', '', 'All times in UTC.', '', '- Dec 31, 23:00 - a', '- Jan 1, 01:00 - b'));
+  assert.deepEqual(instants(t), ['2023-12-31T23:00:00Z', '2024-01-01T01:00:00Z']);
+});
+
+test('date-only entries are ordered by date and placed at the start of their day in the zone', () => {
+  const t = tl(md('## Timeline', '', 'All times are Europe/Berlin.', '', '| Time | Event |', '|---|---|', '| 2021-12-10 | published |', '| 2021-12-10 15:40 | aware |', '| 2021-12-09 | before |'));
+  assert.deepEqual(instants(t), ['2021-12-09T23:00:00Z', '2021-12-10T14:40:00Z', '2021-12-08T23:00:00Z']);
+  assert.deepEqual(t.events.map((e) => e.dateOnly), [true, false, true]);
+  assert.deepEqual(t.order, [{ index: 2, previous: 1 }]);
+});
+
+test('entries in a DST gap have no instant; in an overlap the earlier instant, with both noted', () => {
+  const t = tl(md('## Timeline', '', 'All times America/New_York.', '', '- 2024-03-10 02:30 - gap', '- 2024-11-03 01:30 - overlap', '- 2024-11-03T01:30-05:00 - with its offset'));
+  assert.deepEqual(instants(t), [null, '2024-11-03T05:30:00Z', '2024-11-03T06:30:00Z']);
+  assert.equal(t.events[0]!.reason, 'nonexistent');
+  assert.deepEqual(t.events[1]!.overlap?.offsets, [-240, -300]);
+  assert.equal(t.events[2]!.overlap, undefined);
+});

@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, allCodes } from '../../../server/src/service.js';
+import { md } from '../../helpers/docs.js';
+import { ROOT } from '../../helpers/run.js';
+import { codesAt, timelineOfText, timelineSettings } from '../../helpers/timeline.js';
+
+const TIMELINE_CODES = ['timeline.', 'milestone.', 'summary.duration-mismatch'];
+const check = (text: string) => analyze(text, { force: true });
+const findings = (text: string, code: string) => check(text).findings.filter((f) => f.code === code);
+
+test('the codes and default severities are the contract of the issue', () => {
+  const codes = allCodes();
+  const expected: Record<string, string> = {
+    'timeline.order': 'error',
+    'timeline.timezone-missing': 'warning',
+    'timeline.invalid-time': 'error',
+    'timeline.nonexistent-time': 'error',
+    'timeline.ambiguous-time': 'warning',
+    'timeline.ambiguous-zone': 'warning',
+    'milestone.order': 'error',
+    'summary.duration-mismatch': 'warning',
+    'timeline.12-hour-time': 'hint',
+  };
+  for (const [code, severity] of Object.entries(expected)) assert.equal(codes[code]?.severity, severity, code);
+});
+
+test('the good example has no timeline finding; the bad one gets timeline.order on 09:50 and one timezone-missing', () => {
+  const good = check(readFileSync(join(ROOT, 'examples/postmortems/2024-08-20-checkout-outage.md'), 'utf8'));
+  assert.deepEqual(codesAt(good, ...TIMELINE_CODES), []);
+  const badText = readFileSync(join(ROOT, 'examples/postmortems/2024-09-14-dns-incident.md'), 'utf8');
+  const bad = check(badText);
+  const lines = badText.split('\n');
+  const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+  assert.deepEqual(codesAt(bad, ...TIMELINE_CODES).sort(), [`timeline.order@${at('- 09:50')}`, `timeline.timezone-missing@${at('## Timeline')}`].sort());
+});
+
+test('timeline.order: on the first entry earlier than the one before it, on its timestamp; equal times are fine', () => {
+  const text = md('## Timeline', '', 'All times in UTC.', '', '- 2024-01-01 10:00 - a', '- 2024-01-01 10:00 - same time', '- 2024-01-01 09:59 - earlier', '- 2024-01-01 10:30 - later');
+  const f = findings(text, 'timeline.order');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'error');
+  assert.deepEqual(f[0]!.range, { start: { line: 6, character: 2 }, end: { line: 6, character: 18 } });
+  assert.deepEqual(f[0]!.data, { line: 6, previousLine: 5 });
+  assert.match(f[0]!.message, /2024-01-01 09:59.*2024-01-01 10:00, line 6/);
+});
+
+test('timeline.order compares instants across zones, not the numbers written', () => {
+  // 10:00 Europe/Berlin (UTC+1 in January) is 09:00 UTC; 09:30 UTC is after it.
+  assert.equal(findings(md('## Timeline', '', '- 2024-01-01 10:00 Europe/Berlin - a', '- 2024-01-01 09:30 UTC - b'), 'timeline.order').length, 0);
+  assert.equal(findings(md('## Timeline', '', '- 2024-01-01 10:00 UTC - a', '- 2024-01-01 10:30 Europe/Berlin - b'), 'timeline.order').length, 1);
+});
+
+test('timeline.timezone-missing: one warning on the timeline heading for all its times, none once a zone is known', () => {
+  const body = ['## Timeline', '', '- 2024-01-01 10:00 - a', '- 2024-01-01 10:05 - b', '- 2024-01-01 10:10 - c'];
+  const f = findings(md(...body), 'timeline.timezone-missing');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'warning');
+  assert.deepEqual(f[0]!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } });
+  assert.match(f[0]!.message, /^3 times/);
+  assert.equal(findings(md('---', 'timezone: UTC', '---', ...body), 'timeline.timezone-missing').length, 0);
+  assert.equal(findings(md(...body, '', 'All times in UTC.'), 'timeline.timezone-missing').length, 0);
+  const withSetting = analyze(md(...body), { force: true, settings: timelineSettings({ defaultTimezone: 'Europe/Berlin' }) });
+  assert.equal(withSetting.findings.some((x) => x.code === 'timeline.timezone-missing'), false);
+  assert.equal(findings(md('## Timeline', '', '- 2024-01-01 - a date needs no zone'), 'timeline.timezone-missing').length, 0);
+});
+
+test('timeline.invalid-time: 13:55 PM, 25:10, 10:61, 2023-02-30 are errors on their timestamps', () => {
+  const text = md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-02 13:55 PM - a', '- 2023-01-02 25:10 - b', '- 2023-01-02 10:61 - c', '- 2023-02-30 10:00 - d', '- 2023-01-02 23:59 - fine');
+  const f = findings(text, 'timeline.invalid-time');
+  assert.deepEqual(f.map((x) => x.range.start.line), [4, 5, 6, 7]);
+  assert.ok(f.every((x) => x.severity === 'error'));
+  assert.match(f[3]!.message, /February 2023 has no day 30/);
+});
+
+test('timeline.nonexistent-time and timeline.ambiguous-time: the DST gap and overlap of America/New_York', () => {
+  const text = md('## Timeline', '', 'All times America/New_York.', '', '- 2024-03-10 02:30 - in the gap', '- 2024-11-03 01:30 - in the overlap', '- 2024-11-03 03:00 - plain');
+  const gap = findings(text, 'timeline.nonexistent-time');
+  assert.deepEqual(gap.map((x) => [x.range.start.line, x.severity]), [[4, 'error']]);
+  assert.match(gap[0]!.message, /2024-03-10 02:30 does not exist in America\/New_York.*forward 60 minutes, from UTC−05:00 to UTC−04:00/);
+  const overlap = findings(text, 'timeline.ambiguous-time');
+  assert.deepEqual(overlap.map((x) => [x.range.start.line, x.severity]), [[5, 'warning']]);
+  assert.match(overlap[0]!.message, /2024-11-03 05:30 UTC \(UTC−04:00\) and at 2024-11-03 06:30 UTC \(UTC−05:00\)/);
+});
+
+test('timeline.ambiguous-zone: once per abbreviation, on the abbreviation, for entries and statements', () => {
+  const entries = md('## Timeline', '', '- 2024-01-01 10:00 IST - a', '- 2024-01-01 10:05 IST - b', '- 2024-01-01 10:10 CST - c');
+  const f = findings(entries, 'timeline.ambiguous-zone');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character]), [[2, 19, 22], [4, 19, 22]]);
+  assert.match(f[0]!.message, /"IST" names several time zones.*India.*used 2 times/);
+  assert.equal(findings(entries, 'timeline.timezone-missing').length, 0, 'an ambiguous zone is its own finding');
+  const statement = md('## Timeline', '', 'All times are IST.', '', '- 2024-01-01 10:00 - a');
+  assert.deepEqual(findings(statement, 'timeline.ambiguous-zone').map((x) => x.range.start.line), [2]);
+  assert.equal(timelineOfText(statement).timeline.events[0]!.reason, 'ambiguous-zone');
+});
+
+test('timeline.12-hour-time: a hint on the clock of each 12-hour entry', () => {
+  const f = findings(md('## Timeline', '', '- 2018-08-22, 03:26pm: noticed', '- 2018-08-22 16:12 - checked'), 'timeline.12-hour-time');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character, x.severity]), [[2, 14, 21, 'hint']]);
+});
+
+test('milestone.order: frontmatter milestones out of order, on the offending key', () => {
+  const text = md('---', 'timezone: UTC', 'started: 2024-08-20 14:02', 'detected: 2024-08-20 14:09', 'mitigated: 2024-08-20 15:21', 'resolved: 2024-08-20 15:10', '---', '# X');
+  const f = findings(text, 'milestone.order');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'error');
+  assert.deepEqual(f[0]!.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 8 } });
+  assert.match(f[0]!.message, /`resolved` \(2024-08-20 15:10\) is before `mitigated` \(2024-08-20 15:21\)/);
+  assert.equal(findings(text.replace('15:10', '15:40'), 'milestone.order').length, 0);
+  // Without a zone the values are compared as written.
+  assert.equal(findings(text.replace('timezone: UTC\n', ''), 'milestone.order').length, 1);
+});
+
+test('summary.duration-mismatch: a stated duration against resolved − started, beyond max(5 minutes, 10%)', () => {
+  const pm = (summary: string, fm = ['started: 2024-08-20 14:00', 'resolved: 2024-08-20 16:35']) =>
+    md('---', 'timezone: UTC', ...fm, '---', '# Outage', '', '## Summary', '', summary, '', '## Timeline', '', '- 14:00 - a');
+  const f = findings(pm('Checkout failed. Duration: 1 hour 35 minutes.'), 'summary.duration-mismatch');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'warning');
+  assert.deepEqual(f[0]!.range, { start: { line: 9, character: 17 }, end: { line: 9, character: 44 } }, '"Duration: 1 hour 35 minutes" on line 9');
+  assert.match(f[0]!.message, /1 h 35 min.*2 h 35 min/);
+  assert.equal(findings(pm('Duration: 2 hours 35 minutes'), 'summary.duration-mismatch').length, 0);
+  assert.equal(findings(pm('It lasted 2h 45m.'), 'summary.duration-mismatch').length, 0, '10 minutes off 155 is within 10%');
+  assert.equal(findings(pm('It lasted 2h 55m.'), 'summary.duration-mismatch').length, 1, '20 minutes off is not');
+  assert.equal(findings(pm('It broke for 45 minutes.', ['started: 2024-08-20 14:00', 'resolved: 2024-08-20 14:48']), 'summary.duration-mismatch').length, 0, '3 minutes is within 5');
+  assert.equal(findings(pm('It broke for 45 minutes.', ['started: 2024-08-20 14:00', 'resolved: 2024-08-20 14:52']), 'summary.duration-mismatch').length, 1, '7 minutes is not');
+  assert.equal(findings(pm('It failed for 30% of users.'), 'summary.duration-mismatch').length, 0, 'no duration stated');
+  // From the timeline's milestones when the frontmatter has none.
+  const fromTimeline = md('# Outage', '', '## Summary', '', 'Checkout was down for 1h 38m.', '', '## Timeline', '', 'All times in UTC.', '', '- 2024-08-20 14:02 - deploy [started]', '- 2024-08-20 15:20 - fixed [resolved]');
+  assert.equal(findings(fromTimeline, 'summary.duration-mismatch').length, 1, '78 minutes, not 98');
+  assert.equal(findings(fromTimeline.replace('15:20', '15:40'), 'summary.duration-mismatch').length, 0);
+});
+
+test('a document without a timeline section has no timeline finding and does not fail', () => {
+  assert.deepEqual(codesAt(check(md('# X', '', '## Summary', '', 'Broke for 2 hours.')), ...TIMELINE_CODES), []);
+});
+
+test('every timeline code has its section in docs/rules.md and a row in the README', () => {
+  const docs = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const code of Object.keys(allCodes()).filter((c) => TIMELINE_CODES.some((p) => c.startsWith(p)))) {
+    assert.match(docs, new RegExp(`^## ${code.replace(/\./g, '\\.')}$`, 'm'), code);
+    assert.ok(readme.includes(`| \`${code}\` |`), code);
+  }
+});

@@ -1,0 +1,38 @@
+/**
+ * Screenshots of the workbench, taken by the launcher (`npm run test:vscode`), which owns the
+ * browser. The suite asks through the loopback URL the launcher puts in POSTMORTEM_E2E_CHANNEL;
+ * under test:electron there is none and no picture is taken.
+ */
+
+export interface ScreenshotOptions {
+  /**
+   * What must be visible before the picture is taken: a selector (Playwright locator syntax) or a
+   * list of them. A list inside the list is a path into frames, ending with the element: a
+   * webview's content is `['iframe.webview.ready', 'iframe#active-frame', 'text=…']`.
+   */
+  waitFor?: string | Array<string | string[]>;
+  timeoutMs?: number;
+}
+
+/** Whether this run can take screenshots. */
+export function canScreenshot(): boolean {
+  return !!process.env.POSTMORTEM_E2E_CHANNEL;
+}
+
+/**
+ * Has the launcher save the workbench as `<name>.png` once `waitFor` is visible. Resolves with the
+ * file's path, or undefined when the run cannot take screenshots; rejects when the launcher could
+ * not (the selector never appeared, for instance).
+ */
+export async function screenshot(name: string, options: ScreenshotOptions = {}): Promise<string | undefined> {
+  const channel = process.env.POSTMORTEM_E2E_CHANNEL;
+  if (!channel) return undefined;
+  const res = await fetch(`${channel}/screenshot`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, ...options }),
+  });
+  const body = (await res.json()) as { path?: string; error?: string };
+  if (!res.ok || !body.path) throw new Error(`screenshot ${name} failed: ${body.error ?? res.status}`);
+  return body.path;
+}

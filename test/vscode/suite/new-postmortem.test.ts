@@ -1,0 +1,41 @@
+/** "Post-Mortem: New Post-Mortem", with its inputs given as arguments (no typing). */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, waitForDiagnostics } from '../helpers/diagnostics.js';
+import { withTimeout } from '../helpers/wait.js';
+import { closeAllEditors } from '../helpers/workspace.js';
+
+describe('New Post-Mortem', () => {
+  const created: vscode.Uri[] = [];
+  afterEach(closeAllEditors);
+  after(async () => {
+    for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('creates postmortems/YYYY-MM-DD-<slug>.md, opens it with the summary prompt selected, and never overwrites', async () => {
+    const uri = await withTimeout(
+      vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.new', { title: 'Cache stampede on login', severity: 'SEV2' }),
+      'postmortem.new',
+    );
+    assert.ok(uri, 'the command returned no file');
+    created.push(uri);
+    assert.match(uri.path, /\/postmortems\/\d{4}-\d{2}-\d{2}-cache-stampede-on-login\.md$/);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString(), 'the new file is the active editor');
+    const text = editor.document.getText();
+    assert.match(text, /^severity: SEV2$/m);
+    assert.match(text, /^# Cache stampede on login$/m);
+    const selected = editor.document.getText(editor.selection);
+    assert.ok(selected.startsWith('{Briefly describe the incident'), `selection: ${JSON.stringify(selected)}`);
+    assert.equal(editor.document.lineAt(editor.selection.start.line - 2).text, '## Incident Summary');
+    // The checker sees it as a post-mortem: its six prompts are template text left to replace.
+    await waitForDiagnostics(uri, (d) => d.filter((x) => codeOf(x) === 'section.placeholder').length === 6, 'six placeholder findings');
+
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.new', { title: 'Cache stampede on login', severity: 'SEV3' });
+    assert.ok(again);
+    created.push(again);
+    assert.notEqual(again.toString(), uri.toString(), 'a second post-mortem with the same title gets its own file');
+    const first = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(first, /^severity: SEV2$/m, 'the first file is untouched');
+  });
+});
