@@ -8,7 +8,7 @@ import fc from 'fast-check';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-const word = fc.constantFrom('checkout', 'the', 'pool', 'rollback', 'alert', 'fires', 'DNS', 'resolver', 'we', 'restarted', 'café', '日本', '😀', 'TODO', 'TBD', 'lorem ipsum', '{describe the impact}', '<Your name here>', '[owner]', '`code`', '**bold**', '[link](https://example.com)', '![img](a.png)', 'blame', 'Bob', '@ana', '#42', 'OPS-12', '&amp;', '\\|', '|');
+const word = fc.constantFrom('checkout', 'the', 'pool', 'rollback', 'alert', 'fires', 'DNS', 'resolver', 'we', 'restarted', 'café', '日本', '😀', '\u{20000}名', '\u{1D400}', 'TODO', 'TBD', 'lorem ipsum', '{describe the impact}', '<Your name here>', '[owner]', '`code`', '**bold**', '[link](https://example.com)', '![img](a.png)', 'blame', 'Bob', '@ana', '#42', 'OPS-12', '&amp;', '\\|', '|');
 const words = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
 
 const hour = fc.integer({ min: 0, max: 26 }); // 24-26: invalid on purpose
@@ -83,8 +83,9 @@ function withEndings(text: string, kind: 'lf' | 'crlf' | 'cr' | 'mixed', seed: n
   if (kind === 'lf') return text;
   if (kind === 'crlf') return text.replace(/\n/g, '\r\n');
   if (kind === 'cr') return text.replace(/\n/g, '\r');
+  // Never a \r right before a \n: that pair is one line break, not two.
   let i = seed;
-  return text.replace(/\n/g, () => ['\n', '\r\n', '\r'][i++ % 3]!);
+  return text.replace(/\n/g, () => ['\r\n', '\n', '\r'][i++ % 3]!);
 }
 
 /** A whole post-mortem: maybe a BOM, maybe frontmatter, maybe a title, sections of blocks, any line endings. */

@@ -15,25 +15,36 @@ export class IsolatedChecker {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (s: CheckSummary) => void; reject: (e: Error) => void }>();
 
-  /** Checks the invariants on `text` in the worker; rejects with what broke, or when `signal` aborts. */
-  check(text: string, options: CheckOptions = {}, signal?: AbortSignal): Promise<CheckSummary> {
+  /**
+   * Checks the invariants on `text` in the worker; rejects with what broke, when
+   * `signal` aborts (the test's timeout), or after `budgetMs` for this one text
+   * (so that a property names the input that hangs, not the test as a whole).
+   */
+  check(text: string, options: CheckOptions = {}, signal?: AbortSignal, budgetMs?: number): Promise<CheckSummary> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<CheckSummary>((resolve, reject) => {
-      const onAbort = () => {
+      let timer: NodeJS.Timeout | undefined;
+      const stopWith = (why: string) => {
         this.pending.delete(id);
         this.stop();
-        reject(new Error('the check was stopped: the time budget (the test timeout) ran out'));
+        reject(new Error(`${why}; the input (${text.length} characters) began ${JSON.stringify(text.slice(0, 300))}`));
       };
+      const onAbort = () => stopWith('the check was stopped: the time budget (the test timeout) ran out');
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
+      if (budgetMs !== undefined) timer = setTimeout(() => stopWith(`the check of one input took more than ${budgetMs} ms`), budgetMs);
+      const settle = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
       this.pending.set(id, {
         resolve: (s) => {
-          signal?.removeEventListener('abort', onAbort);
+          settle();
           resolve(s);
         },
         reject: (e) => {
-          signal?.removeEventListener('abort', onAbort);
+          settle();
           reject(e);
         },
       });

@@ -4,7 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { removeTags, replaceBracketed, replaceLinks } from '../../server/src/model/spans.js';
+import {
+  blankLinkTargets,
+  dropLinkTargets,
+  firstReferenceLink,
+  removeTags,
+  replaceBracketed,
+  replaceComments,
+  replaceLinks,
+} from '../../server/src/model/spans.js';
 import { parseBlocks } from '../../server/src/model/markdown.js';
 import { angleTag, bracePrompt, bracketPrompt } from '../../server/src/rules/section-placeholder.js';
 
@@ -50,6 +58,19 @@ test("section.placeholder's prompt shapes: the same as the expressions they repl
       assert.equal(bracketPrompt(s), /^\[[^\]]*\p{L}[^\]]*\]$/u.test(s));
       const m = /^<([A-Za-z][\w-]*)([^<>]*)(>?)$/.exec(s);
       assert.deepEqual(angleTag(s), m ? { name: m[1], rest: m[2] } : undefined);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('comments, link targets and reference links: the same as the expressions they replace', () => {
+  const blank = (m: string) => ' '.repeat(m.length);
+  fc.assert(
+    fc.property(pieces(['<!--', '-->', '-', '<', '>', ']', '[', '(', ')', '](', ' ', '"', 'a', '\n', '\t']), (s) => {
+      assert.equal(replaceComments(s, blank), s.replace(/<!--.*?-->/g, blank));
+      assert.equal(dropLinkTargets(s), s.replace(/\]\([^)]*\)/g, ']'));
+      assert.equal(blankLinkTargets(s), s.replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, (m) => ']' + blank(m.slice(1))));
+      assert.equal(firstReferenceLink(s), /\[[^\]]+\]\[[^\]]*\]/.exec(s)?.[0]);
     }),
     { numRuns: 5000 },
   );

@@ -83,3 +83,70 @@ export function removeTags(text: string): string {
   if (last < 0) return text;
   return text.slice(0, last + 1).replace(/<[^>]*>/g, '') + text.slice(last + 1);
 }
+
+/**
+ * Replaces HTML comments on a line, as `text.replace(/<!--.*?-->/g, by)` would:
+ * after the last "-->" no comment closes, so that tail is not searched from every "<!--".
+ */
+export function replaceComments(text: string, by: (comment: string) => string): string {
+  const last = text.lastIndexOf('-->');
+  if (last < 0) return text;
+  return text.slice(0, last + 3).replace(/<!--.*?-->/g, by) + text.slice(last + 3);
+}
+
+/** Replaces `](target)` by `]`, as `text.replace(/\]\([^)]*\)/g, ']')` would (after the last ")" none closes). */
+export function dropLinkTargets(text: string): string {
+  const last = text.lastIndexOf(')');
+  if (last < 0) return text;
+  return text.slice(0, last + 1).replace(/\]\([^)]*\)/g, ']') + text.slice(last + 1);
+}
+
+/**
+ * Blanks link targets `](target "title")` after the `]`, as
+ * `text.replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, (m) => ']' + ' '.repeat(m.length - 1))` would.
+ * A target runs to the first ")" or space; when what follows there does not close
+ * the link, no "](" before that point does either, so the search resumes after it.
+ */
+export function blankLinkTargets(text: string): string {
+  const TITLE = /\s+"[^"]*"\)/y;
+  let out = '';
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('](', from);
+    if (start < 0) break;
+    let stop = start + 2;
+    while (stop < text.length && text[stop] !== ')' && !/\s/.test(text[stop]!)) stop++;
+    let end = -1;
+    if (text[stop] === ')') end = stop + 1;
+    else if (stop < text.length) {
+      TITLE.lastIndex = stop;
+      if (TITLE.test(text)) end = TITLE.lastIndex;
+    }
+    if (end < 0) {
+      from = Math.max(stop, start + 1);
+      continue;
+    }
+    out += text.slice(copied, start) + ']' + ' '.repeat(end - start - 1);
+    copied = end;
+    from = end;
+  }
+  return out + text.slice(copied);
+}
+
+/** The first reference-style link `[text][label]`, as `/\[[^\]]+\]\[[^\]]*\]/.exec(text)?.[0]` finds it. */
+export function firstReferenceLink(text: string): string | undefined {
+  for (let from = 0; ; ) {
+    const open = text.indexOf('[', from);
+    if (open < 0) return undefined;
+    const close = text.indexOf(']', open + 1);
+    if (close < 0) return undefined; // no later "[" has a "]" either
+    if (close > open + 1 && text[close + 1] === '[') {
+      const end = text.indexOf(']', close + 2);
+      if (end < 0) return undefined;
+      return text.slice(open, end + 1);
+    }
+    // Every "[" before `close` reaches the same "]" and fails the same way, except one right before it ("[]").
+    from = close > open + 1 ? close : open + 1;
+  }
+}
