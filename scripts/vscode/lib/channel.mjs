@@ -48,7 +48,7 @@ export async function startChannel({ outDir, getPage }) {
     };
     try {
       if (req.method !== 'POST' || req.url !== '/screenshot') return reply(404, { error: `no such endpoint: ${req.method} ${req.url}` });
-      const { name, waitFor, timeoutMs = 20_000 } = await readJson(req);
+      const { name, waitFor, timeoutMs = 45_000 } = await readJson(req); // a cold webview on a loaded machine is slow
       if (typeof name !== 'string' || !NAME.test(name)) return reply(400, { error: `bad screenshot name: ${JSON.stringify(name)}` });
       const page = getPage();
       if (!page) return reply(503, { error: 'the workbench page is not open' });
@@ -63,7 +63,13 @@ export async function startChannel({ outDir, getPage }) {
         let scope = page;
         // Only visible frames: a webview just closed may linger in the page, hidden, until it is torn down.
         for (const frame of path.slice(0, -1)) scope = scope.frameLocator(`${frame} >> visible=true`);
-        await scope.locator(path.at(-1)).first().waitFor({ state: 'visible', timeout: timeoutMs });
+        try {
+          await scope.locator(path.at(-1)).first().waitFor({ state: 'visible', timeout: timeoutMs });
+        } catch (e) {
+          // What was on screen instead, for whoever reads the failure.
+          await page.screenshot({ path: join(outDir, `${name}-failed.png`), type: 'png' }).catch(() => undefined);
+          throw e;
+        }
       }
       const path = join(outDir, `${name}.png`);
       await page.screenshot({ path, type: 'png', animations: 'disabled', caret: 'hide' });

@@ -1,8 +1,10 @@
 /**
  * Time zones and time formatting for the timeline views (preview, SVG, Mermaid).
  * Pure and locale-independent: the same instant gives the same text in Node and
- * in a browser, whatever the machine's language.
+ * in a browser, whatever the machine's language. Zones are read and offset by the
+ * timeline's own zone code, so the preview and the diagnostics agree on every instant.
  */
+import { offsetAt, parseZoneName } from '../time/zones.js';
 
 /** Which clock the viewer reads the timeline in. */
 export type ZoneChoice = 'document' | 'utc' | 'local';
@@ -25,31 +27,16 @@ export interface ResolvedZone {
 
 export const UTC: Zone = { id: 'UTC', fixedOffset: 0 };
 
-const OFFSET = /^(?:UTC|GMT)?\s*([+\-−])(\d{1,2})(?::?(\d{2}))?$/i;
-
 /**
- * Reads a zone as documents write it ("UTC", "Z", "+02:00", "UTC-5", "Europe/Paris").
- * Returns undefined when it is not a zone this runtime knows.
+ * Reads a zone as documents write it ("UTC", "Z", "+02:00", "UTC-5", "Europe/Paris"), with the
+ * timeline's own zone reader. Returns undefined when it is not a zone this runtime knows.
  */
 export function parseZone(text: string | null | undefined): Zone | undefined {
   if (!text) return undefined;
-  const t = text.trim();
-  if (/^(?:UTC|GMT|Z|Etc\/UTC|Etc\/GMT)$/i.test(t)) return UTC;
-  const m = OFFSET.exec(t);
-  if (m) {
-    const hours = Number(m[2]);
-    const minutes = Number(m[3] ?? 0);
-    if (hours > 14 || minutes > 59) return undefined;
-    const total = (m[1] === '+' ? 1 : -1) * (hours * 60 + minutes);
-    return total === 0 ? UTC : { id: offsetText(total), fixedOffset: total };
-  }
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(t)) return undefined;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: t });
-    return { id: t };
-  } catch {
-    return undefined;
-  }
+  const zone = parseZoneName(text.replace(/\u2212/g, '-'));
+  if (!zone) return undefined;
+  if (zone.kind === 'iana') return { id: zone.name };
+  return zone.offsetMinutes === 0 ? UTC : { id: offsetText(zone.offsetMinutes), fixedOffset: zone.offsetMinutes };
 }
 
 /** Picks the zone for a choice: the document's stated zone, UTC, or the viewer's own. */
@@ -76,55 +63,19 @@ export interface ZonedParts {
   offset: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(id: string): Intl.DateTimeFormat {
-  let f = formatters.get(id);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: id,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(id, f);
-  }
-  return f;
-}
-
-/** The calendar fields of `ms` (milliseconds since the epoch) in `zone`. */
+/** The calendar fields of `ms` (milliseconds since the epoch) in `zone`, from the timeline's cached zone offsets. */
 export function partsIn(ms: number, zone: Zone): ZonedParts {
-  if (zone.fixedOffset !== undefined) {
-    const d = new Date(ms + zone.fixedOffset * 60_000);
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-      offset: zone.fixedOffset,
-    };
-  }
-  const fields: Record<string, number> = {};
-  for (const p of formatterFor(zone.id).formatToParts(new Date(ms))) {
-    if (p.type !== 'literal') fields[p.type] = Number(p.value);
-  }
-  const parts = {
-    year: fields.year ?? 1970,
-    month: fields.month ?? 1,
-    day: fields.day ?? 1,
-    hour: (fields.hour ?? 0) % 24,
-    minute: fields.minute ?? 0,
-    second: fields.second ?? 0,
+  const offset = zone.fixedOffset ?? offsetAt({ kind: 'iana', name: zone.id, label: zone.id }, ms);
+  const d = new Date(ms + offset * 60_000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    offset,
   };
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
-  return { ...parts, offset };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
