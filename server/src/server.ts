@@ -10,6 +10,9 @@ import {
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   CodeActionKind,
+  CodeActionTriggerKind,
+  LSPErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type Diagnostic,
@@ -153,10 +156,16 @@ async function diagnosticsOf(doc: TextDocument): Promise<Diagnostic[]> {
 }
 
 // Pull: the client asks when it wants them.
-connection.languages.diagnostics.on(async (params) => {
+connection.languages.diagnostics.on(async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsOf(doc) };
+  // Let messages already waiting be read first: when the user typed on, the client has
+  // cancelled this pull, and the analysis of a version nobody will see is skipped.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled by the client');
+  const current = documents.get(params.textDocument.uri);
+  if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsOf(current) };
 });
 
 // Push: for clients without pull support, publish after a short pause in typing.
@@ -220,7 +229,10 @@ connection.onCodeAction(async (params) => {
   const refs = params.context.diagnostics
     .filter((d) => d.source === 'postmortem' && typeof d.code === 'string')
     .map((d) => ({ code: d.code as string, range: d.range, data: d.data }));
-  return codeActions(analysis, refs, params.context.only).map((fix) => toCodeAction(fix, doc.uri));
+  // An automatic request (the light bulb, as the cursor moves) shows quick fixes only: skip
+  // the fix-all, which costs an analysis per round, unless the client asked for it by kind.
+  const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !params.context.only?.length;
+  return codeActions(analysis, refs, automatic ? [CodeActionKind.QuickFix] : params.context.only).map((fix) => toCodeAction(fix, doc.uri));
 });
 
 function toCodeAction(fix: Fix, uri: string): CodeAction {

@@ -11,8 +11,9 @@ import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { INTERNAL_ERROR, RULES, allCodes } from './rules/registry.js';
 import type { Finding, FindingInput, RuleContext } from './rules/types.js';
 import { FIX_PROVIDERS } from './fixes/registry.js';
-import type { Fix, TextEdit } from './fixes/types.js';
+import type { Fix, FixProvider, TextEdit } from './fixes/types.js';
 import { COMPLETION_PROVIDERS, HOVER_PROVIDERS } from './features/registry.js';
+import { walkBlocks } from './model/markdown.js';
 import type { CompletionResult, HoverResult } from './features/types.js';
 import type { Position } from './model/text.js';
 
@@ -121,7 +122,8 @@ export function codeActions(analysis: Analysis, refs: readonly FindingRef[], onl
       const finding = analysis.findings.find((f) => f.code === ref.code && sameRange(f.range, ref.range) && sameData(f.data, ref.data));
       if (!finding) continue;
       for (const provider of FIX_PROVIDERS) {
-        if (provider.codes.includes(finding.code)) out.push(...provider.fixes(analysis, finding));
+        if (!provider.codes.includes(finding.code)) continue;
+        out.push(...provider.fixes(analysis, finding).map((f) => afterBom(analysis, f)).filter((f) => effective(analysis, f) && stable(analysis, provider, f)));
       }
     }
   }
@@ -132,8 +134,50 @@ export function codeActions(analysis: Analysis, refs: readonly FindingRef[], onl
   return dedupe(out);
 }
 
-/** One fix applying every safe fix for the document, or undefined when there is none. */
+/** Rounds of fix-all at most: one fix can make another possible (an inserted timeline heading takes in entries that then need sorting). */
+const FIX_ALL_ROUNDS = 5;
+
+/**
+ * One fix applying every safe fix for the document, round after round until none
+ * is left, so that applying it a second time changes nothing. Undefined when there
+ * is none, or when the rounds do not settle. One round (the usual case) gives its
+ * own edits; several give one edit spanning what changed.
+ */
 export function fixAll(analysis: Analysis): Fix | undefined {
+  const first = fixAllRound(analysis);
+  if (!first) return undefined;
+  const parts = [...(first.parts ?? [])];
+  let text = applyEdits(analysis.model.text, first.edits, analysis);
+  let rounds = 1;
+  for (;;) {
+    const current = analyze(text, { settings: analysis.settings, force: true });
+    const next = fixAllRound(current);
+    const after = next ? applyEdits(text, next.edits, current) : text;
+    if (after === text) break;
+    if (++rounds > FIX_ALL_ROUNDS) return undefined;
+    parts.push(...(next!.parts ?? []));
+    text = after;
+  }
+  return rounds === 1 ? first : { ...first, edits: [spanEdit(analysis.model.lines, text)], parts };
+}
+
+/** One edit turning the text of `lines` into `after`: the whole lines between what they have in common at both ends. */
+function spanEdit(lines: LineIndex, after: string): TextEdit {
+  const before = lines.text;
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const start = lines.lineStart(lines.positionAt(prefix).line);
+  let end = before.length - suffix;
+  const endLine = lines.positionAt(end).line;
+  if (end > lines.lineStart(endLine)) end = lines.lineEndWithTerminator(endLine);
+  return { range: { start: lines.positionAt(start), end: lines.positionAt(end) }, newText: after.slice(start, after.length - (before.length - end)) };
+}
+
+/** One round of fix-all: every provider's safe fix that does not overlap an earlier one. */
+function fixAllRound(analysis: Analysis): Fix | undefined {
   const edits: TextEdit[] = [];
   const findings: Finding[] = [];
   const parts: string[] = [];
@@ -141,8 +185,9 @@ export function fixAll(analysis: Analysis): Fix | undefined {
     if (!provider.fixAll) continue;
     const mine = analysis.findings.filter((f) => provider.codes.includes(f.code));
     if (!mine.length) continue;
-    const fix = provider.fixAll(analysis, mine);
-    if (!fix || !fix.safe) continue;
+    const found = provider.fixAll(analysis, mine);
+    const fix = found && afterBom(analysis, found);
+    if (!fix || !fix.safe || !effective(analysis, fix) || !stable(analysis, provider, fix)) continue;
     if (fix.edits.some((e) => edits.some((o) => overlaps(e.range, o.range)))) continue;
     edits.push(...fix.edits);
     findings.push(...fix.findings);
@@ -163,6 +208,57 @@ export function applyEdits(text: string, edits: readonly TextEdit[], analysis?: 
   return out;
 }
 
+/**
+ * Moves insertions at the very start of a text that begins with a byte order
+ * mark to just after it: text inserted before the mark would push it into the
+ * first line, where it hides a heading or a frontmatter fence.
+ */
+function afterBom(analysis: Analysis, fix: Fix): Fix {
+  if (analysis.model.text.charCodeAt(0) !== 0xfeff) return fix;
+  const atStart = (p: Position) => p.line === 0 && p.character === 0;
+  if (!fix.edits.some((e) => atStart(e.range.start))) return fix;
+  const next = { line: 0, character: 1 };
+  const edits = fix.edits.map((e) => (atStart(e.range.start) ? { ...e, range: { start: next, end: atStart(e.range.end) ? next : e.range.end } } : e));
+  return { ...fix, edits };
+}
+
+/**
+ * False for a fix that would leave its own findings in place: text inserted into
+ * an open code fence or HTML block (a document that ends inside an unclosed
+ * "```" or "<!--") is not Markdown, so an inserted section would not count and
+ * the fix would be offered again and again. Only edits at such places are
+ * verified, by analysing the result; elsewhere a fix is taken at its word.
+ */
+function effective(analysis: Analysis, fix: Fix): boolean {
+  if (!fix.edits.some((e) => insideVerbatim(analysis.model, e.range.start))) return true;
+  const after = analyze(applyEdits(analysis.model.text, fix.edits, analysis), { settings: analysis.settings, force: true });
+  return !fix.findings.some((f) => after.findings.some((g) => g.code === f.code && JSON.stringify(g.data) === JSON.stringify(f.data)));
+}
+
+/**
+ * False for a safe fix that moves text when its provider would move text again
+ * right after it: "fix all" on every save would then reorder the document back
+ * and forth (a timeline sort whose entries take their date from the entry above
+ * them, say). Fixes that only insert are not verified; nor is anything when the
+ * provider has no fix-all to ask.
+ */
+function stable(analysis: Analysis, provider: FixProvider, fix: Fix): boolean {
+  if (!fix.safe || !provider.fixAll || fix.edits.every((e) => sameRange(e.range, { start: e.range.start, end: e.range.start }))) return true;
+  const after = applyEdits(analysis.model.text, fix.edits, analysis);
+  const again = analyze(after, { settings: analysis.settings, force: true });
+  const second = provider.fixAll(again, again.findings.filter((f) => provider.codes.includes(f.code)));
+  return !second || applyEdits(after, second.edits, again) === after;
+}
+
+/** True when a position may lie in a code fence or HTML block (including the line after one, to be safe). */
+function insideVerbatim(model: PostMortemModel, pos: Position): boolean {
+  let inside = false;
+  walkBlocks(model.blocks, (b) => {
+    if ((b.kind === 'code' || b.kind === 'html') && b.startLine < pos.line && pos.line <= b.endLine) inside = true;
+  });
+  return inside;
+}
+
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
@@ -174,8 +270,12 @@ function sameData(a: unknown, b: unknown): boolean {
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
-  // Two insertions at the same point also conflict: their order would be arbitrary.
-  return !(before(a.end, b.start) || before(b.end, a.start));
+  const empty = (r: Range) => !before(r.start, r.end);
+  // Two insertions at the same point conflict: their order would be arbitrary.
+  if (empty(a) && empty(b)) return !before(a.start, b.start) && !before(b.start, a.start);
+  // Edits that only touch do not: an insertion where a replacement starts or ends lands
+  // outside the replaced text (LSP allows inserts before a replacement at the same start).
+  return before(a.start, b.end) && before(b.start, a.end);
 }
 
 function dedupe(fixes: Fix[]): Fix[] {

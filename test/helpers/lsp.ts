@@ -13,6 +13,8 @@ import {
   type CodeAction,
   type ServerCapabilities,
   type TextDocumentContentChangeEvent,
+  type CancellationToken,
+  ResponseError,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER } from './run.js';
 
@@ -174,6 +176,36 @@ export class LspClient {
     return withTimeout(new Promise<void>((r) => this.refreshWaiters.push(() => { this.refreshes = 0; r(); })), 'workspace/diagnostic/refresh');
   }
 
+  /**
+   * A request that may be answered with a result or an error (what a test of bad input
+   * expects), within the timeout. `token` lets a test cancel it ($/cancelRequest).
+   */
+  async settle(method: string, params: unknown, token?: CancellationToken): Promise<Settled> {
+    try {
+      // A token argument, even undefined, would be sent as a second positional parameter.
+      const sent = token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params);
+      return { result: await withTimeout(sent as Promise<unknown>, method) };
+    } catch (e) {
+      if (e instanceof ResponseError) return { error: { code: e.code, message: e.message } };
+      throw e;
+    }
+  }
+
+  /** Sends a notification as it is, whatever its method and parameters. */
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** Writes bytes to the server's standard input unframed and unchecked (a malformed message); stdio only. */
+  writeRaw(data: string | Buffer): Promise<void> {
+    return new Promise((resolve, reject) => this.child.stdin!.write(data, (e) => (e ? reject(e) : resolve())));
+  }
+
+  /** True while the server process runs. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async stop(): Promise<void> {
     try {
       await withTimeout(this.connection.sendRequest('shutdown'), 'shutdown');
@@ -196,6 +228,9 @@ export class LspClient {
     this.server?.close();
   }
 }
+
+/** The answer to a request: its result, or the error the server sent. */
+export type Settled = { result: unknown; error?: undefined } | { error: { code: number; message: string }; result?: undefined };
 
 function assertFull(report: { kind: string }): void {
   if (report.kind !== 'full') throw new Error(`expected a full diagnostic report, got ${report.kind}`);

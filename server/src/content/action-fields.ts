@@ -3,6 +3,7 @@
  * due, which ticket or link tracks it, whether it is done. Each returns the text as
  * written, or undefined.
  */
+import { dropLinkTargets, firstReferenceLink, replaceComments } from '../model/spans.js';
 
 /** A table cell or label value that says nothing: "", "-", "?", "TBD", "n/a", "none", "unassigned". */
 export function isBlankCell(value: string): boolean {
@@ -11,11 +12,9 @@ export function isBlankCell(value: string): boolean {
 
 /** Inline code and URLs removed, so `@scope/pkg` in code or an e-mail in a link is not an owner. */
 function visible(source: string): string {
-  return source
-    .replace(/(`+)[^`]*?\1/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/<?\bhttps?:\/\/[^\s)>\]]+>?/gi, ' ')
-    .replace(/<!--.*?-->/g, ' ');
+  // Link targets and comments by linear scans (model/spans.ts), not from every unclosed opener.
+  const text = dropLinkTargets(source.replace(/(`+)[^`]*?\1/g, ' ')).replace(/<?\bhttps?:\/\/[^\s)>\]]+>?/gi, ' ');
+  return replaceComments(text, () => ' ');
 }
 
 const HANDLE = /(?<![\w.+\-/@])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?(?:\/[\w.-]+)?)/;
@@ -83,8 +82,7 @@ export function linkIn(source: string): string | undefined {
   if (inline) return inline[1];
   const url = /\bhttps?:\/\/[^\s)>\]]+/i.exec(s);
   if (url) return url[0];
-  const reference = /\[[^\]]+\]\[[^\]]*\]/.exec(s);
-  return reference?.[0];
+  return firstReferenceLink(s);
 }
 
 const DONE = [

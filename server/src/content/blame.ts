@@ -73,6 +73,22 @@ export interface BlameOptions {
 }
 
 const compiled = new Map<string, RegExp[]>();
+const joined = new WeakMap<RegExp[], RegExp[]>();
+
+/** The patterns as one alternation per set of flags: matches somewhere exactly when one of them does. */
+function anyOf(patterns: RegExp[]): RegExp[] {
+  let out = joined.get(patterns);
+  if (!out) {
+    const byFlags = new Map<string, string[]>();
+    for (const re of patterns) {
+      const flags = re.flags.replace('g', '');
+      byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${re.source})`]);
+    }
+    out = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+    joined.set(patterns, out);
+  }
+  return out;
+}
 
 function patternsFor(options: BlameOptions): RegExp[] {
   const key = (options.extra ?? []).join('\0');
@@ -94,9 +110,12 @@ function patternsFor(options: BlameOptions): RegExp[] {
  * overlapping matches merged, negated and quoted ones left out.
  */
 export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] {
+  const patterns = patternsFor(options);
+  // One scan for most lines, which have none of the phrases: the patterns joined (by case flag).
+  if (!anyOf(patterns).some((re) => re.test(line))) return [];
   const allow = (options.allow ?? []).map((a) => a.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean);
   const found: BlameMatch[] = [];
-  for (const re of patternsFor(options)) {
+  for (const re of patterns) {
     re.lastIndex = 0;
     for (const m of line.matchAll(re)) {
       const start = m.index!;

@@ -1,6 +1,7 @@
 import type { PostMortemModel } from '../model/document.js';
 import { walkBlocks, type Block, type ListItem } from '../model/markdown.js';
 import { plainInline } from '../model/sections.js';
+import { blankLinkTargets, replaceComments } from '../model/spans.js';
 
 /**
  * Prose helpers for the content checks: which lines of a document are prose, and
@@ -11,11 +12,10 @@ import { plainInline } from '../model/sections.js';
 /** Replaces inline code, URLs, link targets, autolinks and HTML comments by spaces. */
 export function maskNonProse(line: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  return line
-    .replace(/<!--.*?-->/g, blank)
-    .replace(/(`+)[^`]*?\1/g, blank)
-    .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, (m) => ']' + blank(m.slice(1)))
-    .replace(/<(?:https?|mailto):[^>\s]*>/gi, blank)
+  // Comments and link targets by linear scans (model/spans.ts): the expressions rescanned
+  // the rest of a long line from every unclosed opener. Autolinks contain no "<" (CommonMark).
+  return blankLinkTargets(replaceComments(line, blank).replace(/(`+)[^`]*?\1/g, blank))
+    .replace(/<(?:https?|mailto):[^>\s<]*>/gi, blank)
     .replace(/\bhttps?:\/\/[^\s)>\]]+/gi, blank)
     .replace(/<\/?[A-Za-z][^<>]*>/g, blank);
 }
@@ -49,7 +49,7 @@ export function itemSource(model: PostMortemModel, item: ListItem): string {
 
 /** Plain text for messages and views: Markdown marks removed, white space collapsed. */
 export function plainText(source: string): string {
-  return plainInline(source.replace(/<!--.*?-->/g, '')).replace(/\s+/g, ' ').trim();
+  return plainInline(replaceComments(source, () => '')).replace(/\s+/g, ' ').trim();
 }
 
 /** Words with a letter in them. */

@@ -48,6 +48,9 @@ function stripMetadata(text: string): string {
     .replace(/@[\w./-]+/g, '')
     .replace(/\b[A-Z][A-Z0-9]{1,9}-\d+\b|#\d+\b/g, '')
     .replace(/\bhttps?:\/\/\S+/g, '')
-    .replace(/\s*[-–—,;:(]\s*$/, '')
+    .trim()
+    // A trailing separator, as /\s*[-–—,;:(]\s*$/ removed it; that expression backtracked
+    // quadratically over a long run of spaces (what is left of an item of many "#1").
+    .replace(/[-–—,;:(]$/, '')
     .trim();
 }

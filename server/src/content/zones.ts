@@ -69,13 +69,22 @@ export function isTimeZone(name: string): boolean {
   // ICU also takes abbreviations and Java's three-letter ids (PST, IST, and BST for Dhaka):
   // they are not IANA names and read differently by different people, so only IANA's own count.
   if (/^[A-Z]{2,5}$/.test(n) && !IANA_UPPER_CASE.has(n)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: n });
-    return true;
-  } catch {
-    return false;
+  // Building a formatter to ask ICU costs more than the rest of a line's checks: once per name.
+  let known = ZONE_NAMES.get(n);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: n });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (ZONE_NAMES.size >= 1000) ZONE_NAMES.clear();
+    ZONE_NAMES.set(n, known);
   }
+  return known;
 }
+
+const ZONE_NAMES = new Map<string, boolean>();
 
 const IANA_MENTION = /\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/;
 const ABBREVIATION_MENTION = new RegExp(`\\b(?:UTC|GMT|${Object.keys(ZONE_ABBREVIATIONS).join('|')})\\b`);

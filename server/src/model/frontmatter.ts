@@ -56,7 +56,8 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   const fences = findFrontmatter(lines);
   if (!fences) return undefined;
   const contentOffset = lines.lineStart(fences.startLine + 1);
-  const content = lines.text.slice(contentOffset, lines.lineStart(fences.endLine));
+  // YAML reads \n and \r\n; a lone \r (old Mac endings) becomes \n, which keeps every offset.
+  const content = lines.text.slice(contentOffset, lines.lineStart(fences.endLine)).replace(/\r(?!\n)/g, '\n');
   const toRange = (from: number, to: number): Range => ({
     start: lines.positionAt(contentOffset + from),
     end: lines.positionAt(contentOffset + Math.max(from, to)),

@@ -79,6 +79,7 @@ let parser: MarkdownIt | undefined;
 function markdownParser(): MarkdownIt {
   if (!parser) {
     parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+    Object.assign(parser.options, { maxNesting: MAX_NESTING });
     parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
   }
   return parser;
@@ -86,12 +87,88 @@ function markdownParser(): MarkdownIt {
 
 /** Parses Markdown into blocks. Line numbers are those of `text`. */
 export function parseBlocks(text: string): Block[] {
-  const tokens = markdownParser().parse(text, {});
-  const state = { i: 0 };
-  return readBlocks(tokens, state, undefined);
+  const md = markdownParser();
+  const out: Block[] = [];
+  let source = text;
+  for (let restarts = 0; ; restarts++) {
+    const tokens = md.parse(source, {});
+    const blocks = readBlocks(tokens, { i: 0 }, undefined);
+    const cut = restarts < MAX_RESTARTS ? swallowed(tokens, blocks) : undefined;
+    const restart = cut === undefined ? undefined : nextTopLevelLine(text, cut + 1);
+    if (restart !== undefined) endBy(blocks, restart);
+    out.push(...blocks);
+    if (restart === undefined) return out;
+    source = blankBefore(text, restart);
+  }
 }
 
-const COMMENT_ONLY = /^(?:\s*<!--[\s\S]*?-->)+\s*$/;
+/**
+ * Past markdown-it's nesting limit (100 levels: 50 nested lists) the rest of the
+ * document is skipped, headings and all. A heading or a fence at the start of a
+ * line closes every list and quote, so parsing resumes at the next one; at most
+ * this many times, which bounds the cost on a document built to defeat it.
+ */
+const MAX_RESTARTS = 100;
+
+/** markdown-it's nesting limit, as in its 'default' preset (the options' types do not declare it). */
+const MAX_NESTING = 100;
+
+/**
+ * The line of a list item or quote too deep for markdown-it to read, when that
+ * made it skip the rest of the document: the document's last block holds it
+ * (a quote's own lines bound what it skips; a list item runs to the end).
+ */
+function swallowed(tokens: Token[], blocks: Block[]): number | undefined {
+  const last = blocks[blocks.length - 1];
+  if (!last) return undefined;
+  for (const t of tokens) {
+    const line = t.map?.[0] ?? 0;
+    if ((t.type === 'list_item_open' || t.type === 'blockquote_open') && t.level >= MAX_NESTING - 1 && line >= last.startLine) return line;
+  }
+  return undefined;
+}
+
+const TOP_LEVEL = /^(?:#{1,6}(?:[ \t]|$)|```|~~~)/;
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The first line at or after `from` that starts with an ATX heading or a fence. */
+function nextTopLevelLine(text: string, from: number): number | undefined {
+  let line = 0;
+  let start = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (;;) {
+    const m = LINE_BREAK.exec(text);
+    const end = m ? m.index : text.length;
+    if (line >= from && TOP_LEVEL.test(text.slice(start, Math.min(end, start + 8)))) return line;
+    if (!m) return undefined;
+    start = m.index + m[0].length;
+    line++;
+  }
+}
+
+/** `text` with every line before `line` emptied, so line numbers stay the same. */
+function blankBefore(text: string, line: number): string {
+  let start = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let i = 0; i < line; i++) {
+    const m = LINE_BREAK.exec(text);
+    if (!m) return '\n'.repeat(line);
+    start = m.index + m[0].length;
+  }
+  return '\n'.repeat(line) + text.slice(start);
+}
+
+/** Ends every block (and list item) at `line` at the latest: where the too-deep part was closed. */
+function endBy(blocks: Block[], line: number): void {
+  walkBlocks(blocks, (b) => {
+    b.endLine = Math.min(b.endLine, line);
+    if (b.kind === 'list') for (const item of b.items) item.endLine = Math.min(item.endLine, line);
+  });
+}
+
+// Nothing but comments: the same as /^(?:\s*<!--[\s\S]*?-->)+\s*$/ (a comment may run
+// over the next "-->"), whose nested lazy repetition backtracks exponentially.
+const COMMENT_ONLY = /^\s*<!--[\s\S]*-->\s*$/;
 
 function readBlocks(tokens: Token[], state: { i: number }, closeType: string | undefined): Block[] {
   const out: Block[] = [];

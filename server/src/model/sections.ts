@@ -1,5 +1,6 @@
 import sectionData from '../data/sections.json';
 import type { HeadingBlock } from './markdown.js';
+import { removeTags, replaceBracketed, replaceLinks } from './spans.js';
 
 export type SectionId = 'summary' | 'timeline' | 'root-cause' | 'resolution' | 'preventive-actions' | 'successes';
 
@@ -40,10 +41,7 @@ export interface Section {
 
 /** Plain text of inline Markdown: links, emphasis, code marks and HTML tags removed. */
 export function plainInline(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]*>/g, '')
+  return removeTags(replaceLinks(replaceLinks(text, true), false))
     .replace(/[*_`~]+/g, '')
     .trim();
 }
@@ -53,9 +51,7 @@ export function plainInline(text: string): string {
  * numbering ("1.", "IV)", "Step 2:"), emoji and punctuation removed.
  */
 export function normalizeHeading(text: string): string {
-  return plainInline(text)
-    .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+  return replaceBracketed(plainInline(text).toLowerCase(), ' ')
     .replace(/^\s*(?:(?:step|part|section)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)[.):]\s*/, '')
     .replace(/[‘’']/g, '')
     .replace(/[^\p{L}\p{N}/&]+/gu, ' ')

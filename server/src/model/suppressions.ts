@@ -84,7 +84,7 @@ function readDirectives(model: PostMortemModel): Directive[] {
 }
 
 /** The first body line that is neither blank nor only an HTML comment (lineCount when there is none). */
-function firstContentLine(model: PostMortemModel): number {
+export function firstContentLine(model: PostMortemModel): number {
   const { lines } = model;
   const start = model.frontmatter ? model.frontmatter.endLine + 1 : 0;
   for (let line = start; line < lines.lineCount; line++) {

@@ -1,5 +1,6 @@
 import { canonicalSection } from '../model/sections.js';
 import { preambleSummary } from '../model/document.js';
+import { firstContentLine } from '../model/suppressions.js';
 import { customDefinition, isCanonicalId } from '../config/presets.js';
 import { foundSections, sectionDef } from '../config/sections.js';
 import type { Rule } from './types.js';
@@ -14,9 +15,9 @@ export const sectionMissing: Rule = {
     'section.missing': { severity: 'warning', description: 'A required section of a post-mortem is missing.' },
   },
   check({ model, settings, report, cached }) {
-    const range = model.title
-      ? model.lines.trimmedLineRange(model.title.startLine)
-      : model.lines.trimmedLineRange(model.frontmatter ? model.frontmatter.endLine + 1 : 0);
+    // On the title, else on the first line of content (so that a disable comment put
+    // before it covers it), else on the last line.
+    const range = model.lines.trimmedLineRange(model.title?.startLine ?? Math.min(firstContentLine(model), model.lines.lineCount - 1));
     const found = cached('sections.found', () => foundSections(model, settings));
     for (const id of settings.requiredSections) {
       if (found.has(id)) continue;

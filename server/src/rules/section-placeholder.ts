@@ -35,8 +35,15 @@ const WORDS = /\b(TODO|TBD|FIXME|XXX)\b/;
 const LOREM = /\blorem ipsum\b/i;
 const LABEL = /^[\p{L}][\p{L}\p{N} ()/-]{0,40}:\s*/u;
 
+/**
+ * Every kind of template text needs one of these (case aside), so a line without
+ * any is skipped with one scan: most lines of a long timeline have none.
+ */
+const MAYBE = /todo|tbd|fixme|xxx|lorem|[{<[]/i;
+
 /** Describes the template text in a line, or returns undefined. `cells` splits table rows at pipes. */
 export function placeholderIn(rawLine: string, cells: boolean): string | undefined {
+  if (!MAYBE.test(rawLine)) return undefined;
   const line = rawLine.replace(/`[^`]*`/g, '``');
   const word = WORDS.exec(line);
   if (word) return `"${word[1]}"`;
@@ -54,11 +61,38 @@ export function placeholderIn(rawLine: string, cells: boolean): string | undefin
 function promptIn(text: string): string | undefined {
   if (!text) return undefined;
   const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
-  if (/^\{[^{}]*\p{L}[^{}]*\}?$/u.test(text) && !/^\{\{/.test(text)) return `"${short(text)}"`;
-  if (/^\[[^\]]*\p{L}[^\]]*\]$/u.test(text) && !/^\[[ xX]\]$/.test(text)) return `"${short(text)}"`;
-  const angle = /^<([A-Za-z][\w-]*)([^<>]*)(>?)$/.exec(text);
-  if (angle && isPromptTag(angle[1]!, angle[2]!)) return `"${short(text)}"`;
+  if (bracePrompt(text) && !/^\{\{/.test(text)) return `"${short(text)}"`;
+  if (bracketPrompt(text) && !/^\[[ xX]\]$/.test(text)) return `"${short(text)}"`;
+  const angle = angleTag(text);
+  if (angle && isPromptTag(angle.name, angle.rest)) return `"${short(text)}"`;
   return undefined;
+}
+
+// The three shapes below are tested in linear time: the regular expressions they
+// replace (noted on each) backtracked quadratically on a long line with no closer.
+const LETTER = /\p{L}/u;
+
+/** `{…}` with a letter inside and no other brace, the closing one optional: /^\{[^{}]*\p{L}[^{}]*\}?$/u. */
+export function bracePrompt(text: string): boolean {
+  if (text.charCodeAt(0) !== 0x7b /* { */) return false;
+  const body = text.length > 1 && text.endsWith('}') ? text.slice(1, -1) : text.slice(1);
+  return !/[{}]/.test(body) && LETTER.test(body);
+}
+
+/** `[…]` with a letter inside and no other closing bracket: /^\[[^\]]*\p{L}[^\]]*\]$/u. */
+export function bracketPrompt(text: string): boolean {
+  if (text.charCodeAt(0) !== 0x5b /* [ */ || text.length < 2 || !text.endsWith(']')) return false;
+  const body = text.slice(1, -1);
+  return !body.includes(']') && LETTER.test(body);
+}
+
+/** A tag name and what follows it up to an optional final `>`: /^<([A-Za-z][\w-]*)([^<>]*)(>?)$/. */
+export function angleTag(text: string): { name: string; rest: string } | undefined {
+  const head = /^<([A-Za-z][\w-]*)/.exec(text);
+  if (!head) return undefined;
+  const tail = text.slice(head[0].length);
+  const rest = tail.endsWith('>') ? tail.slice(0, -1) : tail;
+  return /[<>]/.test(rest) ? undefined : { name: head[1]!, rest };
 }
 
 function isPromptTag(name: string, rest: string): boolean {

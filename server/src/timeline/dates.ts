@@ -21,7 +21,8 @@ export function firstFullDate(text: string, order: DateOrder): CivilDate | undef
   WORD_START.lastIndex = 0;
   for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
     const pos = m.index + m[0].length;
-    if (m[0].length === 0) WORD_START.lastIndex++;
+    // Past the whole character: one code unit into a surrogate pair, a /u search starts over at the pair.
+    if (m[0].length === 0) WORD_START.lastIndex += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
     const hit = parseDateAt(text, pos, order);
     if (hit?.date?.year !== undefined && !dateProblem(hit.date as CivilDate)) return hit.date as CivilDate;
   }

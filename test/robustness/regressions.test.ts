@@ -1,0 +1,36 @@
+// Inputs the properties found once, kept as fixed cases so they are checked on every run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkInvariants } from './invariants.js';
+import { analyze, applyEdits, fixAll } from '../../server/src/service.js';
+import { md } from '../helpers/docs.js';
+
+test('a document that is only frontmatter: ranges inside it', () => {
+  checkInvariants('---\n\n---');
+  checkInvariants('---\ntitle: x\n---');
+});
+
+test('a byte order mark stays first when a fix inserts at the start', () => {
+  const text = '\uFEFF# Timeline (all times UTC)';
+  checkInvariants(text);
+  const fix = fixAll(analyze(text, { force: true }));
+  assert.ok(fix, 'sections are missing, so there is a fix-all');
+  const fixed = applyEdits(text, fix.edits);
+  assert.equal(fixed.charCodeAt(0), 0xfeff);
+  assert.equal(fixed.split('\uFEFF').length, 2, 'one mark, at the start');
+  assert.match(fixed, /^\uFEFF# Incident Summary$/m);
+});
+
+test('a document ending inside an unclosed fence or comment: no fix that would not fix', () => {
+  for (const open of ['```', '~~~', '<!--']) {
+    const text = md('# Outage', '', '## Summary', '', 'It broke.', '', open, 'the rest of the document');
+    checkInvariants(text);
+    const analysis = analyze(text, { force: true });
+    assert.ok(analysis.findings.some((f) => f.code === 'section.missing'));
+    const fix = fixAll(analysis);
+    if (fix) {
+      const again = analyze(applyEdits(text, fix.edits), { force: true });
+      assert.ok(!fix.findings.every((f) => again.findings.some((g) => g.code === f.code && JSON.stringify(g.data) === JSON.stringify(f.data))), 'a fix offered resolves something');
+    }
+  }
+});
