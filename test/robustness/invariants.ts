@@ -100,7 +100,8 @@ function applyChecked(text: string, fix: Fix, findings: readonly Finding[], what
   } catch (e) {
     throw new Error(`${what}: applying the edits threw: ${(e as Error)?.message}`);
   }
-  if (isSupersequence(text, after) || keepsEveryLine(text, after) || movesOnly(text, edits)) return after;
+  // keepsEveryLine treats a leading byte order mark as the file's: it must stay first.
+  if (keepsEveryLine(text, after) || isSupersequence(text, after) || movesOnly(text, edits)) return after;
   // A fix that needs a human choice (not safe: never applied by fix-all or --fix) may
   // rewrite text, "3:26pm" as "15:26", but only on lines a finding points at.
   if (fix.safe) throw new Error(`${what}: a safe fix removes or rewrites text the user wrote (not an insertion, nor a move of whole lines)`);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { checkInvariants } from './invariants.js';
 import { analyze, applyEdits, fixAll } from '../../server/src/service.js';
 import { md } from '../helpers/docs.js';
+import { keepsEveryLine } from '../../server/src/cli/fix.js';
 
 test('a document that is only frontmatter: ranges inside it', () => {
   checkInvariants('---\n\n---');
@@ -33,4 +34,16 @@ test('a document ending inside an unclosed fence or comment: no fix that would n
       assert.ok(!fix.findings.every((f) => again.findings.some((g) => g.code === f.code && JSON.stringify(g.data) === JSON.stringify(f.data))), 'a fix offered resolves something');
     }
   }
+});
+
+test('fix-all on a file that starts with a byte order mark keeps the mark first and every line (found by the properties)', () => {
+  const text = '\uFEFF## Contributing factors\n\n- 2:01 p.m. - checkout\n- ~14:00 - checkout\n\n# Preventive Actions';
+  const a = analyze(text, { force: true });
+  const fix = fixAll(a);
+  assert.ok(fix, 'there is something to fix');
+  const after = applyEdits(text, fix.edits, a);
+  assert.ok(after.startsWith('\uFEFF') && after.indexOf('\uFEFF', 1) === -1, 'one mark, at the start');
+  for (const line of text.slice(1).split('\n')) assert.ok(after.slice(1).split('\n').includes(line), `kept ${JSON.stringify(line)}`);
+  assert.ok(keepsEveryLine(text, after));
+  assert.equal(keepsEveryLine(text, after.slice(1)), false, 'dropping the mark counts as a loss');
 });

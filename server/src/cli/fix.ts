@@ -29,8 +29,19 @@ export function fixText(text: string, path: string, settings: Settings): FixOutc
   return { text: current, applied };
 }
 
-/** True when every line of `before` is still in `after` (as many times), whatever the order. */
+const BOM = '\uFEFF';
+
+/**
+ * True when every line of `before` is still in `after` (as many times), whatever the order.
+ * A byte order mark is the file's, not its first line's: it must stay at the start, and
+ * the lines are compared without it (a section inserted at the top moves it there).
+ */
 export function keepsEveryLine(before: string, after: string): boolean {
+  if (before.startsWith(BOM)) {
+    if (!after.startsWith(BOM)) return false;
+    before = before.slice(1);
+    after = after.slice(1);
+  }
   const counts = new Map<string, number>();
   for (const line of after.split(/\r\n|\r|\n/)) counts.set(line, (counts.get(line) ?? 0) + 1);
   for (const line of before.split(/\r\n|\r|\n/)) {
