@@ -25,6 +25,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPath } from './uri.js';
+import { FrameGuard } from './frames.js';
 import { InsertSectionRequest, OutlineRequest, ProcessIdRequest } from './protocol.js';
 import { fullOutlineView } from './view/outline.js';
 import { timelineLenses } from './view/lenses.js';
@@ -51,7 +52,24 @@ import { timelineView } from './timeline/view.js';
 const FIX_ALL_KIND = 'source.fixAll.postmortem';
 const PUSH_DEBOUNCE_MS = 200;
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createTransportConnection();
+
+/**
+ * The connection on the transport the command line names (--stdio, --node-ipc, --socket=PORT).
+ * On stdio, input passes through FrameGuard, and console output goes to the client's log
+ * (stdout carries the protocol).
+ */
+function createTransportConnection() {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const guard = new FrameGuard();
+  const c = createConnection(ProposedFeatures.all, process.stdin.pipe(guard), process.stdout);
+  guard.onMalformed = (what) => c.console.warn(`Dropped ${what}.`);
+  const join = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : String(a))).join(' ');
+  console.log = console.info = console.debug = (...args: unknown[]) => c.console.log(join(args));
+  console.warn = (...args: unknown[]) => c.console.warn(join(args));
+  console.error = (...args: unknown[]) => c.console.error(join(args));
+  return c;
+}
 const documents = new TextDocuments(TextDocument);
 
 let pullDiagnostics = false;

@@ -3,7 +3,9 @@ import { createServer, type Server } from 'node:net';
 import {
   createProtocolConnection,
   StreamMessageReader,
-  StreamMessageWriter,
+  AbstractMessageWriter,
+  type Message,
+  type MessageWriter,
   IPCMessageReader,
   IPCMessageWriter,
   SocketMessageReader,
@@ -27,6 +29,32 @@ export interface StartOptions {
 }
 
 const TIMEOUT_MS = 15_000;
+
+/**
+ * Writes each message as one write, in order, through one queue, which raw writes join
+ * too: a malformed message written by a test can never land inside a message the
+ * connection is writing (an answer to the server's own requests, say).
+ */
+class QueuedWriter extends AbstractMessageWriter implements MessageWriter {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+  }
+
+  write(message: Message): Promise<void> {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    return this.enqueue(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  enqueue(data: string | Buffer): Promise<void> {
+    const written = this.queue.then(() => new Promise<void>((resolve, reject) => this.stream.write(data, (e) => (e ? reject(e) : resolve()))));
+    this.queue = written.catch(() => undefined);
+    return written;
+  }
+
+  end(): void {}
+}
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -58,6 +86,7 @@ export class LspClient {
     readonly connection: ProtocolConnection,
     private readonly child: ChildProcess,
     private readonly server?: Server,
+    private readonly writer?: QueuedWriter,
   ) {}
 
   static async start(options: StartOptions): Promise<LspClient> {
@@ -65,9 +94,11 @@ export class LspClient {
     let connection: ProtocolConnection;
     let child: ChildProcess;
     let server: Server | undefined;
+    let writer: QueuedWriter | undefined;
     if (transport === '--stdio') {
       child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      writer = new QueuedWriter(child.stdin!);
+      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), writer);
     } else if (transport === '--node-ipc') {
       child = spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
@@ -80,7 +111,7 @@ export class LspClient {
       const socket = await withTimeout(accepted, 'the server to connect');
       connection = createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
     }
-    const client = new LspClient(connection, child, server);
+    const client = new LspClient(connection, child, server, writer);
     client.settings = options.settings ?? {};
     child.stderr?.on('data', (d: Buffer) => client.stderr.push(d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => client.onPublished(p.uri, p.diagnostics));
@@ -198,7 +229,8 @@ export class LspClient {
 
   /** Writes bytes to the server's standard input unframed and unchecked (a malformed message); stdio only. */
   writeRaw(data: string | Buffer): Promise<void> {
-    return new Promise((resolve, reject) => this.child.stdin!.write(data, (e) => (e ? reject(e) : resolve())));
+    if (!this.writer) return Promise.reject(new Error('writeRaw needs the stdio transport'));
+    return this.writer.enqueue(data);
   }
 
   /** True while the server process runs. */
