@@ -33,7 +33,16 @@ export interface ActionItem {
 }
 
 /** The action items of the document's Preventive Actions section (under any of its names), in order. */
-export function extractActionItems(model: PostMortemModel): ActionItem[] {
+export function extractActionItems(model: PostMortemModel): readonly ActionItem[] {
+  let items = memo.get(model);
+  if (!items) memo.set(model, (items = buildActionItems(model)));
+  return items;
+}
+
+// The rules, the outline view and the metrics all ask for the same document's items: extract them once per model.
+const memo = new WeakMap<PostMortemModel, readonly ActionItem[]>();
+
+function buildActionItems(model: PostMortemModel): ActionItem[] {
   const section = model.canonical.get('preventive-actions');
   if (!section) return [];
   const out: ActionItem[] = [];

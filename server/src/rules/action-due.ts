@@ -6,8 +6,8 @@ export const actionDue: Rule = {
   codes: {
     'action.due-missing': { severity: 'information', description: 'A preventive action has no due date and no ticket or link that tracks it.' },
   },
-  check({ model, report, cached }) {
-    for (const item of cached('content.actions', () => extractActionItems(model))) {
+  check({ model, report }) {
+    for (const item of extractActionItems(model)) {
       if (item.done || item.due || item.ticket || item.link) continue;
       report({
         code: 'action.due-missing',

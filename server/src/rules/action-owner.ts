@@ -5,8 +5,8 @@ export const actionOwner: Rule = {
   codes: {
     'action.owner-missing': { severity: 'warning', description: 'A preventive action has no owner (an @handle, "owner:", or an Owner column).' },
   },
-  check({ model, report, cached }) {
-    for (const item of cached('content.actions', () => extractActionItems(model))) {
+  check({ model, report }) {
+    for (const item of extractActionItems(model)) {
       if (item.done || item.owner) continue;
       report({
         code: 'action.owner-missing',

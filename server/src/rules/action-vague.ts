@@ -7,8 +7,8 @@ export const actionVague: Rule = {
   codes: {
     'action.vague': { severity: 'warning', description: 'A preventive action is not a specific measure ("be more careful", "improve monitoring").' },
   },
-  check({ model, report, cached }) {
-    for (const item of cached('content.actions', () => extractActionItems(model))) {
+  check({ model, report }) {
+    for (const item of extractActionItems(model)) {
       const phrase = vaguePhrase(item.text);
       if (!phrase) continue;
       report({
