@@ -1,0 +1,120 @@
+/**
+ * The evaluation corpus on disk: sources, documents and their labels
+ * (test/eval/README.md). Read-only helpers shared by the eval, its checks and its test.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const EVAL_DIR = fileURLToPath(new URL('../../test/eval/', import.meta.url));
+export const CORPUS_DIR = join(EVAL_DIR, 'corpus');
+export const LABELS_DIR = join(EVAL_DIR, 'labels');
+
+export interface SourceDocument {
+  file: string;
+  path: string;
+}
+
+export interface Source {
+  id: string;
+  organisation: string;
+  repository: string;
+  commit: string;
+  licence: string;
+  licenceFile: string;
+  documents: SourceDocument[];
+}
+
+export type SectionForm = 'heading' | 'label' | 'preamble' | 'covered';
+export interface SectionLabel {
+  line: number;
+  form: SectionForm;
+  title?: string;
+}
+
+export const SECTION_IDS = ['summary', 'timeline', 'root-cause', 'resolution', 'preventive-actions', 'successes'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export interface EntryLabel {
+  line: number;
+  instant?: string | null;
+  date?: string;
+  local?: string;
+  why?: string;
+  note?: string;
+}
+
+export interface ActionLabel {
+  line: number;
+  owner: boolean;
+  due: boolean;
+  done: boolean;
+  vague?: boolean;
+  note?: string;
+}
+
+export interface ProblemLabel {
+  code: string;
+  line: number;
+  endLine?: number;
+  why: string;
+}
+
+export interface Labels {
+  document: string;
+  reader: string;
+  checkedBy?: string;
+  postMortem: boolean;
+  incidents?: Array<{ line: number; endLine: number; title?: string }>;
+  sections: Record<SectionId, SectionLabel | null>;
+  timeline: { zone?: string; entries: EntryLabel[] };
+  actions: ActionLabel[];
+  problems: ProblemLabel[];
+  notes?: string;
+}
+
+export interface CorpusDocument {
+  /** `<source>/<file>`, as in the labels' `document`. */
+  id: string;
+  source: Source;
+  file: SourceDocument;
+  text: string;
+  labels: Labels | undefined;
+}
+
+export function readSources(): Source[] {
+  if (!existsSync(CORPUS_DIR)) return [];
+  return readdirSync(CORPUS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .filter((name) => existsSync(join(CORPUS_DIR, name, 'source.json')))
+    .map((name) => JSON.parse(readFileSync(join(CORPUS_DIR, name, 'source.json'), 'utf8')) as Source);
+}
+
+export function labelsPath(sourceId: string, file: string): string {
+  return join(LABELS_DIR, sourceId, file.replace(/\.md$/i, '.json'));
+}
+
+export function readDocuments(sources: Source[] = readSources()): CorpusDocument[] {
+  const out: CorpusDocument[] = [];
+  for (const source of sources) {
+    for (const file of source.documents) {
+      const text = readFileSync(join(CORPUS_DIR, source.id, file.file), 'utf8');
+      const lp = labelsPath(source.id, file.file);
+      const labels = existsSync(lp) ? (JSON.parse(readFileSync(lp, 'utf8')) as Labels) : undefined;
+      out.push({ id: `${source.id}/${file.file}`, source, file, text, labels });
+    }
+  }
+  return out;
+}
+
+export interface Split {
+  dev: string[];
+  test: string[];
+}
+
+export function readSplit(): Split {
+  const p = join(EVAL_DIR, 'split.json');
+  return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as Split) : { dev: [], test: [] };
+}
