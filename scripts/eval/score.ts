@@ -28,9 +28,23 @@ export function expectedFindings(labels: Labels): Expected[] {
     if (!a.due) out.push({ code: 'action.due-missing', line: a.line, endLine: a.line, why: 'open action without a due date or ticket' });
   }
   for (const a of labels.actions) if (a.vague) out.push({ code: 'action.vague', line: a.line, endLine: a.line, why: 'vague action' });
-  for (const p of labels.problems) out.push({ code: p.code, line: p.line, endLine: p.endLine ?? p.line, why: p.why });
+  for (const p of labels.problems) {
+    // A problem about a whole section also counts when reported on the section's own line.
+    const scope = SECTION_SCOPED[p.code];
+    const section = scope ? labels.sections[scope] : null;
+    const start = section && section.form !== 'covered' && section.line <= p.line ? section.line : p.line;
+    out.push({ code: p.code, line: start, endLine: p.endLine ?? p.line, why: p.why });
+  }
   return out;
 }
+
+/** Codes whose problem is about a whole section, and that section. */
+const SECTION_SCOPED: Record<string, (typeof SECTION_IDS)[number]> = {
+  'summary.incomplete': 'summary',
+  'summary.timezone-missing': 'summary',
+  'timeline.timezone-missing': 'timeline',
+  'timeline.date-missing': 'timeline',
+};
 
 function matches(f: ObservedFinding, e: Expected): boolean {
   if (f.code !== e.code) return false;

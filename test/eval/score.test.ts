@@ -105,3 +105,14 @@ test('a document that is not a post-mortem: every finding is a false positive, n
   assert.equal(s.falsePositives.length, 6);
   assert.equal(s.sections.total, 0);
 });
+
+test('a problem about a whole section also matches a finding on the section\'s labelled line', () => {
+  const l = labels({ problems: [{ code: 'timeline.timezone-missing', line: 7, endLine: 9, why: 'no zone' }] });
+  const e = expectedFindings(l).find((x) => x.code === 'timeline.timezone-missing')!;
+  assert.deepEqual([e.line, e.endLine], [5, 9]);
+  const s = scoreDocument('x/a.md', l, observation({ findings: [{ code: 'timeline.timezone-missing', line: 5, severity: 'warning', message: '' }] }));
+  assert.equal(s.truePositives.length, 1);
+  // Not for a problem of another kind on the same lines.
+  const o = expectedFindings(labels({ problems: [{ code: 'timeline.order', line: 7, why: 'x' }] })).find((x) => x.code === 'timeline.order')!;
+  assert.deepEqual([o.line, o.endLine], [7, 7]);
+});
