@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { CORPUS_DIR, LABELS_DIR, labelsPath, readSources, type Labels, type Source } from './corpus.js';
+import { CORPUS_DIR, LABELS_DIR, NEGATIVES_DIR, labelsPath, readSources, type Labels, type Source } from './corpus.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/eval-labels.schema.json', import.meta.url), 'utf8'));
 
@@ -15,25 +15,42 @@ export function checkCorpus(only: string[] = []): string[] {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
   const problems: string[] = [];
-  const sources = readSources().filter((s) => !only.length || only.includes(s.id));
   const seenRepos = new Map<string, string>();
+  for (const [dir, labelled] of [[CORPUS_DIR, true], [NEGATIVES_DIR, false]] as const) {
+    const folder = dir === CORPUS_DIR ? 'corpus' : 'not-postmortems';
+    const sources = readSources(dir).filter((s) => !only.length || only.includes(s.id));
+    problems.push(...checkSources(sources, dir, folder, labelled, validate, seenRepos));
+  }
+  return problems;
+}
+
+function checkSources(
+  sources: Source[],
+  dir: string,
+  folder: string,
+  labelled: boolean,
+  validate: ReturnType<Ajv['compile']>,
+  seenRepos: Map<string, string>,
+): string[] {
+  const problems: string[] = [];
   for (const s of sources) {
-    const where = `corpus/${s.id}/source.json`;
+    const where = `${folder}/${s.id}/source.json`;
     for (const key of ['id', 'organisation', 'repository', 'commit', 'licence', 'licenceFile', 'documents'] as const) {
       if (!s[key]) problems.push(`${where}: no ${key}`);
     }
     if (!/^[0-9a-f]{40}$/.test(s.commit ?? '')) problems.push(`${where}: commit is not 40 hex digits`);
-    if (!existsSync(join(CORPUS_DIR, s.id, 'LICENSE'))) problems.push(`corpus/${s.id}: no LICENSE copy`);
+    if (!existsSync(join(dir, s.id, 'LICENSE'))) problems.push(`${folder}/${s.id}: no LICENSE copy`);
     if (seenRepos.has(s.repository)) problems.push(`${where}: repository also used by ${seenRepos.get(s.repository)}`);
     seenRepos.set(s.repository, s.id);
     const names = new Set<string>();
     for (const d of s.documents ?? []) {
       if (names.has(d.file)) problems.push(`${where}: ${d.file} twice`);
       names.add(d.file);
-      if (!existsSync(join(CORPUS_DIR, s.id, d.file))) problems.push(`${where}: ${d.file} is not in the folder`);
+      if (!existsSync(join(dir, s.id, d.file))) problems.push(`${where}: ${d.file} is not in the folder`);
     }
-    const onDisk = readdirSync(join(CORPUS_DIR, s.id)).filter((f) => f.toLowerCase().endsWith('.md'));
-    for (const f of onDisk) if (!names.has(f)) problems.push(`corpus/${s.id}/${f}: not listed in source.json`);
+    const onDisk = readdirSync(join(dir, s.id)).filter((f) => f.toLowerCase().endsWith('.md'));
+    for (const f of onDisk) if (!names.has(f)) problems.push(`${folder}/${s.id}/${f}: not listed in source.json`);
+    if (!labelled) continue;
     for (const d of s.documents ?? []) problems.push(...checkLabels(s, d.file, validate));
     const labelDir = join(LABELS_DIR, s.id);
     if (existsSync(labelDir)) {

@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
 export const EVAL_DIR = fileURLToPath(new URL('../../test/eval/', import.meta.url));
 export const CORPUS_DIR = join(EVAL_DIR, 'corpus');
 export const LABELS_DIR = join(EVAL_DIR, 'labels');
+/** Real Markdown that is not a post-mortem (plans, RFCs, notes, runbooks…): it must get no finding. */
+export const NEGATIVES_DIR = join(EVAL_DIR, 'not-postmortems');
 
 export interface SourceDocument {
   file: string;
   path: string;
+  /** For the documents that are not post-mortems: what they are (plan, rfc, adr…). */
+  kind?: string;
 }
 
 export interface Source {
@@ -82,14 +86,21 @@ export interface CorpusDocument {
   labels: Labels | undefined;
 }
 
-export function readSources(): Source[] {
-  if (!existsSync(CORPUS_DIR)) return [];
-  return readdirSync(CORPUS_DIR, { withFileTypes: true })
+export function readSources(dir: string = CORPUS_DIR): Source[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
-    .filter((name) => existsSync(join(CORPUS_DIR, name, 'source.json')))
-    .map((name) => JSON.parse(readFileSync(join(CORPUS_DIR, name, 'source.json'), 'utf8')) as Source);
+    .filter((name) => existsSync(join(dir, name, 'source.json')))
+    .map((name) => JSON.parse(readFileSync(join(dir, name, 'source.json'), 'utf8')) as Source);
+}
+
+/** The documents that are not post-mortems, with their text. */
+export function readNegatives(): Array<{ id: string; source: Source; file: SourceDocument; text: string }> {
+  return readSources(NEGATIVES_DIR).flatMap((source) =>
+    source.documents.map((file) => ({ id: `${source.id}/${file.file}`, source, file, text: readFileSync(join(NEGATIVES_DIR, source.id, file.file), 'utf8') })),
+  );
 }
 
 export function labelsPath(sourceId: string, file: string): string {

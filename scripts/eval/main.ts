@@ -107,7 +107,14 @@ function json(r: EvalResult) {
     detected: f.postMortems ? f.detected / f.postMortems : null,
     counts: f.counts,
   });
-  return { documents: r.documents, sources: r.sources, dev: half(r.dev), test: half(r.test), all: half(r.all) };
+  return {
+    documents: r.documents,
+    sources: r.sources,
+    dev: half(r.dev),
+    test: half(r.test),
+    all: half(r.all),
+    notPostMortems: { documents: r.negatives.documents, withFindings: r.negatives.withFindings.length, findings: r.negatives.findings },
+  };
 }
 
 function notice(): string {
@@ -140,7 +147,8 @@ if (args.has('--readme')) {
     console.error(`README.md has no ${start} … ${end} block`);
     process.exit(2);
   }
-  const block = `${start}\n${result.documents} labelled documents from ${result.sources} sources (\`npm run eval\`).\n\n${report(true)}\n${end}`;
+  const negatives = `Markdown that is not a post-mortem (${result.negatives.documents} plans, RFCs, meeting notes, runbooks, ADRs and READMEs from ${result.negatives.sources} repositories): ${result.negatives.withFindings.length} got findings.`;
+  const block = `${start}\n${result.documents} labelled documents from ${result.sources} sources (\`npm run eval\`).\n\n${report(true)}\n\n${negatives}\n${end}`;
   writeFileSync(path, readme.slice(0, i) + block + readme.slice(j + end.length));
   console.log('README.md figures rewritten');
 }
@@ -155,6 +163,7 @@ if (result.unlabelled.length) console.log(`not yet labelled: ${result.unlabelled
 if (result.unsplit.length) console.log(`sources in no half of split.json (not measured): ${result.unsplit.join(', ')}`);
 console.log('');
 console.log(report(false));
+console.log(`\nMarkdown that is not a post-mortem: ${result.negatives.withFindings.length} of ${result.negatives.documents} documents got findings (${result.negatives.findings} in all${result.negatives.findings ? `: ${Object.entries(result.negatives.byCode).map(([c, n]) => `${c} ${n}`).join(', ')}` : ''})`);
 if (args.has('--details')) {
   console.log('\nDevelopment half, document by document:\n');
   console.log(details());

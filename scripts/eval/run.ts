@@ -1,5 +1,5 @@
 /** Runs the extension over the labelled corpus and scores each half (shared by `npm run eval` and its test). */
-import { readDocuments, readSources, readSplit, type CorpusDocument } from './corpus.js';
+import { readDocuments, readNegatives, readSources, readSplit, type CorpusDocument } from './corpus.js';
 import { observe } from './observe.js';
 import { figuresOf, scoreDocument, type DocumentScore, type Figures } from './score.js';
 
@@ -14,6 +14,8 @@ export interface EvalResult {
   dev: Figures;
   test: Figures;
   all: Figures;
+  /** The Markdown that is not a post-mortem: how much of it got findings, and which. */
+  negatives: { documents: number; sources: number; withFindings: string[]; findings: number; byCode: Record<string, number> };
 }
 
 export function runEval(): EvalResult {
@@ -30,6 +32,18 @@ export function runEval(): EvalResult {
     scores.push({ ...scoreDocument(d.id, d.labels, observe(d.text, d.file.path)), half, source: d.source.id });
   }
   const labelledSources = new Set(scores.map((s) => s.source));
+  const negatives: EvalResult['negatives'] = { documents: 0, sources: 0, withFindings: [], findings: 0, byCode: {} };
+  const negativeSources = new Set<string>();
+  for (const n of readNegatives()) {
+    negativeSources.add(n.source.id);
+    const obs = observe(n.text, n.file.path);
+    negatives.documents++;
+    if (!obs.findings.length) continue;
+    negatives.withFindings.push(n.id);
+    negatives.findings += obs.findings.length;
+    for (const f of obs.findings) negatives.byCode[f.code] = (negatives.byCode[f.code] ?? 0) + 1;
+  }
+  negatives.sources = negativeSources.size;
   return {
     documents: scores.length,
     sources: labelledSources.size,
@@ -39,6 +53,7 @@ export function runEval(): EvalResult {
     dev: figuresOf(scores.filter((s) => s.half === 'dev')),
     test: figuresOf(scores.filter((s) => s.half === 'test')),
     all: figuresOf(scores),
+    negatives,
   };
 }
 
