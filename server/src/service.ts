@@ -3,7 +3,7 @@
  * tests all call these functions; nothing here knows about a connection or an editor.
  */
 import { buildModel, type PostMortemModel } from './model/document.js';
-import { postMortemReason, type PostMortemReason } from './model/classify.js';
+import { postMortemReason } from './model/classify.js';
 import { suppressionsOf } from './model/suppressions.js';
 import { aliasTableFor } from './config/sections.js';
 import { LineIndex, type Range } from './model/text.js';
@@ -18,6 +18,8 @@ import type { CompletionResult, HoverResult } from './features/types.js';
 import type { Position } from './model/text.js';
 
 export type { Finding } from './rules/types.js';
+export type { Analysis } from './analysis.js';
+import type { Analysis } from './analysis.js';
 export type { Fix, TextEdit } from './fixes/types.js';
 export type { Settings, Severity } from './settings.js';
 export type { PostMortemModel } from './model/document.js';
@@ -33,13 +35,6 @@ export interface AnalyzeOptions {
   force?: boolean;
 }
 
-export interface Analysis {
-  model: PostMortemModel;
-  settings: Settings;
-  /** Why the document is a post-mortem, or undefined (then `findings` is empty). */
-  postMortem: PostMortemReason | undefined;
-  findings: Finding[];
-}
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const settings = options.settings ?? DEFAULT_SETTINGS;

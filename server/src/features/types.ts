@@ -1,4 +1,4 @@
-import type { Analysis } from '../service.js';
+import type { Analysis } from '../analysis.js';
 import type { Position, Range } from '../model/text.js';
 
 export interface HoverResult {

@@ -1,4 +1,4 @@
-import type { Analysis } from '../service.js';
+import type { Analysis } from '../analysis.js';
 import type { Range } from '../model/text.js';
 import type { Finding } from '../rules/types.js';
 

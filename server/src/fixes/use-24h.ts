@@ -2,7 +2,7 @@ import { formatTime } from '../time/civil.js';
 import { parseClockAt } from '../time/parse.js';
 import { timelineFor } from '../timeline/index.js';
 import type { TimelineEvent } from '../timeline/types.js';
-import type { Analysis } from '../service.js';
+import type { Analysis } from '../analysis.js';
 import type { Range } from '../model/text.js';
 import type { Fix, FixProvider, TextEdit } from './types.js';
 

@@ -5,7 +5,7 @@
 import { frontmatterString } from '../model/frontmatter.js';
 import { plainInline } from '../model/sections.js';
 import { MILESTONES, type FindingView, type MilestoneName, type TimelineEventView, type TimelineView } from '../protocol.js';
-import type { Analysis } from '../service.js';
+import type { Analysis } from '../analysis.js';
 import { isoInstant, zoneId } from '../time/zones.js';
 import { timelineFor } from './index.js';
 

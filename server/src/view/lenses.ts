@@ -1,4 +1,4 @@
-import type { Analysis } from '../service.js';
+import type { Analysis } from '../analysis.js';
 import type { Range } from '../model/text.js';
 import { timelineView } from '../timeline/view.js';
 import { durationText } from './time-format.js';
