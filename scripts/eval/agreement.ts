@@ -119,7 +119,7 @@ export function agreement(secondDir: string): Agreement {
   return total;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (require.main === module) {
   const dir = process.argv[2];
   if (!dir) {
     console.error('usage: node --import tsx scripts/eval/agreement.ts SECOND_LABELS_DIR');

@@ -7,9 +7,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { CORPUS_DIR, LABELS_DIR, NEGATIVES_DIR, labelsPath, readSources, type Labels, type Source } from './corpus.js';
+import { CORPUS_DIR, LABELS_DIR, NEGATIVES_DIR, ROOT, labelsPath, readSources, type Labels, type Source } from './corpus.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../schemas/eval-labels.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'eval-labels.schema.json'), 'utf8'));
 
 export function checkCorpus(only: string[] = []): string[] {
   const ajv = new Ajv({ allErrors: true, strict: false });
@@ -107,7 +107,7 @@ function checkLabels(source: Source, file: string, validate: ReturnType<Ajv['com
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (require.main === module) {
   const problems = checkCorpus(process.argv.slice(2));
   for (const p of problems) console.log(p);
   console.log(problems.length ? `${problems.length} problem(s)` : 'corpus and labels are consistent');

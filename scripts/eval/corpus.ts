@@ -3,10 +3,10 @@
  * (test/eval/README.md). Read-only helpers shared by the eval, its checks and its test.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
-export const EVAL_DIR = fileURLToPath(new URL('../../test/eval/', import.meta.url));
+export const ROOT = resolve(__dirname, '..', '..');
+export const EVAL_DIR = join(ROOT, 'test', 'eval');
 export const CORPUS_DIR = join(EVAL_DIR, 'corpus');
 export const LABELS_DIR = join(EVAL_DIR, 'labels');
 /** Real Markdown that is not a post-mortem (plans, RFCs, notes, runbooks…): it must get no finding. */

@@ -14,13 +14,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readSources } from './corpus.js';
+import { ROOT, readSources } from './corpus.js';
 import { floorFrom, raiseFloor, readFloor, writeFloor } from './floor.js';
 import { runEval, type EvalResult } from './run.js';
 import type { Figures } from './score.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const result = runEval();
 

@@ -5,7 +5,6 @@
  * original repository path for the `files` globs), not forced like the CLI.
  */
 import { analyze, type Finding } from '../../server/src/service.js';
-import { preambleSummary } from '../../server/src/model/document.js';
 import { timelineFor } from '../../server/src/timeline/index.js';
 import { SECTION_IDS, type SectionId } from './corpus.js';
 
@@ -42,11 +41,7 @@ export function observe(text: string, path: string): Observation {
     const s = model.canonical.get(id);
     sections[id] = s ? s.heading.startLine + 1 : null;
   }
-  if (sections.summary === null) {
-    const blocks = preambleSummary(model);
-    const prose = blocks?.find((b) => b.kind === 'paragraph' && b.content.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 15);
-    if (prose) sections.summary = prose.startLine + 1;
-  }
+  if (model.summary?.kind === 'preamble') sections.summary = model.summary.startLine + 1;
   const timeline = timelineFor(model, settings);
   const entries: ObservedEntry[] = timeline.events.map((e) => {
     const line = e.stampRange.start.line + 1;

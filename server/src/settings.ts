@@ -43,7 +43,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   sectionDefs: DEFAULT_SECTIONS.defs,
   requiredSections: DEFAULT_SECTIONS.required,
   sectionAliases: {},
-  sectionOrder: 'relaxed',
+  // Teams order their sections their own way; only a preset that names an order checks it.
+  sectionOrder: 'none',
   blameWords: [],
   blameAllow: [],
   defaultTimezone: undefined,
@@ -90,7 +91,7 @@ const SECTION_ID = /^[a-z][a-z0-9-]*$/;
  */
 function sectionSettings(preset: PresetName, sections: Record<string, unknown> | undefined, base: Settings): Partial<Settings> {
   const { defs, required } = presetSections(preset);
-  const out: Partial<Settings> = { preset, sectionDefs: defs, requiredSections: required };
+  const out: Partial<Settings> = { preset, sectionDefs: defs, requiredSections: required, sectionOrder: preset === 'default' ? base.sectionOrder : 'relaxed' };
   if (!sections) return out;
   const ids = (v: unknown) => (isStringArray(v) ? v.map((s) => s.trim().toLowerCase()).filter((s) => SECTION_ID.test(s)) : undefined);
   let req = ids(sections['required']) ?? required;

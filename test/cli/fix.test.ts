@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cli, tempFiles } from '../helpers/run.js';
 import { md } from '../helpers/docs.js';
 
-const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
+const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Resolution', '', 'The change was rolled back.');
 
 test('--fix inserts the three missing sections, keeps every original line in order, and a second --fix changes nothing', () => {
   const dir = tempFiles({ 'a.md': THREE });
@@ -20,7 +20,7 @@ test('--fix inserts the three missing sections, keeps every original line in ord
     assert.ok(i < lines.length, `lost ${JSON.stringify(line)}`);
     i++;
   }
-  for (const h of ['## Resolution and Recovery', '## Preventive Actions', '## Successes and Positive Outcomes']) assert.ok(lines.includes(h), h);
+  for (const h of ['## Root Cause Analysis', '## Preventive Actions', '## Successes and Positive Outcomes']) assert.ok(lines.includes(h), h);
   const second = cli(['lint', '--fix', 'a.md'], { cwd: dir });
   assert.doesNotMatch(second.stdout, /Fixed/);
   assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), fixed);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cli, tempFiles } from '../helpers/run.js';
 import { md, fullPostMortem } from '../helpers/docs.js';
 
-const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
+const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Resolution', '', 'The change was rolled back.');
 
 test('lint --format json prints one array with an object per file and 0-based LSP ranges', () => {
   const dir = tempFiles({ 'a.md': THREE });
@@ -15,7 +15,7 @@ test('lint --format json prints one array with an object per file and 0-based LS
   const missing = out[0].diagnostics.filter((d: { code: string }) => d.code === 'section.missing');
   assert.equal(missing.length, 3);
   assert.deepEqual(missing.map((d: { message: string }) => d.message.match(/"([^"]+)"/)![1]), [
-    'Resolution and Recovery',
+    'Root Cause Analysis',
     'Preventive Actions',
     'Successes and Positive Outcomes',
   ]);
@@ -57,8 +57,8 @@ test('exit codes: 0 without errors, 1 with an error-severity finding, 2 for usag
 test('stylish output names the file, 1-based positions, the severity, message and code', () => {
   const dir = tempFiles({ 'a.md': THREE });
   const r = cli(['lint', 'a.md'], { cwd: dir });
-  assert.match(r.stdout, /^a\.md\n {2}1:1 {2}warning {2}Missing section "Resolution and Recovery".* {2}section\.missing$/m);
-  assert.match(r.stdout, /3 problems \(0 errors, 3 warnings, 0 info\) in 1 file/);
+  assert.match(r.stdout, /^a\.md\n {2}1:1 {2}warning {2}Missing section "Root Cause Analysis".* {2}section\.missing$/m);
+  assert.match(r.stdout, /3 problems \(0 errors, 2 warnings, 1 info\) in 1 file/);
   assert.doesNotMatch(r.stdout, /\x1b\[/, 'NO_COLOR turns colours off');
 });
 

@@ -49,9 +49,14 @@ test('action items: every top-level bullet of every dfds "## Action Items" secti
   }
 });
 
-test('action items: PostHog\'s surveys post-mortem has three long-term items owned by @lucasheriques, due from the heading', () => {
+test('action items: PostHog\'s surveys post-mortem has three short-term items with pull requests, and three long-term items owned by @lucasheriques, due from the heading', () => {
+  // "Short-term Improvements" and "Long-term Improvements" both hold actions, under a "Remediation"
+  // that starts with what was done ("Immediate Actions", the resolution).
   const items = extractActionItems(analyses.get('posthog/2025-10-03-surveys-sdk-bug.md')!.model);
   assert.deepEqual(items.map((i) => [i.line + 1, i.owner, i.due, i.done]), [
+    [94, undefined, undefined, false],
+    [96, undefined, undefined, false],
+    [98, undefined, undefined, false],
     [102, '@lucasheriques', 'Q4 2025', false],
     [104, '@lucasheriques', 'Q4 2025', false],
     [106, '@lucasheriques', 'Q4 2025', false],

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { LspClient } from '../helpers/lsp.js';
 import { md } from '../helpers/docs.js';
 
-const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'A config change.');
+const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Resolution', '', 'The change was rolled back.');
 const URI = 'file:///work/postmortems/2024-08-20-outage.md';
 
 const summary = (ds: Array<{ code?: unknown; range: { start: { line: number } } }>) =>
@@ -34,9 +34,9 @@ test('incremental changes are applied and diagnostics follow them (push, debounc
   try {
     c.open(URI, THREE);
     assert.equal((await c.nextPublished(URI)).length, 3);
-    // Append a Resolution section at the end through an incremental change.
+    // Append a Root cause section at the end through an incremental change.
     const end = { line: 13, character: 0 };
-    c.change(URI, 2, [{ range: { start: end, end }, text: '\n## Resolution\n\nRolled back.\n' }]);
+    c.change(URI, 2, [{ range: { start: end, end }, text: '\n## Root cause\n\nA config change.\n' }]);
     const after = await c.nextPublished(URI);
     assert.deepEqual(summary(after), ['section.missing@0', 'section.missing@0']);
   } finally {
@@ -62,8 +62,10 @@ test('code actions: insert quick fix and source.fixAll.postmortem, keyed on code
     const diagnostics = await c.pullDiagnostics(URI);
     const actions = await c.codeActions(URI, diagnostics.slice(0, 1), ['quickfix']);
     assert.deepEqual(actions.map((a) => a.title), [
-      'Insert section "Resolution and Recovery"',
+      'Insert section "Root Cause Analysis"',
       'Insert all missing sections',
+      // In a postmortems/ folder by its path only: the user may say it is none.
+      'This is not a post-mortem: add "postmortem: false" to the frontmatter',
       'Disable section.missing on this line',
       'Disable section.missing in this file',
     ]);
@@ -76,7 +78,7 @@ test('code actions: insert quick fix and source.fixAll.postmortem, keyed on code
     assert.equal(fixAll[0]!.kind, 'source.fixAll.postmortem');
     // A diagnostic whose message was changed (translated) still gets its fix: messages are not keys.
     const translated = await c.codeActions(URI, [{ ...diagnostics[0]!, message: 'Abschnitt fehlt' }], ['quickfix']);
-    assert.equal(translated.length, 4);
+    assert.equal(translated.length, 5);
   } finally {
     await c.stop();
   }

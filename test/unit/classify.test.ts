@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, DEFAULT_SETTINGS, settingsFrom } from '../../server/src/service.js';
+import { analyze, applyEdits, codeActions, DEFAULT_SETTINGS, settingsFrom } from '../../server/src/service.js';
 import { md, fullPostMortem } from '../helpers/docs.js';
 
 const reason = (text: string, path?: string, settings = DEFAULT_SETTINGS) => analyze(text, { path, settings }).postMortem;
@@ -28,9 +28,42 @@ test('the default globs: postmortems/, post-mortems/, postmortem/ folders and *.
   assert.equal(reason('# x', '/r/docs/a.md', settingsFrom({ files: ['**/docs/*.md'] })), 'path');
 });
 
-test('three recognised sections one of which is a timeline make a post-mortem', () => {
-  assert.equal(reason(md('# x', '## Summary', 'a', '## Timeline', 'b', '## Action items', 'c')), 'sections');
-  assert.equal(reason(md('# x', '## Summary', 'a', '## Root cause', 'b', '## Action items', 'c')), undefined, 'no timeline');
-  assert.equal(reason(md('# x', '## Summary', 'a', '## Timeline', 'b')), undefined, 'two sections');
-  assert.equal(reason(fullPostMortem()), 'sections');
+test('evidence: a timeline of timed entries beside two more sections, or incident words in the title', () => {
+  assert.equal(reason(fullPostMortem()), 'evidence');
+  const timed = ['## Timeline', '- 14:02 UTC - alert fires', '- 14:10 UTC - rollback starts'];
+  assert.equal(reason(md('# Checkout', '## Summary', 'a', ...timed, '## Action items', '- c')), 'evidence');
+  assert.equal(reason(md('# Checkout', ...timed, '## Action items', '- c')), undefined, 'one other section');
+  // A plan with a Timeline of dates, a Summary and Action items is not a post-mortem.
+  const plan = md('# Release 1.30', '## Summary', 'The release.', '## Timeline', '- 2024-03-01: beta', '- 2024-04-01: GA', '## Action items', '- ship');
+  assert.equal(reason(plan), undefined, 'a plan');
+  // The sections only an incident has: a timeline, a root cause, a resolution and one more.
+  assert.equal(reason(md('# x', '## Summary', 'a', '## Timeline', '- May 2: reported', '## Root cause', 'b', '## Resolution', 'c')), 'evidence');
+  // Words naming an incident in the title, beside a section.
+  assert.equal(reason(md('# Checkout outage on 2024-08-20', '## Root cause', 'b')), 'evidence');
+  assert.equal(reason(md('# Post-mortem: checkout', '## Action items', '- x')), 'evidence');
+  assert.equal(reason(md('# Incident 2024-08-20', '## Root cause', 'b')), 'evidence', 'incident with a date');
+  // "Incident" naming a process, a guide, or a template is not an incident.
+  assert.equal(reason(md('# Incident response', '## Summary', 'a', '## Resolution', 'b')), undefined);
+  assert.equal(reason(md('# After an incident', '## Resolution', 'b')), undefined, 'incident without a date or times');
+  assert.equal(reason(md('# Post-mortem template', '## Summary', 'a', ...timed, '## Root cause', 'b')), undefined, 'a template');
+  assert.equal(reason(fullPostMortem(), '/repo/templates/incident.md'), undefined, 'a template by its path');
+});
+
+test('"This is not a post-mortem" adds postmortem: false, for documents taken for one by their path or content', () => {
+  const text = fullPostMortem();
+  const a = analyze(text, { path: '/r/docs/a.md' });
+  assert.equal(a.postMortem, 'evidence');
+  const withFinding = analyze(text.replace('## Successes and Positive Outcomes', '## Notes'), { path: '/r/docs/a.md' });
+  const f = withFinding.findings[0]!;
+  const fix = codeActions(withFinding, [{ code: f.code, range: f.range, data: f.data }], ['quickfix']).find((x) => x.title.startsWith('This is not a post-mortem'));
+  assert.ok(fix, 'offered');
+  const after = applyEdits(withFinding.model.text, fix.edits, withFinding);
+  assert.ok(after.startsWith('---\npostmortem: false\n---\n# Checkout outage'), after.slice(0, 60));
+  const again = analyze(after, { path: '/r/docs/a.md' });
+  assert.equal(again.postMortem, undefined);
+  assert.deepEqual(again.findings, []);
+  // A document that says it is one in its frontmatter is not offered the fix.
+  const own = analyze(md('---', 'postmortem: true', '---', '# x', '## Summary', 'y'));
+  const g = own.findings[0]!;
+  assert.ok(!codeActions(own, [{ code: g.code, range: g.range, data: g.data }], ['quickfix']).some((x) => x.title.startsWith('This is not')));
 });

@@ -5,6 +5,7 @@ import { mightBePostMortem, type DocumentLike } from '../../client/src/server/pr
 import { DEFAULT_FILE_GLOBS } from '../../server/src/model/classify.js';
 import { analyze } from '../../server/src/service.js';
 import { md, fullPostMortem } from '../helpers/docs.js';
+import { readDocuments, readNegatives } from '../../scripts/eval/corpus.js';
 import { tempFiles } from '../helpers/run.js';
 
 const doc = (text: string, fsPath = '/work/docs/notes.md', languageId = 'markdown'): DocumentLike => ({
@@ -17,7 +18,9 @@ const check = (d: DocumentLike, roots: string[] = ['/work']) => mightBePostMorte
 test('the client loads the language server for what the server would treat as a post-mortem', () => {
   const cases: Array<[string, DocumentLike]> = [
     ['six canonical sections', doc(fullPostMortem())],
-    ['three sections with a timeline, setext headings', doc(md('Summary', '=======', '', 'x', '', 'Timeline', '--------', '', 'y', '', 'Root cause', '----------', '', 'z'))],
+    ['a timed timeline and two more sections, setext headings', doc(md('Summary', '=======', '', 'x', '', 'Timeline', '--------', '', '- 10:00 UTC alert', '- 10:05 UTC rollback', '', 'Root cause', '----------', '', 'z'))],
+    ['sections written as labels', doc(md('**Summary:** it broke.', '', '**Timeline**', '', '- 10:00 UTC alert', '- 10:05 UTC rollback', '', 'Root cause: a config change.'))],
+    ['incident words in the title', doc(md('# Checkout outage', '', '## Root cause', '', 'z'))],
     ['frontmatter flag', doc(md('---', 'postmortem: true', '---', '# x'))],
     ['frontmatter type', doc(md('---', 'type: post-mortem', '---', '# x'))],
     ['a postmortems/ folder', doc('# anything', '/work/postmortems/2024/x.md')],
@@ -32,7 +35,7 @@ test('the client loads the language server for what the server would treat as a 
 
 test('ordinary Markdown does not load it', () => {
   assert.equal(check(doc(md('# Project', '## Install', 'npm i', '## Usage', 'x'))), false);
-  assert.equal(check(doc(md('# Notes', '## Timeline', 'x', '## Summary', 'y'))), false, 'two sections only');
+  assert.equal(check(doc(md('# Notes', '## Timeline', 'x', '## Ideas', 'y'))), false, 'one section only');
   assert.equal(check(doc(fullPostMortem(), '/work/x.txt', 'plaintext')), false, 'not Markdown');
 });
 
@@ -40,4 +43,13 @@ test('a .postmortemrc beside the file or above it (within the workspace) loads i
   const dir = tempFiles({ 'team/.postmortemrc.json': '{}', 'team/incidents/a.md': '# a', 'other/b.md': '# b' });
   assert.equal(check(doc('# a', join(dir, 'team', 'incidents', 'a.md')), [dir]), true);
   assert.equal(check(doc('# b', join(dir, 'other', 'b.md')), [dir]), false);
+});
+
+test('on every real document of the evaluation corpus, the pre-filter says yes wherever the server does', () => {
+  const docs = [...readDocuments().map((d) => ({ id: d.id, text: d.text, path: d.file.path })), ...readNegatives().map((n) => ({ id: n.id, text: n.text, path: n.file.path }))];
+  assert.ok(docs.length > 300);
+  for (const d of docs) {
+    const fsPath = `/work/${d.path}`;
+    if (analyze(d.text, { path: fsPath }).postMortem) assert.equal(check(doc(d.text, fsPath)), true, d.id);
+  }
 });

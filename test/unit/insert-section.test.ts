@@ -26,12 +26,12 @@ function insertOne(text: string, sectionId: string): string {
   return applyEdits(text, fix.edits, a);
 }
 
-const BASE = md('# Outage', '', '## Summary', '', 'It broke.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'Config.', '', '## Lessons learned', '', '- x');
+const BASE = md('# Outage', '', '## Summary', '', 'It broke.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Root cause', '', 'Config.', '', '## Notes', '', '- x');
 
 test('Insert section places the section after the nearest preceding canonical section', () => {
   const after = insertOne(BASE, 'resolution');
   assert.ok(after.includes('Config.\n\n## Resolution and Recovery\n\n{The steps taken'), after);
-  assert.ok(after.indexOf('## Resolution and Recovery') < after.indexOf('## Lessons learned'));
+  assert.ok(after.indexOf('## Resolution and Recovery') < after.indexOf('## Notes'));
   assertKeepsLines(BASE, after);
   assert.ok(!analysis(after).findings.some((f) => f.code === 'section.missing' && (f.data as { sectionId: string }).sectionId === 'resolution'));
 });
@@ -50,7 +50,7 @@ test('Insert section at the end of a document without a final newline', () => {
 });
 
 test('Insert section uses the document\'s section level and line endings', () => {
-  const text = '# Overview\r\nx\r\n# What happened\r\ny\r\n';
+  const text = '# Overview\r\nx\r\n# Timeline\r\ny\r\n';
   const after = insertOne(text, 'root-cause');
   assert.ok(after.includes('y\r\n\r\n# Root Cause Analysis\r\n\r\n{What led'), JSON.stringify(after));
   assert.ok(!/[^\r]\n/.test(after), 'no bare \\n in a CRLF document');
@@ -64,7 +64,7 @@ test('Insert all missing sections keeps every line, inserts in canonical order, 
   const after = applyEdits(BASE, all.edits, a);
   assertKeepsLines(BASE, after);
   const heads = after.split('\n').filter((l) => l.startsWith('## '));
-  assert.deepEqual(heads, ['## Summary', '## Timeline', '## Root cause', '## Resolution and Recovery', '## Preventive Actions', '## Successes and Positive Outcomes', '## Lessons learned']);
+  assert.deepEqual(heads, ['## Summary', '## Timeline', '## Root cause', '## Resolution and Recovery', '## Preventive Actions', '## Successes and Positive Outcomes', '## Notes']);
   const again = analysis(after);
   assert.ok(!again.findings.some((f) => f.code === 'section.missing'));
   assert.equal(fixAll(again), undefined, 'nothing left to fix: applying twice duplicates nothing');
@@ -100,8 +100,8 @@ test('"Insert all missing sections" is offered next to a single insert when seve
 });
 
 test('Insert section separates itself with a blank line when the section before ends right at the next heading', () => {
-  const text = md('# Outage', '## Summary', 'x', '## Timeline', '- 10:00 y', '## Root cause', 'Config.', '## Lessons learned', '- z');
+  const text = md('# Outage', '## Summary', 'x', '## Timeline', '- 10:00 y', '## Root cause', 'Config.', '## Notes', '- z');
   const after = insertOne(text, 'resolution');
   assert.ok(after.includes('Config.\n\n## Resolution and Recovery\n\n{The steps'), after);
-  assert.ok(after.includes('recovery.}\n\n## Lessons learned'), after);
+  assert.ok(after.includes('recovery.}\n\n## Notes'), after);
 });

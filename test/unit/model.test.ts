@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../server/src/model/document.js';
 import { LineIndex } from '../../server/src/model/text.js';
-import { normalizeHeading, recognizeHeading } from '../../server/src/model/sections.js';
+import { normalizeHeading } from '../../server/src/model/sections.js';
 import { md } from '../helpers/docs.js';
 
 test('LineIndex handles \\n, \\r\\n and lone \\r as line ends', () => {
@@ -39,7 +39,7 @@ test('ATX and setext headings open sections; headings in code fences and lists d
 });
 
 test('several level-1 headings make level 1 the section level, with no title', () => {
-  const m = buildModel(md('# Overview', 'x', '# What happened', 'y', '# Root causes', 'z'));
+  const m = buildModel(md('# Overview', 'x', '# Timeline', '- 10:00 y', '# Root causes', 'z'));
   assert.equal(m.title, undefined);
   assert.equal(m.sectionLevel, 1);
   assert.deepEqual([...m.canonical.keys()], ['summary', 'timeline', 'root-cause']);
@@ -47,23 +47,26 @@ test('several level-1 headings make level 1 the section level, with no title', (
 
 test('heading names are normalised: case, numbering, emoji, punctuation, remarks in parentheses', () => {
   assert.equal(normalizeHeading('2. 🔎 Root-Cause **Analysis** (draft)'), 'root cause analysis');
-  assert.equal(recognizeHeading('2. 🔎 Root-Cause **Analysis** (draft)'), 'root-cause');
-  assert.equal(recognizeHeading('Timeline (all times PST/PDT)'), 'timeline');
-  assert.equal(recognizeHeading('Events/Timeline:'), 'timeline');
-  assert.equal(recognizeHeading('IV) Follow-ups'), 'preventive-actions');
-  assert.equal(recognizeHeading('Corrective and Preventative Measures'), 'preventive-actions');
-  assert.equal(recognizeHeading('What went well?'), 'successes');
-  assert.equal(recognizeHeading('Short-term Improvements'), undefined);
+  const named = (h: string) => buildModel(md('# T', `## ${h}`, 'x')).allSections[0]?.canonical;
+  assert.equal(named('2. 🔎 Root-Cause **Analysis** (draft)'), 'root-cause');
+  assert.equal(named('Timeline (all times PST/PDT)'), 'timeline');
+  assert.equal(named('Events/Timeline:'), 'timeline');
+  assert.equal(named('IV) Follow-ups'), 'preventive-actions');
+  assert.equal(named('Corrective and Preventative Measures'), 'preventive-actions');
+  assert.equal(named('What went well?'), 'successes');
+  assert.equal(named('Short-term Improvements'), 'preventive-actions');
+  assert.equal(named('Timeline summary'), 'timeline');
 });
 
 test('"Where we got lucky" is luck, not a success', () => {
-  assert.equal(recognizeHeading('Where we got lucky'), undefined);
+  assert.equal(buildModel(md('# T', '## Where we got lucky', 'x')).allSections[0]?.canonical, undefined);
 });
 
-test('generic names match only whole headings: "Actions taken" is not the action items', () => {
-  assert.equal(recognizeHeading('Actions'), 'preventive-actions');
-  assert.equal(recognizeHeading('Actions taken to restore service'), undefined);
-  assert.equal(recognizeHeading('Timeline summary'), 'timeline');
+test('"Actions taken" is what was done (the resolution, weakly), not the action items', () => {
+  const m = buildModel(md('# T', '## Actions', '- x'));
+  assert.equal(m.allSections[0]?.canonical, 'preventive-actions');
+  const taken = buildModel(md('# T', '## Actions taken to restore service', '- x')).allSections[0]!;
+  assert.deepEqual([taken.canonical, taken.weak], ['resolution', true]);
 });
 
 test('a recognised sub-heading stands for its section when no top-level one exists', () => {

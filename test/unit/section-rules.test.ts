@@ -118,15 +118,20 @@ test('section.placeholder: a prompt that spans lines is reported on its first li
   assert.deepEqual(run(text).filter((f) => f.code === 'section.placeholder').map((f) => f.range.start.line), [3]);
 });
 
-test('section.duplicate: a second section with the same meaning, not a sub-heading inside the first', () => {
-  const text = md('# T', '## Summary', 'a', '## Remediation', 'b', '### Recovery', 'c', '## Overview', 'd');
+test('section.duplicate: the same section under the same name twice, not a sub-heading inside the first', () => {
+  const text = md('# T', '## Summary', 'a', '## Remediation', 'b', '### Recovery', 'c', '## Summary', 'd');
   assert.deepEqual(codes(text).filter((c) => c.startsWith('section.duplicate')), ['section.duplicate@7']);
+  // Two parts that share a meaning under their own names are two parts: "Summary" and "Overview",
+  // "Lessons learned" and "Action items", "Timeline" and "Follow-up timeline".
+  const parts = md('# T', '## Summary', 'a', '## Overview', 'b', '## Lessons learned', '- c', '## Action items', '- d', '## Timeline', 'e', '## Follow-up timeline', 'f');
+  assert.deepEqual(codes(parts).filter((c) => c.startsWith('section.duplicate')), []);
 });
 
-test('section.order: information on the first canonical section out of order', () => {
+test('section.order: off by default; under a preset that names an order, information on the first section out of it', () => {
   const text = fullPostMortem();
   const swapped = text.replace('## Timeline of Events', '## TMP').replace('## Incident Summary', '## Timeline of Events').replace('## TMP', '## Incident Summary');
-  const order = run(swapped).filter((f) => f.code === 'section.order');
+  assert.deepEqual(run(swapped).filter((f) => f.code === 'section.order'), [], 'teams order their sections their own way');
+  const order = run(swapped, settingsFrom({ sections: { order: 'relaxed' } })).filter((f) => f.code === 'section.order');
   assert.equal(order.length, 1);
   assert.equal(order[0]!.severity, 'information');
   assert.equal(order[0]!.range.start.line, 6);
@@ -143,4 +148,11 @@ test('rules can be turned off or change severity through settings', () => {
 test('a required-sections setting narrows section.missing', () => {
   const settings = { ...DEFAULT_SETTINGS, requiredSections: ['summary', 'timeline'] as const };
   assert.deepEqual(run(md('# T', '## Summary', 'x'), settings).filter((f) => f.code === 'section.missing').length, 1);
+});
+
+test('a missing "What went well" is information, unless the document uses our template (its frontmatter)', () => {
+  const text = fullPostMortem({ successes: 'Notes' });
+  const severity = (t: string) => run(t).find((f) => f.code === 'section.missing' && (f.data as { sectionId: string }).sectionId === 'successes')?.severity;
+  assert.equal(severity(text), 'information');
+  assert.equal(severity(md('---', 'postmortem: true', 'severity: SEV2', '---', text)), 'warning');
 });

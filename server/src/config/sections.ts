@@ -19,10 +19,10 @@ function tablesFor(settings: Settings): { canonical: AliasTable; extra: AliasTab
     const canonicalDefs = settings.sectionDefs.filter((d) => isCanonicalId(d.id));
     const extraDefs = settings.sectionDefs.filter((d) => !isCanonicalId(d.id));
     const plain = settings.preset === 'default' && !Object.values(settings.sectionAliases).some((a) => a?.length);
-    t = {
-      canonical: plain ? defaultAliasTable() : buildTable(canonicalDefs, settings, exactOnly),
-      extra: buildTable(extraDefs, settings, exactOnly),
-    };
+    const extra = buildTable(extraDefs, settings, exactOnly);
+    // The preset's own sections ("Lessons Learned" under google-sre) keep their names: those name no canonical section.
+    const canonical = plain ? defaultAliasTable() : { ...buildTable(canonicalDefs, settings, exactOnly), reserved: new Set(extra.exact.keys()) };
+    t = { canonical, extra };
     tables.set(settings, t);
   }
   return t;

@@ -1,5 +1,6 @@
 import type { PostMortemModel } from '../model/document.js';
-import { sectionBlocks } from '../model/document.js';
+import { isWithin, sectionBlocks } from '../model/document.js';
+import type { Section } from '../model/sections.js';
 import type { Block, ListItem, TableBlock } from '../model/markdown.js';
 import { plainInline } from '../model/sections.js';
 import type { Range } from '../model/text.js';
@@ -43,17 +44,30 @@ export function extractActionItems(model: PostMortemModel): readonly ActionItem[
 const memo = new WeakMap<PostMortemModel, readonly ActionItem[]>();
 
 function buildActionItems(model: PostMortemModel): ActionItem[] {
-  const section = model.canonical.get('preventive-actions');
-  if (!section) return [];
   const out: ActionItem[] = [];
-  // What a sub-heading says (a quarter, a ticket, "Completed") applies to the items under it.
-  let inherited: Inherited = headingFields(section.title);
-  for (const block of sectionBlocks(model, section)) {
-    if (block.kind === 'heading') inherited = merge(headingFields(block.text), headingFields(section.title));
-    else if (block.kind === 'list') for (const item of block.items) out.push(...listItems(model, item, inherited));
-    else if (block.kind === 'table') out.push(...tableItems(model, block, inherited));
+  for (const section of actionSections(model)) {
+    // What a sub-heading says (a quarter, a ticket, "Completed") applies to the items under it.
+    let inherited: Inherited = headingFields(section.title);
+    for (const block of sectionBlocks(model, section)) {
+      if (block.kind === 'heading') inherited = merge(headingFields(block.text), headingFields(section.title));
+      else if (block.kind === 'list') for (const item of block.items) out.push(...listItems(model, item, inherited));
+      else if (block.kind === 'table') out.push(...tableItems(model, block, inherited));
+    }
   }
   return out;
+}
+
+/**
+ * The parts that hold the actions: the Preventive Actions section, and every other part
+ * named for actions beside it ("Short-term improvements" and "Long-term improvements"
+ * under one "Remediation"), each once (not a part inside another).
+ */
+function actionSections(model: PostMortemModel): Section[] {
+  const main = model.canonical.get('preventive-actions');
+  if (!main) return [];
+  if (main.weak) return [main];
+  const named = model.allSections.filter((s) => !s.weak && (s.canonical === 'preventive-actions' || s.also.includes('preventive-actions')));
+  return named.filter((s) => !named.some((o) => o !== s && isWithin(s, o)));
 }
 
 interface Inherited {

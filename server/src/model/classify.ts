@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { PostMortemModel } from './document.js';
+import { hasTimedLines } from './meaning.js';
 
 export const DEFAULT_FILE_GLOBS: readonly string[] = [
   '**/postmortems/**/*.md',
@@ -8,7 +9,7 @@ export const DEFAULT_FILE_GLOBS: readonly string[] = [
   '**/*.postmortem.md',
 ];
 
-export type PostMortemReason = 'frontmatter' | 'path' | 'sections' | 'forced';
+export type PostMortemReason = 'frontmatter' | 'path' | 'evidence' | 'forced';
 
 const matchers = new Map<string, (path: string) => boolean>();
 
@@ -31,8 +32,12 @@ export function pathMatches(path: string, globs: readonly string[]): boolean {
 
 /**
  * Why a Markdown document counts as a post-mortem, or undefined when it does not:
- * frontmatter `postmortem: true` / `type: postmortem`, a path matching the globs,
- * or at least three recognised sections one of which is a timeline. `postmortem: false` opts out.
+ * frontmatter `postmortem: true` / `type: postmortem`; a path matching the globs; or
+ * the evidence of its content ('evidence'): a timeline whose entries start with times
+ * of day beside two more post-mortem sections, or words that name an incident
+ * ("outage", "post-mortem", "incident report") in its title, frontmatter title or path
+ * beside a post-mortem section or timed entries. A plan, an RFC or a meeting note with
+ * a "Timeline" heading is none of these; nor is a template. `postmortem: false` opts out.
  */
 export function postMortemReason(model: PostMortemModel, path: string | undefined, globs: readonly string[]): PostMortemReason | undefined {
   const data = model.frontmatter?.data;
@@ -43,6 +48,35 @@ export function postMortemReason(model: PostMortemModel, path: string | undefine
     if (flag === true || (typeof type === 'string' && /^post-?mortem$/i.test(type.trim()))) return 'frontmatter';
   }
   if (path && pathMatches(path, globs)) return 'path';
-  if (model.canonical.size >= 3 && model.canonical.has('timeline')) return 'sections';
-  return undefined;
+  return evidenceOf(model, path) ? 'evidence' : undefined;
+}
+
+// Words that name an incident or its review. "Incident" alone also names a process
+// ("incident response", "after an incident"), so it needs a date or timed entries too.
+const REVIEW_WORDS =
+  /(?<![\p{L}\p{N}])(?:post[\s_-]?mortems?|outages?|downtime|root[\s_-]cause[\s_-]analysis|rca|service[\s_-](?:disruption|degradation|interruption)|incident[\s_-](?:reports?|reviews?|summary|analysis|retrospective|retro))(?![\p{L}\p{N}])/iu;
+const INCIDENT_WORD =
+  /(?<![\p{L}\p{N}])incidents?(?![\s_-]+(?:response|management|commander|handling|process|playbook|runbook|template|plan|policy|severity|levels?))(?![\p{L}\p{N}])/iu;
+const DATE = /(?<!\d)(?:\d{4}[-_/.]?\d{2}[-_/.]?\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)|(?<![\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)/iu;
+const TEMPLATE = /(?<![\p{L}])templates?(?![\p{L}])/iu;
+
+function evidenceOf(model: PostMortemModel, path: string | undefined): boolean {
+  const fmTitle = model.frontmatter?.data?.['title'];
+  const titles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined, path].filter((t): t is string => !!t);
+  if (titles.some((t) => TEMPLATE.test(t))) return false;
+  const ids = new Set(model.canonical.keys());
+  const timeline = model.canonical.get('timeline');
+  const timed = timeline ? hasTimedLines(sectionLines(model, timeline.bodyStartLine, timeline.endLine)) : false;
+  const others = [...ids].filter((id) => id !== 'timeline').length + (model.summary?.kind === 'preamble' ? 1 : 0);
+  // A timeline of timed entries beside two more sections; or the sections only incidents have.
+  if (timed && others >= 2) return true;
+  if (ids.has('timeline') && ids.has('root-cause') && ids.has('resolution') && ids.size >= 4) return true;
+  const anyTimed = timed || hasTimedLines(sectionLines(model, 0, model.lines.lineCount));
+  if (titles.some((t) => REVIEW_WORDS.test(t))) return ids.size > 0 || anyTimed;
+  if (titles.some((t) => INCIDENT_WORD.test(t))) return ids.size > 0 && (anyTimed || titles.some((t) => DATE.test(t)));
+  return false;
+}
+
+function* sectionLines(model: PostMortemModel, start: number, end: number): Generator<string> {
+  for (let i = start; i < end; i++) yield model.lines.lineText(i);
 }

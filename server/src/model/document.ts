@@ -1,7 +1,15 @@
 import { LineIndex } from './text.js';
 import { parseFrontmatter, type Frontmatter } from './frontmatter.js';
-import { parseBlocks, type Block, type HeadingBlock } from './markdown.js';
-import { defaultAliasTable, plainInline, recognizeHeading, type AliasTable, type Section, type SectionId } from './sections.js';
+import { parseBlocks, type Block, type HeadingBlock, type ParagraphBlock } from './markdown.js';
+import { defaultAliasTable, normalizeHeading, plainInline, type AliasTable, type Section, type SectionId } from './sections.js';
+import { clockTimes, hasTimedLines, sectionsNamed, type Tier } from './meaning.js';
+import { labelLines, type LabelLine } from './labels.js';
+
+/** Where the text that summarises the incident is. */
+export type SummaryPlace =
+  | { kind: 'section'; section: Section }
+  /** Untitled prose under the title: `startLine` is its first line of prose (metadata lines skipped). */
+  | { kind: 'preamble'; startLine: number; blocks: Block[] };
 
 /** Everything the rules read about one document. Built once per text, never mutated. */
 export interface PostMortemModel {
@@ -16,16 +24,26 @@ export interface PostMortemModel {
   sectionLevel: number;
   /** Root sections (every heading except the title opens one), with sub-headings as children. */
   sections: Section[];
-  /** All sections, depth first, in document order. */
+  /** All sections, headings and labels, depth first, in document order. */
   allSections: Section[];
-  /** The section that stands for each canonical section found: the first at the section level, else the first at any depth. */
+  /**
+   * The section that stands for each canonical section found: one named for it before
+   * one named only weakly, then at the section level first, then the first.
+   */
   canonical: Map<SectionId, Section>;
   /** Lines between the title (or the frontmatter) and the first section heading: [startLine, endLine). */
   preamble: { startLine: number; endLine: number };
+  /** The text that summarises: the summary section, or the prose under the title. */
+  summary: SummaryPlace | undefined;
 }
 
 export interface ModelOptions {
   aliases?: AliasTable;
+}
+
+interface Named {
+  id: SectionId;
+  tier: Tier;
 }
 
 export function buildModel(text: string, options: ModelOptions = {}): PostMortemModel {
@@ -35,27 +53,76 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
   const table = options.aliases ?? defaultAliasTable();
 
   const headings = blocks.filter((b): b is HeadingBlock => b.kind === 'heading');
-  const recognized = new Map<HeadingBlock, SectionId | undefined>();
-  for (const h of headings) recognized.set(h, recognizeHeading(h.text, table));
+  const named = new Map<HeadingBlock, Named[]>();
+  headings.forEach((h, i) => {
+    const next = headings[i + 1]?.startLine ?? lines.lineCount;
+    named.set(h, sectionNames(h.text, table, () => timedBetween(lines, h.endLine, next)));
+  });
 
-  const first = headings[0];
-  const title =
-    first && first.level === 1 && headings.filter((h) => h.level === 1).length === 1 && !recognized.get(first) ? first : undefined;
+  const title = titleOf(headings, named, table, frontmatter);
   const sectionHeadings = title ? headings.slice(1) : headings;
   const sectionLevel = sectionHeadings.length
     ? Math.min(...sectionHeadings.map((h) => h.level))
     : (title?.level ?? 1) + 1;
 
-  const { roots, all } = buildTree(sectionHeadings, recognized, lines.lineCount);
+  const { roots, all: headingSections } = buildTree(sectionHeadings, named, lines.lineCount);
+  const labels = labelSections(blocks, headingSections, table, lines, sectionLevel);
+  const all = mergeByLine(headingSections, labels);
 
-  const canonical = new Map<SectionId, Section>();
-  for (const s of all) if (s.canonical && s.level === sectionLevel && !canonical.has(s.canonical)) canonical.set(s.canonical, s);
-  for (const s of all) if (s.canonical && !canonical.has(s.canonical)) canonical.set(s.canonical, s);
-
+  const canonical = chooseCanonical(all, sectionLevel);
   const preambleStart = title ? title.endLine : frontmatter ? frontmatter.endLine + 1 : 0;
   const preamble = { startLine: preambleStart, endLine: sectionHeadings[0]?.startLine ?? lines.lineCount };
+  // Without a title, a first heading that names no section ("## Absence of notifications on the 27th")
+  // introduces the document as a title would: the prose under it may be the summary.
+  const opening = !title && headingSections[0] && !headingSections[0].canonical ? headingSections[0] : undefined;
+  const intro = opening ? { startLine: preamble.startLine, endLine: opening.children[0]?.heading.startLine ?? opening.endLine } : preamble;
+  const summary = summaryPlace(blocks, canonical, intro, labels);
+  if (summary?.kind === 'preamble' && canonical.get('summary')?.weak) canonical.delete('summary');
 
-  return { text, lines, frontmatter, blocks, title, sectionLevel, sections: roots, allSections: all, canonical, preamble };
+  return { text, lines, frontmatter, blocks, title, sectionLevel, sections: roots, allSections: all, canonical, preamble, summary };
+}
+
+/**
+ * The document's title: its first heading when every other heading is deeper ("# v1.x
+ * Upgrade RCA" over "##" sections, or "## CI Disruption" over "###" ones) and it is not
+ * just a section's name; or a first heading that names no section and repeats the
+ * frontmatter's title (a site that writes every heading at level 1).
+ */
+function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, table: AliasTable, fm: Frontmatter | undefined): HeadingBlock | undefined {
+  const first = headings[0];
+  if (!first) return undefined;
+  const norm = normalizeHeading(first.text);
+  const aloneOnTop = headings.every((h, i) => i === 0 || h.level > first.level);
+  if (aloneOnTop && !table.exact.has(norm)) return first;
+  const fmTitle = fm?.data?.['title'];
+  if (typeof fmTitle === 'string' && normalizeHeading(fmTitle) === norm && !named.get(first)!.length) return first;
+  return undefined;
+}
+
+/**
+ * The canonical sections a heading or label names: an exact name from the table (the
+ * canonical names, their aliases and the user's) first; none for a name of the preset's
+ * own sections; else by meaning. `times` says whether its text has timed entries.
+ */
+function sectionNames(text: string, table: AliasTable, times: () => boolean): Named[] {
+  const norm = normalizeHeading(text);
+  if (!norm) return [];
+  const exact = table.exact.get(norm.replace(/[/&]/g, ' ').replace(/\s+/g, ' ').trim());
+  if (exact) return [{ id: exact, tier: 'strong' }];
+  if (table.reserved?.has(norm)) return [];
+  return sectionsNamed(text, {
+    get times() {
+      return times();
+    },
+  });
+}
+
+/** True when the lines tell something in time: entries that start with times, or two clock times in the text. */
+function timedBetween(lines: LineIndex, start: number, end: number): boolean {
+  const own = function* () {
+    for (let i = start; i < end; i++) yield lines.lineText(i);
+  };
+  return hasTimedLines(own()) || clockTimes(own()) >= 2;
 }
 
 /** The text markdown-it reads: frontmatter lines blanked and a BOM dropped, so line numbers stay those of `text`. */
@@ -64,11 +131,7 @@ function bodyText(text: string, lines: LineIndex, fm: Frontmatter | undefined): 
   return body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
 }
 
-function buildTree(
-  headings: HeadingBlock[],
-  recognized: Map<HeadingBlock, SectionId | undefined>,
-  lineCount: number,
-): { roots: Section[]; all: Section[] } {
+function buildTree(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, lineCount: number): { roots: Section[]; all: Section[] } {
   const roots: Section[] = [];
   const all: Section[] = [];
   const stack: Section[] = [];
@@ -79,9 +142,10 @@ function buildTree(
     const parent = stack[stack.length - 1];
     const section: Section = {
       heading,
+      form: 'heading',
       level: heading.level,
       title: plainInline(heading.text),
-      canonical: recognized.get(heading),
+      ...meaningOf(named.get(heading)!),
       bodyStartLine: heading.endLine,
       endLine: lineCount,
       parent,
@@ -94,25 +158,151 @@ function buildTree(
   return { roots, all };
 }
 
+function meaningOf(names: Named[]): Pick<Section, 'canonical' | 'also' | 'weak'> {
+  return { canonical: names[0]?.id, also: names.slice(1).map((n) => n.id), weak: names[0]?.tier === 'weak' };
+}
+
 /**
- * Many real post-mortems open with the summary under the title, before any heading
- * (PostHog's do). Such a preamble stands for the summary when it has a paragraph
- * of at least 15 words and no section is recognised as the summary.
+ * Sections written as labels: each label that names a canonical section, inside the
+ * innermost heading section around it (or at the section level before any heading).
+ * A paragraph label runs to the next label-like line or heading; a list label is its item.
+ */
+function labelSections(blocks: Block[], headingSections: Section[], table: AliasTable, lines: LineIndex, sectionLevel: number): Section[] {
+  const found = labelLines(blocks);
+  if (!found.length) return [];
+  const headingLines = headingSections.map((s) => s.heading.startLine);
+  const out: Section[] = [];
+  found.forEach((label, i) => {
+    const container = innermost(headingSections, label.line);
+    const end = labelEnd(label, found[i + 1], headingLines, container?.endLine ?? lines.lineCount);
+    const names = sectionNames(label.text, table, () => timedBetween(lines, label.line, end)).filter((n) => !label.inline || n.tier === 'strong');
+    if (!names.length) return;
+    out.push({
+      heading: { kind: 'heading', level: (container?.level ?? sectionLevel - 1) + 1, text: label.text, setext: false, startLine: label.line, endLine: label.line + 1 },
+      form: 'label',
+      level: container ? container.level + 1 : sectionLevel,
+      title: plainInline(label.text),
+      ...meaningOf(names),
+      bodyStartLine: label.line,
+      endLine: end,
+      parent: container,
+      children: [],
+      ...(label.item ? { blocks: label.item.children } : {}),
+    });
+  });
+  return out;
+}
+
+function labelEnd(label: LabelLine, next: LabelLine | undefined, headingLines: number[], containerEnd: number): number {
+  if (label.item) return label.item.endLine;
+  let end = containerEnd;
+  if (next && next.line > label.line) end = Math.min(end, next.line);
+  const heading = headingLines.find((l) => l > label.line);
+  if (heading !== undefined) end = Math.min(end, heading);
+  return end;
+}
+
+/** The deepest heading section whose body holds the line. */
+function innermost(sections: Section[], line: number): Section | undefined {
+  let best: Section | undefined;
+  for (const s of sections) if (s.heading.startLine < line && line < s.endLine && (!best || s.level > best.level)) best = s;
+  return best;
+}
+
+function mergeByLine(a: Section[], b: Section[]): Section[] {
+  if (!b.length) return a;
+  return [...a, ...b].sort((x, y) => x.heading.startLine - y.heading.startLine);
+}
+
+/**
+ * For each canonical id, the section that stands for it: among those named for it,
+ * the first at the section level, else the first; only when none is, the same among
+ * those named weakly ("Background", "Conclusion").
+ */
+function chooseCanonical(all: Section[], sectionLevel: number): Map<SectionId, Section> {
+  const strong = new Map<SectionId, Section[]>();
+  const weak = new Map<SectionId, Section[]>();
+  for (const s of all) {
+    if (!s.canonical) continue;
+    (s.weak ? weak : strong).set(s.canonical, [...((s.weak ? weak : strong).get(s.canonical) ?? []), s]);
+    for (const id of s.also) strong.set(id, [...(strong.get(id) ?? []), s]);
+  }
+  const canonical = new Map<SectionId, Section>();
+  for (const pool of [strong, weak]) {
+    for (const [id, list] of pool) {
+      if (canonical.has(id)) continue;
+      canonical.set(id, list.find((s) => s.level === sectionLevel) ?? list[0]!);
+    }
+  }
+  return canonical;
+}
+
+/**
+ * The text that summarises: a section named for the summary; else the first prose under
+ * the title (metadata lines such as "Author:" or "**Status**: draft" skipped) when it
+ * has at least 8 words; else a section named for it weakly ("Background").
+ */
+function summaryPlace(
+  blocks: Block[],
+  canonical: Map<SectionId, Section>,
+  preamble: { startLine: number; endLine: number },
+  labels: Section[],
+): SummaryPlace | undefined {
+  const section = canonical.get('summary');
+  if (section && !section.weak) return { kind: 'section', section };
+  const inLabel = (line: number) => labels.some((l) => l.canonical && l.heading.startLine <= line && line < l.endLine);
+  const prose = blocksBetween(blocks, preamble.startLine, preamble.endLine).filter(
+    (b): b is ParagraphBlock => b.kind === 'paragraph' && !inLabel(b.startLine),
+  );
+  for (const p of prose) {
+    const rest = p.content.split('\n');
+    let skipped = 0;
+    while (skipped < rest.length && isMetadataLine(rest[skipped]!)) skipped++;
+    const words = rest.slice(skipped).join(' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    if (words >= 8) {
+      const start = p.startLine + skipped;
+      return { kind: 'preamble', startLine: start, blocks: blocksBetween(blocks, p.startLine, preamble.endLine) };
+    }
+  }
+  return section ? { kind: 'section', section } : undefined;
+}
+
+// "Author: Jane", "**Status**: Draft", "- **Date:** 2024-03-01", "Severity - SEV2": a field, not prose.
+const METADATA = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:[\p{L}][\p{L}'’/()&.-]*)(?:\s+[\p{L}][\p{L}'’/()&.-]*){0,3}\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:|\s+-\s)/u;
+
+/** True for a line that is a metadata field ("Author: …", "**Severity:** SEV2"), not prose. */
+export function isMetadataLine(line: string): boolean {
+  // The key is at the start; a bounded prefix keeps the expression's backtracking bounded too.
+  const m = METADATA.exec(line.slice(0, 120));
+  if (!m) return false;
+  // A sentence that happens to hold a colon ("We found the cause: a full disk") is prose.
+  const key = m[0].replace(/[*_:\-+]/g, ' ').trim();
+  return key.split(/\s+/).length <= 4 && !/^(?:we|i|the|a|an|this|it|our|they|at|on|in)\b/i.test(key);
+}
+
+/**
+ * The opening prose under the title, when it is the summary (the document has no
+ * section named for the summary).
  */
 export function preambleSummary(model: PostMortemModel): Block[] | undefined {
-  if (model.canonical.has('summary')) return undefined;
-  const blocks = blocksBetween(model.blocks, model.preamble.startLine, model.preamble.endLine);
-  const prose = blocks.some((b) => b.kind === 'paragraph' && b.content.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 15);
-  return prose ? blocks : undefined;
+  return model.summary?.kind === 'preamble' ? model.summary.blocks : undefined;
+}
+
+/** The blocks of the text that summarises, or undefined when there is none. */
+export function summaryBlocks(model: PostMortemModel): Block[] | undefined {
+  const place = model.summary;
+  if (!place) return undefined;
+  return place.kind === 'preamble' ? place.blocks : sectionBlocks(model, place.section);
 }
 
 /** The top-level blocks inside a section's body, sub-sections included. */
 export function sectionBlocks(model: PostMortemModel, section: Section): Block[] {
-  return blocksBetween(model.blocks, section.bodyStartLine, section.endLine);
+  return section.blocks ?? blocksBetween(model.blocks, section.bodyStartLine, section.endLine);
 }
 
 /** The top-level blocks of a section before its first sub-heading. */
 export function ownBlocks(model: PostMortemModel, section: Section): Block[] {
+  if (section.blocks) return section.blocks;
   const end = section.children[0]?.heading.startLine ?? section.endLine;
   return blocksBetween(model.blocks, section.bodyStartLine, end);
 }

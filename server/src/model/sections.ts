@@ -1,5 +1,5 @@
 import sectionData from '../data/sections.json';
-import type { HeadingBlock } from './markdown.js';
+import type { Block, HeadingBlock } from './markdown.js';
 import { removeTags, replaceBracketed, replaceLinks } from './spans.js';
 
 export type SectionId = 'summary' | 'timeline' | 'root-cause' | 'resolution' | 'preventive-actions' | 'successes';
@@ -24,19 +24,33 @@ export function canonicalSection(id: SectionId): CanonicalSection {
   return CANONICAL_SECTIONS.find((s) => s.id === id)!;
 }
 
-/** A heading and everything under it up to the next heading of the same or a higher level. */
+/**
+ * A heading and everything under it up to the next heading of the same or a higher
+ * level; or a label (`**Root cause:** …`, "Timeline (all times PDT)" before a list, a
+ * bold list label) and what it heads, up to the next label or heading.
+ */
 export interface Section {
+  /** The heading; for a label, a heading-shaped stand-in on the label's line whose text is the label. */
   heading: HeadingBlock;
+  form: 'heading' | 'label';
   level: number;
   /** Plain heading text (Markdown removed). */
   title: string;
+  /** The canonical section it stands for (the first it names). */
   canonical: SectionId | undefined;
-  /** First line after the heading. */
+  /** Further canonical sections it also holds ("Root cause and resolution"). */
+  also: SectionId[];
+  /** Named only weakly ("Background", "Conclusion"): it stands for the section when no part is named for it. */
+  weak: boolean;
+  /** First line after the heading; for a label, the label's own line (its text may go on there). */
   bodyStartLine: number;
-  /** Exclusive end: the next heading of the same or higher level, or the end of the document. */
+  /** Exclusive end: the next heading of the same or higher level (for a label, the next label or heading), or the end of the document. */
   endLine: number;
   parent: Section | undefined;
+  /** Sub-sections under sub-headings (labels are not listed here; they are in the model's allSections). */
   children: Section[];
+  /** A list label's content: the blocks of its item (other sections find theirs by line). */
+  blocks?: Block[];
 }
 
 /** Plain text of inline Markdown: links, emphasis, code marks and HTML tags removed. */
@@ -62,8 +76,10 @@ export function normalizeHeading(text: string): string {
 export interface AliasTable {
   /** Exact normalised name → section id. */
   exact: Map<string, SectionId>;
-  /** Names sorted longest first, for prefix matching. */
+  /** Names sorted longest first, for prefix matching (the preset's own sections; canonical ones are read by meaning). */
   prefixes: Array<[string, SectionId]>;
+  /** Normalised names of the preset's own sections ("Lessons learned" under google-sre): they name no canonical section. */
+  reserved?: ReadonlySet<string>;
 }
 
 /** Builds the lookup table from the canonical data plus any extra aliases (from configuration). */

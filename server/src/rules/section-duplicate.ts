@@ -1,4 +1,4 @@
-import { canonicalSection, type Section, type SectionId } from '../model/sections.js';
+import { canonicalSection, normalizeHeading, type Section, type SectionId } from '../model/sections.js';
 import { isWithin } from '../model/document.js';
 import type { Rule } from './types.js';
 
@@ -20,6 +20,9 @@ export const sectionDuplicate: Rule = {
       if (isWithin(section, first)) continue;
       // Nested under an unrelated heading while the first stands at the section level: a topic, not a second section.
       if (section.level !== first.level) continue;
+      // Two parts that only share a meaning ("Timeline" and "Follow-up timeline", "Lessons learned"
+      // and "Action items") are two parts of the document; a second "Timeline" is a duplicate.
+      if (section.weak || first.weak || section.form !== 'heading' || normalizeHeading(section.title) !== normalizeHeading(first.title)) continue;
       report({
         code: 'section.duplicate',
         message: `"${section.title}" is a second ${canonicalSection(id).name} section; the first is "${first.title}" on line ${first.heading.startLine + 1}.`,

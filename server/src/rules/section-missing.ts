@@ -4,6 +4,8 @@ import { firstContentLine } from '../model/suppressions.js';
 import { customDefinition, isCanonicalId } from '../config/presets.js';
 import { foundSections, sectionDef } from '../config/sections.js';
 import type { Rule } from './types.js';
+import { coveredSections } from '../content/coverage.js';
+import { isPostMortemFrontmatter } from './frontmatter-schema.js';
 
 /** Data carried by `section.missing` for its quick fix. */
 export interface MissingSectionData {
@@ -19,15 +21,21 @@ export const sectionMissing: Rule = {
     // before it covers it), else on the last line.
     const range = model.lines.trimmedLineRange(model.title?.startLine ?? Math.min(firstContentLine(model), model.lines.lineCount - 1));
     const found = cached('sections.found', () => foundSections(model, settings));
+    const ownTemplate = !!model.frontmatter && isPostMortemFrontmatter(model.frontmatter.data);
     for (const id of settings.requiredSections) {
       if (found.has(id)) continue;
       if (id === 'summary' && preambleSummary(model)) continue;
+      // Content the document plainly gives elsewhere (the fix told in the timeline): a reviewer would not ask for it.
+      if (isCanonicalId(id) && coveredSections(model).has(id)) continue;
       // The preset's name and prompt; canonical ids set directly in settings fall back to the canonical data.
       const section = sectionDef(settings, id) ?? (isCanonicalId(id) ? canonicalSection(id) : customDefinition(id));
       const examples = section.examples;
       const data: MissingSectionData = { sectionId: id };
+      // What went well is worth asking for, but only our own template makes it a must.
+      const mild = id === 'successes' && !ownTemplate;
       report({
         code: 'section.missing',
+        ...(mild ? { severity: 'information' as const } : {}),
         message: `Missing section "${section.name}"${examples.length ? ` ("${examples.join('" or "')}" also count)` : ''}: ${lowerFirst(section.prompt)}`,
         range,
         data,

@@ -21,9 +21,9 @@ test('a required id outside the preset is a section of that name; catalogue ids 
 });
 
 test('sections.aliases adds heading names for a section', () => {
-  const doc = fullPostMortem({ actions: 'Remediation items' });
+  const doc = fullPostMortem({ actions: 'Homework' });
   assert.ok(missing(doc, {}).includes('preventive-actions'));
-  assert.deepEqual(missing(doc, { sections: { aliases: { 'preventive-actions': ['Remediation items'] } } }), []);
+  assert.deepEqual(missing(doc, { sections: { aliases: { 'preventive-actions': ['Homework'] } } }), []);
 });
 
 test('rules, files, defaultTimezone, dateOrder, blameWords and blameAllow are read; malformed values keep the defaults', () => {
@@ -44,7 +44,7 @@ test('rules, files, defaultTimezone, dateOrder, blameWords and blameAllow are re
   assert.deepEqual(s.blameWords, ['cowboy']);
   assert.deepEqual(s.blameAllow, ['forgot to']);
   assert.equal(s.preset, 'default');
-  assert.equal(s.sectionOrder, 'relaxed');
+  assert.equal(s.sectionOrder, 'none');
   assert.deepEqual(s.requiredSections, DEFAULT_SETTINGS.requiredSections);
 });
 

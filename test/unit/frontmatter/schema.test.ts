@@ -75,7 +75,7 @@ test('an empty value is reported on its key', () => {
 });
 
 test('unknown keys are warnings on the key, with "Did you mean" for a near miss', () => {
-  const found = fm(withFrontmatter('sevrity: SEV1', 'colour: blue'));
+  const found = fm(withFrontmatter('sevrity: SEV1', 'colour: blue', 'postmortem: true'));
   assert.deepEqual(found.map(at), ['frontmatter.schema/warning@1:0-1:7', 'frontmatter.schema/warning@2:0-2:6']);
   assert.match(found[0]!.message, /"sevrity" is not a post-mortem frontmatter key\. Did you mean "severity"\?/);
   assert.match(found[1]!.message, /Known keys: title, id, status, severity/);
@@ -88,7 +88,7 @@ test('P1–P5 are not severities: the message points to priority', () => {
 });
 
 test('a value wrong only in case gets "Did you mean"; a value near several gets none', () => {
-  assert.match(fm(withFrontmatter('status: Final'))[0]!.message, /Did you mean "final"\?/);
+  assert.match(fm(withFrontmatter('status: Final', 'postmortem: true'))[0]!.message, /Did you mean "final"\?/);
   assert.doesNotMatch(fm(withFrontmatter('severity: SEV9'))[0]!.message, /Did you mean/);
 });
 
@@ -106,4 +106,11 @@ test('the user setting for frontmatter.schema overrides both severities', () => 
   const settings = settingsFrom({ rules: { 'frontmatter.schema': 'hint' } });
   const found = fm(withFrontmatter('severity: SEV9', 'colour: blue'), settings);
   assert.deepEqual(found.map((f) => f.severity), ['hint', 'hint']);
+});
+
+test('a site generator\'s frontmatter (a blog, a wiki, GitBook) is not checked against the post-mortem schema', () => {
+  assert.deepEqual(fm(withFrontmatter('layout: post', 'title: "Post-mortem: outage"', 'nav_order: 4', 'parent: Postmortems', 'date: 2023-01-01 10:00:00 +0000')), []);
+  assert.deepEqual(fm(withFrontmatter('description: >-', '  An RCA of the upgrade.')), []);
+  // One key only post-mortems have makes it ours: then every key is checked.
+  assert.deepEqual(fm(withFrontmatter('nav_order: 4', 'severity: SEV2')).map((f) => f.message.slice(0, 30)), ['"nav_order" is not a post-mort']);
 });
