@@ -5,6 +5,7 @@
  */
 import type { PostMortemModel } from './model/document.js';
 import type { PostMortemReason } from './model/classify.js';
+import type { Incident } from './model/incidents.js';
 import type { Finding } from './rules/types.js';
 import type { Settings } from './settings.js';
 
@@ -14,4 +15,14 @@ export interface Analysis {
   /** Why the document is a post-mortem, or undefined (then `findings` is empty). */
   postMortem: PostMortemReason | undefined;
   findings: Finding[];
+  /**
+   * For a log of several incidents: each incident analysed as a post-mortem of its own
+   * (its text line for line, so positions are the document's). `findings` holds theirs.
+   */
+  incidents?: IncidentAnalysis[];
+}
+
+export interface IncidentAnalysis {
+  incident: Incident;
+  analysis: Analysis;
 }

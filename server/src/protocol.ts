@@ -106,6 +106,17 @@ export interface OutlineView {
   progress: { present: number; required: number };
   timeline: TimelineView | null;
   actions: ActionItemView[];
+  /** For a log of several incidents: each incident with its own sections (then `sections` is empty and `progress` their sum). */
+  incidents?: IncidentOutline[];
+}
+
+/** One incident of a log, in the outline. */
+export interface IncidentOutline {
+  title: string;
+  /** 0-based line of its heading. */
+  line: number;
+  sections: OutlineSection[];
+  progress: { present: number; required: number };
 }
 
 /** The outline of an open document, or null when it is not a post-mortem. */

@@ -5,7 +5,8 @@
 import { buildModel, type PostMortemModel } from './model/document.js';
 import { postMortemReason } from './model/classify.js';
 import { suppressionsOf } from './model/suppressions.js';
-import { aliasTableFor } from './config/sections.js';
+import { aliasTableFor, foundSections } from './config/sections.js';
+import { findIncidents, incidentText, type Incident } from './model/incidents.js';
 import { LineIndex, type Range } from './model/text.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { INTERNAL_ERROR, RULES, allCodes } from './rules/registry.js';
@@ -18,7 +19,7 @@ import type { CompletionResult, HoverResult } from './features/types.js';
 import type { Position } from './model/text.js';
 
 export type { Finding } from './rules/types.js';
-export type { Analysis } from './analysis.js';
+export type { Analysis, IncidentAnalysis } from './analysis.js';
 import type { Analysis } from './analysis.js';
 export type { Fix, TextEdit } from './fixes/types.js';
 export type { Settings, Severity } from './settings.js';
@@ -40,8 +41,39 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const model = buildModel(text, { aliases: aliasTableFor(settings) });
   const postMortem = options.force ? 'forced' : postMortemReason(model, options.path, settings.files);
-  const findings = postMortem ? runRules(model, settings) : [];
-  return { model, settings, postMortem, findings };
+  if (!postMortem) return { model, settings, postMortem, findings: [] };
+  const incidents = findIncidents(model);
+  if (incidents.length < 2) return { model, settings, postMortem, findings: runRules(model, settings) };
+  return analyzeLog(model, settings, postMortem, incidents);
+}
+
+/**
+ * A log of several incidents: each is checked on its own, as the post-mortem its part
+ * of the text is. The sections each must have are the log's own: those at least half
+ * of its incidents have (a log that never writes "What went well" is not asked for one
+ * thirty times), among the required ones.
+ */
+function analyzeLog(model: PostMortemModel, settings: Settings, postMortem: NonNullable<Analysis['postMortem']>, incidents: Incident[]): Analysis {
+  const models = incidents.map((i) => buildModel(incidentText(model, i), { aliases: aliasTableFor(settings) }));
+  const counts = new Map<string, number>();
+  for (const m of models) for (const id of foundSections(m, settings).keys()) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const own: Settings = { ...settings, requiredSections: settings.requiredSections.filter((id) => (counts.get(id) ?? 0) * 2 >= incidents.length) };
+  const parts = models.map((m, k) => ({ incident: incidents[k]!, analysis: { model: m, settings: own, postMortem, findings: runRules(m, own) } }));
+  // A finding outside every incident (the frontmatter, say) is seen by each of them: once is enough.
+  const seen = new Set<string>();
+  const findings = parts.flatMap((p) => p.analysis.findings).filter((f) => {
+    const key = `${f.code}\0${f.range.start.line}:${f.range.start.character}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { model, settings, postMortem, findings, incidents: parts };
+}
+
+/** The analysis a finding belongs to: in a log of incidents, its incident's. */
+function ownerOf(analysis: Analysis, ref: FindingRef): Analysis {
+  const part = analysis.incidents?.find((p) => p.analysis.findings.some((f) => f.code === ref.code && sameRange(f.range, ref.range) && sameData(f.data, ref.data)));
+  return part?.analysis ?? analysis;
 }
 
 function runRules(model: PostMortemModel, settings: Settings): Finding[] {
@@ -114,11 +146,12 @@ export function codeActions(analysis: Analysis, refs: readonly FindingRef[], onl
   const out: Fix[] = [];
   if (wants('quickfix')) {
     for (const ref of refs) {
-      const finding = analysis.findings.find((f) => f.code === ref.code && sameRange(f.range, ref.range) && sameData(f.data, ref.data));
+      const owner = ownerOf(analysis, ref);
+      const finding = owner.findings.find((f) => f.code === ref.code && sameRange(f.range, ref.range) && sameData(f.data, ref.data));
       if (!finding) continue;
       for (const provider of FIX_PROVIDERS) {
         if (!provider.codes.includes(finding.code)) continue;
-        out.push(...provider.fixes(analysis, finding).map((f) => afterBom(analysis, f)).filter((f) => effective(analysis, f) && stable(analysis, provider, f)));
+        out.push(...provider.fixes(owner, finding).map((f) => afterBom(owner, f)).filter((f) => effective(owner, f) && stable(owner, provider, f)));
       }
     }
   }
@@ -171,12 +204,19 @@ function spanEdit(lines: LineIndex, after: string): TextEdit {
   return { range: { start: lines.positionAt(start), end: lines.positionAt(end) }, newText: after.slice(start, after.length - (before.length - end)) };
 }
 
-/** One round of fix-all: every provider's safe fix that does not overlap an earlier one. */
+/** One round of fix-all: every provider's safe fix that does not overlap an earlier one (in a log, incident by incident). */
 function fixAllRound(analysis: Analysis): Fix | undefined {
   const edits: TextEdit[] = [];
   const findings: Finding[] = [];
   const parts: string[] = [];
-  for (const provider of FIX_PROVIDERS) {
+  for (const part of analysis.incidents ?? []) {
+    const fix = fixAllRound(part.analysis);
+    if (!fix || fix.edits.some((e) => edits.some((o) => overlaps(e.range, o.range)))) continue;
+    edits.push(...fix.edits);
+    findings.push(...fix.findings);
+    for (const t of fix.parts ?? []) if (!parts.includes(t)) parts.push(t);
+  }
+  for (const provider of analysis.incidents ? [] : FIX_PROVIDERS) {
     if (!provider.fixAll) continue;
     const mine = analysis.findings.filter((f) => provider.codes.includes(f.code));
     if (!mine.length) continue;

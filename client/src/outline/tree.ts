@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { ActionItemView, OutlineSection, OutlineView, TimelineEventView } from '../../../server/src/protocol';
+import type { ActionItemView, IncidentOutline, OutlineSection, OutlineView, TimelineEventView } from '../../../server/src/protocol';
 import { clockText, dateKey, durationText, parseZone, partsIn, UTC, zoneLabel } from '../../../server/src/view/time-format';
 import type { OutlineTracker } from './tracker';
 
 type Node =
-  | { kind: 'group'; id: 'sections' | 'timeline' | 'metrics' | 'actions'; label: string }
-  | { kind: 'section'; section: OutlineSection }
+  | { kind: 'group'; id: 'sections' | 'incidents' | 'timeline' | 'metrics' | 'actions'; label: string }
+  | { kind: 'incident'; incident: IncidentOutline }
+  | { kind: 'section'; section: OutlineSection; incident?: number }
   | { kind: 'event'; event: TimelineEventView }
   | { kind: 'metric'; label: string; value: string; line?: number }
   | { kind: 'action'; action: ActionItemView };
@@ -35,10 +36,13 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
     const o = this.tracker.outline;
     if (!o) return []; // the welcome view shows instead
     if (!node) return groups(o);
+    if (node.kind === 'incident') return node.incident.sections.map((section) => ({ kind: 'section', section, incident: node.incident.line }));
     if (node.kind !== 'group') return [];
     switch (node.id) {
       case 'sections':
         return o.sections.map((section) => ({ kind: 'section', section }));
+      case 'incidents':
+        return (o.incidents ?? []).map((incident) => ({ kind: 'incident', incident }));
       case 'timeline':
         return (o.timeline?.events ?? []).map((event) => ({ kind: 'event', event }));
       case 'metrics':
@@ -57,10 +61,19 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
         item.id = `group:${node.id}`;
         return item;
       }
+      case 'incident': {
+        const i = node.incident;
+        const item = new vscode.TreeItem(i.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `incident:${i.line}`;
+        item.description = `${i.progress.present}/${i.progress.required}`;
+        item.command = reveal(uri, i.line);
+        return item;
+      }
       case 'section': {
         const s = node.section;
         const item = new vscode.TreeItem(s.name);
-        item.id = `section:${s.id ?? s.line}`;
+        // Sections of several incidents share ids: the incident tells them apart.
+        item.id = `section:${node.incident ?? ''}:${s.id ?? s.line}`;
         item.iconPath = STATUS_ICON[s.status];
         item.description = s.heading && s.heading !== s.name ? `“${s.heading}”` : STATUS_TEXT[s.status];
         item.tooltip = new vscode.MarkdownString(
@@ -110,7 +123,9 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
 }
 
 function groups(o: OutlineView): Node[] {
-  const out: Node[] = [{ kind: 'group', id: 'sections', label: `Sections (${o.progress.present}/${o.progress.required})` }];
+  const out: Node[] = o.incidents?.length
+    ? [{ kind: 'group', id: 'incidents', label: `Incidents (${o.incidents.length})` }]
+    : [{ kind: 'group', id: 'sections', label: `Sections (${o.progress.present}/${o.progress.required})` }];
   if (o.timeline?.events.length) out.push({ kind: 'group', id: 'timeline', label: `Timeline (${o.timeline.events.length})` });
   if (o.timeline) out.push({ kind: 'group', id: 'metrics', label: 'Milestones and metrics' });
   if (o.actions.length) out.push({ kind: 'group', id: 'actions', label: `Action items (${o.actions.filter((a) => !a.done).length} open)` });

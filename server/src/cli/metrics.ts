@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, type Settings } from '../service.js';
+import { analyze, type Analysis, type Settings } from '../service.js';
+import { plainText } from '../content/text.js';
 import { frontmatterString } from '../model/frontmatter.js';
 import { extractActionItems } from '../content/actions.js';
 import { timelineView } from '../timeline/view.js';
@@ -34,10 +35,20 @@ export interface MetricsRow {
 
 export const METRICS_FORMATS = ['table', 'json', 'csv'] as const;
 
+/** The row of one post-mortem, or one row per incident of a log. `today` is YYYY-MM-DD. */
+export function metricsRowsOf(file: string, text: string, settings: Settings, today: string): MetricsRow[] {
+  const analysis = analyze(text, { path: resolve(file), force: true, settings });
+  if (!analysis.incidents) return [rowOf(file, analysis, today)];
+  return analysis.incidents.map((p) => ({ ...rowOf(file, p.analysis, today), title: plainText(p.incident.title) }));
+}
+
 /** The row of one post-mortem. `today` is YYYY-MM-DD. */
 export function metricsRow(file: string, text: string, settings: Settings, today: string): MetricsRow {
-  const analysis = analyze(text, { path: resolve(file), force: true, settings });
-  const { model } = analysis;
+  return rowOf(file, analyze(text, { path: resolve(file), force: true, settings }), today);
+}
+
+function rowOf(file: string, analysis: Analysis, today: string): MetricsRow {
+  const { model, settings } = analysis;
   const view = timelineView(analysis, pathToFileURL(resolve(file)).href, 0);
   const zone = parseZone(view.timezone) ?? UTC;
   const firstInstant = view.milestones.started ?? view.events.find((e) => e.utc)?.utc;
@@ -70,7 +81,7 @@ export function metricsRow(file: string, text: string, settings: Settings, today
 
 /** Reads and measures each file (paths as given). */
 export function metricsRows(files: readonly string[], cwd: string, settingsFor: (file: string) => Settings, today: string): MetricsRow[] {
-  return files.map((file) => {
+  return files.flatMap((file) => {
     const abs = resolve(cwd, file);
     let text: string;
     try {
@@ -78,7 +89,7 @@ export function metricsRows(files: readonly string[], cwd: string, settingsFor: 
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    return metricsRow(file, text, settingsFor(abs), today);
+    return metricsRowsOf(file, text, settingsFor(abs), today);
   });
 }
 

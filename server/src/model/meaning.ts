@@ -42,7 +42,20 @@ const compiled = MEANINGS.flatMap((m, entry) => m.phrases.map((p) => ({ entry, r
  */
 export function readHeading(text: string): Reading[][] {
   // A section's name is a few words; a heading of a paragraph's length names none (and stays cheap).
-  if (text.length > MAX_HEADING) return [];
+  if (text.length > MAX_HEADING || !/\p{L}{2}/u.test(text)) return [];
+  // The same headings are read again on every edit of a document.
+  const cached = readings.get(text);
+  if (cached) return cached;
+  const out = readUncached(text);
+  if (readings.size >= CACHE_SIZE) readings.delete(readings.keys().next().value!);
+  readings.set(text, out);
+  return out;
+}
+
+const CACHE_SIZE = 4096;
+const readings = new Map<string, Reading[][]>();
+
+function readUncached(text: string): Reading[][] {
   const plain = plainInline(text).toLowerCase().replace(/[‘’']/g, '').replace(/\btl\s*;\s*dr\b/g, 'tldr');
   const out: Reading[][] = [];
   // Split without surrounding \s*: on a long run of spaces that would backtrack quadratically.
@@ -73,8 +86,11 @@ interface Match {
   end: number;
 }
 
+// Any phrase at all: one scan turns away the many parts that hold none (timestamps, prose).
+const ANY = new RegExp(`(?<![\\p{L}\\p{N}])(?:${MEANINGS.flatMap((m) => m.phrases).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
 function readPart(part: string): Reading[] {
-  if (!part) return [];
+  if (!part || !ANY.test(part)) return [];
   const matches: Match[] = [];
   for (const { entry, re } of compiled) {
     re.lastIndex = 0;

@@ -10,9 +10,25 @@ import { timelineView } from '../timeline/view.js';
 
 /** The whole outline: sections, the timeline with its milestones and metrics, and the action items. */
 export function fullOutlineView(analysis: Analysis, uri: string, version: number): OutlineView {
-  return outlineView(analysis, uri, version, {
+  const view = outlineView(analysis, uri, version, {
     timeline: timelineView(analysis, uri, version),
-    actions: extractActionItems(analysis.model).map((a) => ({
+    actions: actionsOf(analysis),
+  });
+  if (!analysis.incidents) return view;
+  // A log of incidents: each with its own sections; the progress is theirs together.
+  const incidents = analysis.incidents.map((p) => {
+    const o = outlineView(p.analysis, uri, version);
+    return { title: p.incident.title, line: p.incident.startLine, sections: o.sections, progress: o.progress };
+  });
+  const progress = incidents.reduce((sum, i) => ({ present: sum.present + i.progress.present, required: sum.required + i.progress.required }), { present: 0, required: 0 });
+  return { ...view, sections: [], progress, incidents };
+}
+
+/** The action items, each incident's in a log. */
+function actionsOf(analysis: Analysis): ActionItemView[] {
+  const models = analysis.incidents ? analysis.incidents.map((p) => p.analysis.model) : [analysis.model];
+  return models.flatMap((model) =>
+    extractActionItems(model).map((a) => ({
       line: a.line,
       text: a.text,
       owner: a.owner ?? null,
@@ -20,7 +36,7 @@ export function fullOutlineView(analysis: Analysis, uri: string, version: number
       ticket: a.ticket ?? a.link ?? null,
       done: a.done,
     })),
-  });
+  );
 }
 
 /** Extra parts of the outline that other modules compute (the timeline, the action items). */
