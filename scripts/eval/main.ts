@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, readSources } from './corpus.js';
+import { NEGATIVES_DIR, ROOT, readSources } from './corpus.js';
 import { floorFrom, raiseFloor, readFloor, writeFloor } from './floor.js';
 import { runEval, type EvalResult } from './run.js';
 import type { Figures } from './score.js';
@@ -116,16 +116,18 @@ function json(r: EvalResult) {
 }
 
 function notice(): string {
-  const sources = readSources();
   const parts = [
-    'This repository includes, under test/eval/corpus/, public post-mortems and incident reports',
-    'written by others, kept unchanged as test data for measuring the extension. Each is',
-    'distributed under its own licence, whose text is in its folder as LICENSE:',
-    '',
+    'This repository includes, under test/eval/, documents written by others, kept unchanged',
+    'as test data for measuring the extension: public post-mortems and incident reports',
+    '(test/eval/corpus/) and Markdown that is not a post-mortem (test/eval/not-postmortems/).',
+    'Each is distributed under its own licence, whose text is in its folder as LICENSE:',
   ];
-  for (const s of sources) {
-    parts.push(`- test/eval/corpus/${s.id}/: ${s.documents.length} document(s) from ${s.organisation},`);
-    parts.push(`  https://github.com/${s.repository} at commit ${s.commit}, licence ${s.licence} (${s.licenceFile} there).`);
+  for (const [folder, sources] of [['corpus', readSources()], ['not-postmortems', readSources(NEGATIVES_DIR)]] as const) {
+    parts.push('');
+    for (const s of sources) {
+      parts.push(`- test/eval/${folder}/${s.id}/: ${s.documents.length} document(s) from ${s.organisation},`);
+      parts.push(`  https://github.com/${s.repository} at commit ${s.commit}, licence ${s.licence} (${s.licenceFile} there).`);
+    }
   }
   return parts.join('\n') + '\n';
 }

@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCorpus } from '../../scripts/eval/check.js';
-import { readSources, readSplit } from '../../scripts/eval/corpus.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NEGATIVES_DIR, ROOT, readSources, readSplit } from '../../scripts/eval/corpus.js';
 import { belowFloor, floorFrom, readFloor } from '../../scripts/eval/floor.js';
 import { runEval } from '../../scripts/eval/run.js';
 
@@ -48,4 +50,15 @@ test('no figure of the eval is below its floor', () => {
   const floor = readFloor();
   assert.ok(floor, 'test/eval/floor.json is missing: run npm run eval -- --raise-floor');
   assert.deepEqual(belowFloor(floor, floorFrom(runEval())), []);
+});
+
+test('Markdown that is not a post-mortem gets no finding at all, as the editor sees it (by its path and content)', () => {
+  const r = runEval();
+  assert.ok(r.negatives.documents >= 100, `${r.negatives.documents} documents`);
+  assert.deepEqual(r.negatives.withFindings, []);
+});
+
+test('NOTICE credits every source the repository holds', () => {
+  const notice = readFileSync(join(ROOT, 'NOTICE'), 'utf8');
+  for (const s of [...readSources(), ...readSources(NEGATIVES_DIR)]) assert.ok(notice.includes(`https://github.com/${s.repository} at commit ${s.commit}`), s.id);
 });

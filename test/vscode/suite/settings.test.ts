@@ -18,9 +18,18 @@ function setRules(rules: Record<string, string> | undefined): Promise<void> {
   );
 }
 
+/** Sets `postmortem.sections` in the user settings (undefined removes it). */
+function setSections(sections: Record<string, unknown> | undefined): Promise<void> {
+  return withTimeout(
+    vscode.workspace.getConfiguration('postmortem').update('sections', sections, vscode.ConfigurationTarget.Global),
+    'postmortem.sections to be written',
+  );
+}
+
 describe('settings', () => {
   afterEach(async () => {
     await setRules(undefined);
+    await setSections(undefined);
     await closeAllEditors();
   });
 
@@ -45,13 +54,18 @@ describe('settings', () => {
     assert.equal(await serverPid(), pid, 'the language server was restarted, not reconfigured');
   });
 
-  it('"section.order": "off" removes the order finding', async () => {
+  it('section order is checked once "sections.order" asks for it, and "section.order": "off" removes it again', async () => {
     const uri = (await openInEditor(QUEUE)).document.uri;
     await waitForFindings(uri, EXPECTED[QUEUE]!);
-    assert.ok(EXPECTED[QUEUE]!.some((f) => f.code === 'section.order'), 'the fixture must have a section.order finding');
+    assert.ok(!EXPECTED[QUEUE]!.some((f) => f.code === 'section.order'), 'no order is checked by default');
+
+    // "Root Cause" (line 14) comes before "Timeline" (line 20): reported on Timeline.
+    await setSections({ order: 'relaxed' });
+    const ordered = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'section.order'), 'section.order to appear');
+    assert.deepEqual(ordered.filter((x) => codeOf(x) === 'section.order').map((x) => x.range.start.line + 1), [20]);
 
     await setRules({ 'section.order': 'off' });
     await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'section.order'), 'section.order to go away');
-    assert.deepEqual(await serverFindings(uri), EXPECTED[QUEUE]!.filter((f) => f.code !== 'section.order'));
+    assert.deepEqual(await serverFindings(uri), EXPECTED[QUEUE]!);
   });
 });
