@@ -27,7 +27,7 @@ const builds = [
   { ...node, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
   // The language client, apart: dist/client.js requires it when a post-mortem is first seen.
   { ...node, entryPoints: { 'client-lsp': 'client/src/lsp/main.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { server: 'server/src/server-node.ts' }, outdir: 'dist' },
   {
     ...node,
     entryPoints: { cli: 'server/src/cli/main.ts' },
