@@ -1,6 +1,6 @@
 /** The extension under test, reached through the API its activate() returns. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { PostMortemApi } from '../../../client/src/extension.js';
 import { ProcessIdRequest } from '../../../server/src/protocol.js';
 import { withTimeout } from './wait.js';
@@ -26,7 +26,7 @@ export function extensionApi(): PostMortemApi {
 }
 
 /** The running language client. */
-export function languageClient(): LanguageClient {
+export function languageClient(): BaseLanguageClient {
   const client = extensionApi().client();
   if (!client) throw new Error('the extension has no language client');
   return client;
