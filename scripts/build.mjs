@@ -1,7 +1,9 @@
 // One build for every bundle. Type checking is separate (`npm run typecheck`).
 // dist/client.js, dist/server.js and dist/cli.js are a contract: other tooling calls them.
+// dist/web/ is the web extension (package.json "browser"): no Node built-in may reach it.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { noNodeBuiltins } from './no-node-builtins.mjs';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -23,6 +25,19 @@ const node = {
   banner: { js: 'var __bundle_url = require("url").pathToFileURL(__filename).href;' },
 };
 
+/** @type {import('esbuild').BuildOptions} */
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
+  plugins: [noNodeBuiltins],
+};
+
 const builds = [
   { ...node, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
   // The language client, apart: dist/client.js requires it when a post-mortem is first seen.
@@ -34,6 +49,10 @@ const builds = [
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node\n' + node.banner.js },
   },
+  // The web extension: the client as a CommonJS module for the web worker extension host (whose
+  // require() gives 'vscode' only), and the server as a classic worker script.
+  { ...web, format: 'cjs', external: ['vscode'], entryPoints: { extension: 'client/src/web/extension.ts' }, outdir: 'dist/web' },
+  { ...web, format: 'iife', entryPoints: { server: 'server/src/server-browser.ts' }, outdir: 'dist/web' },
   // The timeline preview page: a browser bundle with no Node built-ins, next to its stylesheet.
   {
     bundle: true,
@@ -67,8 +86,8 @@ const builds = [
 
 mkdirSync('dist/webview', { recursive: true });
 copyFileSync('webview/src/preview.css', 'dist/webview/preview.css');
-// dist/webview/** goes into the package whole: leave no source map of an earlier dev build there.
-if (production) rmSync('dist/webview/preview.js.map', { force: true });
+// dist/webview/** and dist/web/** go into the package whole: leave no source map of an earlier dev build there.
+if (production) for (const map of ['dist/webview/preview.js.map', 'dist/web/extension.js.map', 'dist/web/server.js.map']) rmSync(map, { force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
