@@ -3,6 +3,7 @@
 // dist/web/ is the web extension (package.json "browser"): no Node built-in may reach it.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { noNodeBuiltins } from './no-node-builtins.mjs';
 
 const production = process.argv.includes('--production');
@@ -24,6 +25,30 @@ const node = {
   define: { 'import.meta.url': '__bundle_url', __VERSION__: JSON.stringify(version) },
   banner: { js: 'var __bundle_url = require("url").pathToFileURL(__filename).href;' },
 };
+
+// The in-editor suite in the web worker extension host: mocha's browser build instead of Node's,
+// a small assert in place of node:assert/strict, and every suite that applies, in one file (that
+// host's require() knows only 'vscode'). restart.test.ts kills the server's process: there is none.
+const NODE_ONLY_SUITES = new Set(['restart.test.ts']);
+const webSuite = {
+  name: 'web-suite',
+  setup(build) {
+    build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: resolve('test/vscode/web/assert.ts') }));
+    build.onResolve({ filter: /^web-suite:files$/ }, () => ({ path: 'files', namespace: 'web-suite' }));
+    build.onLoad({ filter: /.*/, namespace: 'web-suite' }, () => ({
+      contents: suiteFiles()
+        .filter((f) => !NODE_ONLY_SUITES.has(f))
+        .map((f) => `import ${JSON.stringify(resolve('test/vscode/suite', f))};`)
+        .join('\n'),
+      resolveDir: resolve('test/vscode/suite'),
+      loader: 'ts',
+    }));
+  },
+};
+
+function suiteFiles() {
+  return readdirSync('test/vscode/suite').filter((f) => f.endsWith('.test.ts')).sort();
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const web = {
@@ -72,15 +97,21 @@ const builds = [
     ...node,
     entryPoints: {
       index: 'test/vscode/index.ts',
-      ...Object.fromEntries(
-        readdirSync('test/vscode/suite')
-          .filter((f) => f.endsWith('.test.ts'))
-          .map((f) => [`suite/${f.slice(0, -'.ts'.length)}`, `test/vscode/suite/${f}`]),
-      ),
+      ...Object.fromEntries(suiteFiles().map((f) => [`suite/${f.slice(0, -'.ts'.length)}`, `test/vscode/suite/${f}`])),
     },
     outdir: 'out/test/vscode',
     external: ['vscode', 'mocha'],
     minify: false,
+  },
+  // The same suite for the web worker extension host (test/vscode/web), one bundle.
+  {
+    ...web,
+    format: 'cjs',
+    entryPoints: { index: 'test/vscode/web/index.ts' },
+    outdir: 'out/test/web',
+    external: ['vscode'],
+    minify: false,
+    plugins: [webSuite, noNodeBuiltins],
   },
 ];
 
