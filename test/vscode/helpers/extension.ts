@@ -32,7 +32,22 @@ export function languageClient(): BaseLanguageClient {
   return client;
 }
 
-/** The language server's process id, asked of the server itself. */
+/** Resolves when the language client is running again after having stopped running. */
+export function clientRestarted(): Promise<void> {
+  const client = languageClient();
+  return new Promise((resolve) => {
+    let stopped = false;
+    const sub = client.onDidChangeState(() => {
+      if (!client.isRunning()) stopped = true;
+      else if (stopped) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+/** The language server's process id (a browser worker's: a number drawn once per worker), asked of the server itself. */
 export async function serverPid(): Promise<number> {
   const { pid } = await withTimeout(languageClient().sendRequest(ProcessIdRequest), 'the server to answer postmortem/processId');
   return pid;
