@@ -1,60 +1,25 @@
 /**
- * The extension's entry (dist/client.js): commands, the outline view, the status bar and the
- * timeline preview. The language client itself loads on first need (server/handle.ts).
+ * The extension in a Node extension host (dist/client.js): desktop VS Code, a remote, a VS Code
+ * server. The language client is bundled apart (dist/client-lsp.js) and required on first need.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { newPostMortemCommand } from './newPostMortem';
-import { registerOutline } from './outline/register';
-import { registerPreview, type PreviewApi } from './preview/register';
-import { ServerHandle } from './server/handle';
-import type { OutlineView } from '../../server/src/protocol';
+import { activateOn, deactivate, type PostMortemApi } from './activate';
+import { findConfig } from './lsp/config-files';
+import { hasConfigFile } from './server/config-probe';
+import type { ClientPlatform, LspModule } from './server/types';
 
-/** What the extension returns from activate(): used by the in-editor tests. */
-export interface PostMortemApi {
-  /** Resolves once the language server is running (loading it if need be). */
-  ready(): Promise<void>;
-  /** The running client, for tests that need to reach the server. */
-  client(): LanguageClient | undefined;
-  /** The outline of the active post-mortem, fetched now (undefined when none is active). */
-  outline(): Promise<OutlineView | undefined>;
-  /** The outline the view shows at the moment, without asking the server. */
-  currentOutline(): OutlineView | undefined;
-  /** Fires each time the outline view gets new data. */
-  readonly onDidChangeOutline: vscode.Event<OutlineView | undefined>;
-  /** The timeline preview: which document it shows, what it sent, and a way to post as the page would. */
-  preview: PreviewApi;
-}
+export type { PostMortemApi };
+export { deactivate };
 
-let handle: ServerHandle | undefined;
+const node: ClientPlatform = {
+  // A runtime path, so the bundler leaves the language client in its own file.
+  loadLsp: (context) => require(context.asAbsolutePath('dist/client-lsp.js')) as LspModule,
+  hasConfigFile: async (document) => {
+    if (document.uri.scheme !== 'file') return (await findConfig(document.uri.toString())) !== null;
+    return hasConfigFile(document.uri.fsPath, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
+  },
+};
 
 export function activate(context: vscode.ExtensionContext): PostMortemApi {
-  const output = vscode.window.createOutputChannel('Post-Mortem', { log: true });
-  const server = new ServerHandle(context, output);
-  handle = server;
-  context.subscriptions.push(
-    output,
-    server,
-    vscode.commands.registerCommand('postmortem.restartServer', async () => {
-      if (!server.current) return void (await server.start());
-      output.info('Restarting the post-mortem language server.');
-      await server.current.restart();
-    }),
-    vscode.commands.registerCommand('postmortem.new', newPostMortemCommand),
-  );
-  const preview = registerPreview(context, server, output);
-  const outline = registerOutline(context, server);
-
-  return {
-    ready: async () => void (await server.ready()),
-    client: () => server.current?.client,
-    outline: () => outline.refresh(),
-    currentOutline: () => outline.outline,
-    onDidChangeOutline: outline.onDidChange,
-    preview,
-  };
-}
-
-export function deactivate(): Thenable<void> | undefined {
-  return handle?.current?.stop();
+  return activateOn(node, context);
 }

@@ -2,7 +2,8 @@
  * The client bundle: its size after a production build, and how long Node takes
  * to `require` it (in fresh processes, so nothing is cached). The extension host
  * provides `vscode`; here a stub stands in for it, only so the module loads.
- * This times the load, it does not test the client.
+ * This times the load, it does not test the client. Beside it, the sizes of the
+ * web extension's bundles (dist/web/), which load in a browser, not here.
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -13,6 +14,10 @@ import { median } from './timing';
 export interface ClientFigures {
   bytes: number;
   requireMs: number;
+  /** dist/web/extension.js: the client in the web worker extension host, language client included. */
+  webBytes: number;
+  /** dist/web/server.js: the language server in its browser worker. */
+  webServerBytes: number;
 }
 
 // Runs in the child: a stub `vscode` that answers every property, call and `new`
@@ -51,5 +56,10 @@ export function measureClient(runs = 7): ClientFigures {
     if (r.status !== 0) throw new Error(`requiring dist/client.js failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
     times.push(Number(r.stdout));
   }
-  return { bytes: statSync(file).size, requireMs: median(times) };
+  return {
+    bytes: statSync(file).size,
+    requireMs: median(times),
+    webBytes: statSync(join(ROOT, 'dist', 'web', 'extension.js')).size,
+    webServerBytes: statSync(join(ROOT, 'dist', 'web', 'server.js')).size,
+  };
 }

@@ -2,8 +2,8 @@
  * `npm run bench [-- --json] [-- --quick]`: builds for production, generates
  * post-mortems of about 10 KB, 100 KB, 1 MB and 5 MB, and measures the service
  * against a bare markdown-it parse and markdownlint, the scaling when the input
- * doubles, one-character edits through the real server, peak memory and the
- * client bundle. Progress goes to stderr; the report to stdout, and with --json
+ * doubles, one-character edits through the real server, peak memory, the
+ * client bundle and the web extension's bundles. Progress goes to stderr; the report to stdout, and with --json
  * its last line is the summary object. The development build is restored at the end.
  */
 import { spawnSync } from 'node:child_process';

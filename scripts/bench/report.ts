@@ -134,6 +134,8 @@ export function renderReport(r: BenchResult): string {
     `Memory, one analysis of ${kb(r.memory.bytes)} in a fresh process: peak RSS ${r.memory.peakMb.toFixed(0)} MB ` +
       `(${r.memory.baselineMb.toFixed(0)} MB before the analysis); the analysis holds ${r.memory.retainedMb.toFixed(1)} MB of heap.`,
     `Client bundle (dist/client.js, production build): ${(r.client.bytes / 1000).toFixed(1)} KB; require() in a fresh process: ${ms(r.client.requireMs)} ms.`,
+    `Web extension (production build): dist/web/extension.js ${(r.client.webBytes / 1000).toFixed(1)} KB (the client with its language client), ` +
+      `dist/web/server.js ${(r.client.webServerBytes / 1000).toFixed(1)} KB (the server, in a browser worker).`,
     '',
     'Targets (issue #9; reported, not asserted):',
     '',

@@ -2,7 +2,10 @@
 // npm start — builds the extension and serves it in code-server (VS Code in the browser) on
 // 127.0.0.1 with the examples/ folder open, then prints the URL to open. Ctrl-C stops it.
 //
-//   node scripts/vscode/start.mjs [--port 8080] [--folder examples]
+//   node scripts/vscode/start.mjs [--port 8080] [--folder examples] [--web]
+//
+// --web runs the extension in the browser's web worker extension host, as vscode.dev and
+// github.dev do (its dist/web/ bundles), with its own settings and state in .vscode-test/start-web/.
 //
 // Needs Node 20, and on first use installs code-server into .vscode-test/ (Debian/Ubuntu
 // packages libkrb5-dev and ripgrep; a few minutes). Settings and state persist in
@@ -12,9 +15,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
-import { CACHE, EXAMPLES, ROOT } from './lib/paths.mjs';
+import { CACHE, EXAMPLES, EXTENSION_ID, ROOT } from './lib/paths.mjs';
 import { installCodeServer, startCodeServer } from './lib/code-server.mjs';
-import { writeUserSettings } from './lib/profile.mjs';
+import { webExtensionHostSettings, writeUserSettings } from './lib/profile.mjs';
 import { workbenchUrl } from './lib/workbench.mjs';
 import { exit, freePort, isStopping } from './lib/processes.mjs';
 
@@ -22,8 +25,10 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     folder: { type: 'string', default: EXAMPLES },
+    web: { type: 'boolean', default: false },
   },
 });
+const web = values.web;
 
 /** The requested port when it is free on 127.0.0.1, else any free port. */
 function portOrFree(port) {
@@ -47,10 +52,10 @@ if (build.status !== 0) {
 }
 const entry = installCodeServer();
 
-const home = join(CACHE, 'start');
+const home = join(CACHE, web ? 'start-web' : 'start');
 const userDataDir = join(home, 'user-data');
 const extensionsDir = join(home, 'extensions');
-if (!existsSync(join(userDataDir, 'User', 'settings.json'))) writeUserSettings(userDataDir);
+if (!existsSync(join(userDataDir, 'User', 'settings.json'))) writeUserSettings(userDataDir, web ? webExtensionHostSettings(EXTENSION_ID) : {});
 mkdirSync(extensionsDir, { recursive: true });
 const config = join(home, 'code-server.yaml');
 writeFileSync(config, 'auth: none\n');
@@ -64,9 +69,9 @@ try {
   await exit(2);
 }
 
-const url = workbenchUrl(server.url, { folder, extensionPath: ROOT });
+const url = workbenchUrl(server.url, { folder, extensionPath: ROOT, web });
 console.log(`
-Post-Mortem is running in VS Code (code-server ${server.url}, folder ${folder}).
+Post-Mortem is running in VS Code (code-server ${server.url}, folder ${folder})${web ? ', in the browser\'s web worker extension host' : ''}.
 Open this URL in a browser on this machine:
 
   ${url}

@@ -4,19 +4,24 @@
 // fails loudly (exit 2) when code-server does not start, the workbench never reports an exit
 // code, or the extension does not activate. Stops every process it started.
 //
-//   node scripts/vscode/test-vscode.mjs [--screenshots DIR] [--timeout SECONDS]
+// npm run test:web (--web) — the same, with the extension in the browser's web worker extension
+// host, as on vscode.dev and github.dev: its browser bundles (dist/web/), the suite as one
+// browser bundle (out/test/web/index.js, test/vscode/web/), the workspace on code-server's
+// `vscode-remote:` file system, which the extension reaches only through vscode.workspace.fs.
 //
-// Screenshots go to .vscode-test/screenshots/ unless --screenshots says otherwise
-// (`--screenshots docs/images` refreshes the README's pictures).
+//   node scripts/vscode/test-vscode.mjs [--web] [--screenshots DIR] [--timeout SECONDS]
+//
+// Screenshots go to .vscode-test/screenshots/ (web: screenshots-web/) unless --screenshots says
+// otherwise (`--screenshots docs/images` refreshes the README's pictures).
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { CACHE, ROOT, SUITE } from './lib/paths.mjs';
-import { freshRun } from './lib/profile.mjs';
+import { CACHE, EXTENSION_ID, ROOT, SUITE, WEB_SUITE } from './lib/paths.mjs';
+import { freshRun, webExtensionHostSettings } from './lib/profile.mjs';
 import { installCodeServer, startCodeServer } from './lib/code-server.mjs';
 import { openWorkbench, workbenchUrl, checkChromium } from './lib/workbench.mjs';
-import { startChannel, CHANNEL_ENV } from './lib/channel.mjs';
+import { startChannel, CHANNEL_ENV, CHANNEL_SETTING } from './lib/channel.mjs';
 import { exit } from './lib/processes.mjs';
 
 // What test/vscode/index.ts prints first, and when the extension does not activate.
@@ -25,14 +30,18 @@ const ACTIVATION_FAILED = 'The Post-Mortem extension failed to activate:';
 
 const { values } = parseArgs({
   options: {
-    screenshots: { type: 'string', default: join(CACHE, 'screenshots') },
+    web: { type: 'boolean', default: false },
+    screenshots: { type: 'string' },
     timeout: { type: 'string', default: process.env.POSTMORTEM_E2E_TIMEOUT ?? '300' },
   },
 });
+const web = values.web;
+const name = web ? 'test:web' : 'test:vscode';
+const screenshots = values.screenshots ?? join(CACHE, web ? 'screenshots-web' : 'screenshots');
 const timeoutMs = Number(values.timeout) * 1000;
 
 function loud(message) {
-  console.error(`\n✖ test:vscode: ${message}\n`);
+  console.error(`\n✖ ${name}: ${message}\n`);
   return exit(2);
 }
 
@@ -48,9 +57,12 @@ if (build.status !== 0) await loud('the build failed.');
 
 const entry = installCodeServer();
 
+let page;
+const channel = await startChannel({ outDir: resolve(screenshots), getPage: () => page });
+
 // A fresh run folder (kept after the run, for its logs): workspace copy, profile, config.
-const run = join(CACHE, 'run');
-const { workspace, userDataDir, extensionsDir } = freshRun(run);
+const run = join(CACHE, web ? 'run-web' : 'run');
+const { workspace, userDataDir, extensionsDir } = freshRun(run, web ? { ...webExtensionHostSettings(EXTENSION_ID), [CHANNEL_SETTING]: channel.url } : {});
 const config = join(run, 'code-server.yaml');
 writeFileSync(config, 'auth: none\n');
 const workbenchLog = join(run, 'workbench.log');
@@ -73,9 +85,6 @@ function printLog(level, args) {
   else console.log(text);
 }
 
-let page;
-const channel = await startChannel({ outDir: resolve(values.screenshots), getPage: () => page });
-
 let server;
 try {
   server = await startCodeServer({
@@ -96,7 +105,7 @@ const outcome = new Promise((r) => (settle = r));
 const timer = setTimeout(() => settle({ kind: 'timeout' }), timeoutMs);
 server.child.once('exit', (code, signal) => settle({ kind: 'crash', message: `code-server exited (${code ?? signal}) during the run` }));
 
-const url = workbenchUrl(server.url, { folder: workspace, extensionPath: ROOT, testsPath: SUITE });
+const url = workbenchUrl(server.url, { folder: workspace, extensionPath: ROOT, testsPath: web ? WEB_SUITE : SUITE, web });
 try {
   ({ page } = await openWorkbench(url, {
     onExit: (code) => settle({ kind: 'exit', code }),
@@ -113,7 +122,7 @@ if (channel.taken.length) console.log(`\nscreenshots: ${channel.taken.map((p) =>
 switch (result.kind) {
   case 'exit':
     if (activationFailure) await loud(activationFailure);
-    console.log(`\nVS Code ${result.code === 0 ? 'passed' : 'FAILED'}: the suite exited with ${result.code}.`);
+    console.log(`\nVS Code${web ? ' (web worker extension host)' : ''} ${result.code === 0 ? 'passed' : 'FAILED'}: the suite exited with ${result.code}.`);
     await exit(result.code);
     break;
   case 'timeout':

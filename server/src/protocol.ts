@@ -135,5 +135,28 @@ export interface TextEditView {
 
 export const InsertSectionRequest = new RequestType<InsertSectionParams, TextEditView[], void>('postmortem/insertSection');
 
-/** The language server's process id: the in-editor tests stop the server with it and watch it come back. */
+/**
+ * The language server's process id: the in-editor tests stop the server with it and watch it come
+ * back. A server in a browser worker has no process: it answers a number drawn once per worker.
+ */
 export const ProcessIdRequest = new RequestType0<{ pid: number }, void>('postmortem/processId');
+
+/**
+ * A configuration file as the editor found it for a document (the nearest `.postmortemrc.*` in
+ * the document's folder or above it): its text, or why it could not be read.
+ */
+export interface FoundConfig {
+  /** The file's URI. */
+  uri: string;
+  /** The path in that URI (forward slashes): shown in problems, and the anchor of `files` globs. */
+  path: string;
+  text?: string;
+  /** Why there is no text ("larger than 64 KB; not read", "cannot be read (…)"). */
+  problem?: string;
+}
+
+/**
+ * Sent by the server to the client: the configuration file that applies to a document the server
+ * cannot read itself (a virtual file system, or the server in a browser worker). Null: none.
+ */
+export const FindConfigRequest = new RequestType<DocumentParams, FoundConfig | null, void>('postmortem/findConfig');

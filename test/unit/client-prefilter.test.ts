@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { mightBePostMortem, type DocumentLike } from '../../client/src/server/prefilter.js';
+import { documentPath, mightBePostMortem, type DocumentLike } from '../../client/src/server/prefilter.js';
+import { hasConfigFile } from '../../client/src/server/config-probe.js';
 import { DEFAULT_FILE_GLOBS } from '../../server/src/model/classify.js';
 import { analyze } from '../../server/src/service.js';
 import { md, fullPostMortem } from '../helpers/docs.js';
@@ -10,10 +11,10 @@ import { tempFiles } from '../helpers/run.js';
 
 const doc = (text: string, fsPath = '/work/docs/notes.md', languageId = 'markdown'): DocumentLike => ({
   languageId,
-  uri: { scheme: 'file', fsPath },
+  uri: { scheme: 'file', fsPath, path: fsPath },
   getText: () => text,
 });
-const check = (d: DocumentLike, roots: string[] = ['/work']) => mightBePostMortem(d, DEFAULT_FILE_GLOBS, roots);
+const check = (d: DocumentLike) => mightBePostMortem(d, DEFAULT_FILE_GLOBS);
 
 test('the client loads the language server for what the server would treat as a post-mortem', () => {
   const cases: Array<[string, DocumentLike]> = [
@@ -41,8 +42,18 @@ test('ordinary Markdown does not load it', () => {
 
 test('a .postmortemrc beside the file or above it (within the workspace) loads it: it may widen what counts', () => {
   const dir = tempFiles({ 'team/.postmortemrc.json': '{}', 'team/incidents/a.md': '# a', 'other/b.md': '# b' });
-  assert.equal(check(doc('# a', join(dir, 'team', 'incidents', 'a.md')), [dir]), true);
-  assert.equal(check(doc('# b', join(dir, 'other', 'b.md')), [dir]), false);
+  assert.equal(hasConfigFile(join(dir, 'team', 'incidents', 'a.md'), [dir]), true);
+  assert.equal(hasConfigFile(join(dir, 'other', 'b.md'), [dir]), false);
+});
+
+test('documents on other file systems are matched by their URI\'s path; untitled ones by their text only', () => {
+  const vfs = { scheme: 'vscode-vfs', fsPath: '/acme/ops/postmortems/a.md', path: '/acme/ops/postmortems/a.md' };
+  assert.equal(documentPath(vfs), '/acme/ops/postmortems/a.md');
+  assert.equal(check({ languageId: 'markdown', uri: vfs, getText: () => '# anything' }), true);
+  const untitled = { scheme: 'untitled', fsPath: 'Untitled-1', path: 'Untitled-1' };
+  assert.equal(documentPath(untitled), undefined);
+  assert.equal(check({ languageId: 'markdown', uri: untitled, getText: () => '# anything' }), false);
+  assert.equal(check({ languageId: 'markdown', uri: untitled, getText: () => fullPostMortem() }), true);
 });
 
 test('on every real document of the evaluation corpus, the pre-filter says yes wherever the server does', () => {

@@ -8,11 +8,9 @@ import * as path from 'node:path';
 import { readdirSync } from 'node:fs';
 import Mocha from 'mocha';
 import { activateExtension, EXTENSION_ID } from './helpers/extension.js';
+import { ACTIVATION_FAILED, SUITE_START } from './helpers/markers.js';
 
-/** The first line the suite prints; test:vscode shows the workbench's log from there on. */
-export const SUITE_START = 'Post-Mortem in-editor suite:';
-/** How the suite says that the extension did not activate; test:vscode turns it into a loud failure. */
-export const ACTIVATION_FAILED = 'The Post-Mortem extension failed to activate:';
+export { ACTIVATION_FAILED, SUITE_START };
 
 export async function run(): Promise<void> {
   // The launcher prints the workbench's log from this line on.

@@ -14,7 +14,7 @@ export class OutlineTracker implements vscode.Disposable {
   /** Fires with each new outline (undefined when the active editor shows no post-mortem). */
   readonly onDidChange = this.changed.event;
   private current: OutlineView | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -43,7 +43,7 @@ export class OutlineTracker implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     let next: OutlineView | undefined;
     // Only documents that may be post-mortems wake the server; it decides which are.
-    if (editor && (this.server.current ? editor.document.languageId === 'markdown' : this.server.mightBePostMortem(editor.document))) {
+    if (editor && (this.server.current ? editor.document.languageId === 'markdown' : await this.server.mightBePostMortem(editor.document))) {
       try {
         const server = await this.server.ready();
         next = (await server.outline(editor.document.uri.toString())) ?? undefined;

@@ -6,7 +6,6 @@
  * webview's own resource origin, and its first state as data in an escaped
  * `data-state` attribute: nothing from the document is ever parsed as markup.
  */
-import { randomBytes } from 'node:crypto';
 import type { ToWebview } from '../../../server/src/view/webview-messages.js';
 
 export interface PreviewHtmlInput {
@@ -22,9 +21,13 @@ export interface PreviewHtmlInput {
   state: ToWebview;
 }
 
-/** A random nonce (128 bits from the OS's CSPRNG, base64). */
+/**
+ * A random nonce: 128 bits from Web Crypto's CSPRNG (the same global in Node and in a browser
+ * worker), base64.
+ */
 export function newNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /**

@@ -29,7 +29,7 @@ export async function exportSvg(view: TimelineView, documentUri: vscode.Uri, opt
   try {
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(toSvg(view, options)));
   } catch (e) {
-    void vscode.window.showErrorMessage(`Post-Mortem: the timeline could not be written to ${file.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`Post-Mortem: the timeline could not be written to ${file.scheme === 'file' ? file.fsPath : file.toString(true)}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
   if (!target) void vscode.window.showInformationMessage(`Post-Mortem: the timeline was exported to ${vscode.workspace.asRelativePath(file)}.`);

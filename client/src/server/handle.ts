@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_FILE_GLOBS } from '../../../server/src/model/classify';
 import { mightBePostMortem } from './prefilter';
-import type { LspModule, PostMortemServer } from './types';
+import type { ClientPlatform, PostMortemServer } from './types';
 
 const RECHECK_MS = 500;
 
@@ -12,23 +12,29 @@ const RECHECK_MS = 500;
 export class ServerHandle implements vscode.Disposable {
   private server: PostMortemServer | undefined;
   private loading: Promise<PostMortemServer> | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    private readonly platform: ClientPlatform,
   ) {
-    const check = (d: vscode.TextDocument) => {
-      if (!this.server && this.mightBePostMortem(d)) void this.start().catch(() => undefined);
+    // A configuration file is looked for when a document opens; typing changes only its text.
+    const check = (d: vscode.TextDocument, lookForConfig: boolean) => {
+      if (this.server) return;
+      // start() reports its own failure; the next document or command tries again.
+      void (async () => {
+        if ((await this.mightBePostMortem(d, lookForConfig)) && !this.server) await this.start();
+      })().catch(() => undefined);
     };
-    for (const d of vscode.workspace.textDocuments) check(d);
+    for (const d of vscode.workspace.textDocuments) check(d, true);
     this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument(check),
+      vscode.workspace.onDidOpenTextDocument((d) => check(d, true)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.server || e.document.languageId !== 'markdown') return;
         clearTimeout(this.timer);
-        this.timer = setTimeout(() => check(e.document), RECHECK_MS);
+        this.timer = setTimeout(() => check(e.document, false), RECHECK_MS);
       }),
     );
   }
@@ -38,19 +44,21 @@ export class ServerHandle implements vscode.Disposable {
     return this.server;
   }
 
-  /** Whether `document` may be a post-mortem (the server decides for sure once loaded). */
-  mightBePostMortem(document: vscode.TextDocument): boolean {
+  /**
+   * Whether `document` may be a post-mortem (the server decides for sure once loaded): by its
+   * path and text, or because a configuration file above it may widen what counts.
+   */
+  mightBePostMortem(document: vscode.TextDocument, lookForConfig = true): boolean | Promise<boolean> {
+    if (document.languageId !== 'markdown') return false;
     const globs = vscode.workspace.getConfiguration('postmortem', document.uri).get<string[]>('files') ?? DEFAULT_FILE_GLOBS;
-    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    return mightBePostMortem(document, Array.isArray(globs) ? globs : DEFAULT_FILE_GLOBS, roots);
+    if (mightBePostMortem(document, Array.isArray(globs) ? globs : DEFAULT_FILE_GLOBS)) return true;
+    return lookForConfig && this.platform.hasConfigFile(document);
   }
 
   /** Loads the language client and starts the server, once. */
   start(): Promise<PostMortemServer> {
     this.loading ??= (async () => {
-      // A runtime path, so the bundler leaves the language client in its own file.
-      const lsp = require(this.context.asAbsolutePath('dist/client-lsp.js')) as LspModule;
-      const server = lsp.startServer(this.context, this.output);
+      const server = this.platform.loadLsp(this.context).startServer(this.context, this.output);
       this.server = server;
       return server;
     })().catch((e: unknown) => {

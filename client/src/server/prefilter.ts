@@ -1,11 +1,11 @@
 /**
  * Whether a Markdown document may be a post-mortem, decided cheaply in the client so the
- * language client loads only when one is open. It mirrors the server's classification
- * (server/src/model/classify.ts) generously: a false "yes" only loads the client early;
- * the server still decides which documents get diagnostics.
+ * language server starts only when one is open. It mirrors the server's classification
+ * (server/src/model/classify.ts) generously: a false "yes" only starts the server early;
+ * the server still decides which documents get diagnostics. A configuration file above the
+ * document may widen what counts: the caller looks for one where it can (config-probe.ts on
+ * disk, the editor's file system on the web).
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { pathMatches } from '../../../server/src/model/classify';
 import { hasTimedLines, sectionsNamed } from '../../../server/src/model/meaning';
 import type { SectionId } from '../../../server/src/model/sections';
@@ -17,21 +17,30 @@ const FLAG = /^(?:postmortem:\s*true|type:\s*["']?post-?mortem)\b/im;
 const LABEL = /^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?([^*_:\n]{2,60}?)(?:\*\*|__)?\s*(?::|$)/;
 /** Words that name an incident, in the path or the opening of the text (the server's evidence is narrower). */
 const INCIDENT = /post[\s_-]?mortem|outage|downtime|incident|\brca\b|root[\s_-]cause/i;
-const RC_FILES = ['.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'];
 /** Enough of a long document to find its headings; the server reads the rest. */
 const SCAN_CHARS = 200_000;
 
 /** The little of a text document the check reads (a vscode.TextDocument has it). */
 export interface DocumentLike {
   languageId: string;
-  uri: { scheme: string; fsPath: string };
+  uri: { scheme: string; fsPath: string; path: string };
   getText(): string;
 }
 
-export function mightBePostMortem(document: DocumentLike, globs: readonly string[], workspaceRoots: readonly string[]): boolean {
+/**
+ * The path the `files` globs see, as the server takes it: a file's path on disk, the path of
+ * any other URI in a tree (`vscode-vfs://github/o/r/a.md` → `/o/r/a.md`), none for untitled documents.
+ */
+export function documentPath(uri: DocumentLike['uri']): string | undefined {
+  if (uri.scheme === 'file') return uri.fsPath;
+  return uri.scheme !== 'untitled' && uri.path.startsWith('/') ? uri.path : undefined;
+}
+
+/** By its path and its text alone. */
+export function mightBePostMortem(document: DocumentLike, globs: readonly string[]): boolean {
   if (document.languageId !== 'markdown') return false;
-  const path = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
-  if (path && (pathMatches(path, globs) || hasConfigFile(path, workspaceRoots))) return true;
+  const path = documentPath(document.uri);
+  if (path && pathMatches(path, globs)) return true;
   const text = document.getText().slice(0, SCAN_CHARS);
   if (text.startsWith('---') && FLAG.test(text.slice(0, 4000))) return true;
   if ((path && INCIDENT.test(path)) || INCIDENT.test(text.slice(0, 2000))) return true;
@@ -46,12 +55,4 @@ export function mightBePostMortem(document: DocumentLike, globs: readonly string
     if (found.size >= 2) return true;
   }
   return hasTimedLines(lines);
-}
-
-/** A configuration file beside the document or in a folder above it (within the workspace): it may widen what counts. */
-function hasConfigFile(path: string, roots: readonly string[]): boolean {
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    if (RC_FILES.some((f) => existsSync(join(dir, f)))) return true;
-    if (roots.includes(dir) || dirname(dir) === dir) return false;
-  }
 }

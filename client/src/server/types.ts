@@ -1,15 +1,16 @@
 /**
- * The language server as the rest of the client uses it. Types only: the implementation,
- * with vscode-languageclient (350 KB of the client's 400), is in client/src/lsp/, bundled
- * as dist/client-lsp.js and loaded when a Markdown file that may be a post-mortem is open.
+ * The language server as the rest of the client uses it, and what differs between the Node
+ * and the web extension hosts. Types only: the implementations are in client/src/lsp/ (bundled
+ * apart as dist/client-lsp.js for Node, loaded when a Markdown file that may be a post-mortem is
+ * open) and in the entries, client/src/extension.ts and client/src/web/extension.ts.
  */
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { OutlineView, TextEditView, TimelineView } from '../../../server/src/protocol';
 
 export interface PostMortemServer {
   /** The language client (tests reach the server through it). */
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   /** Resolves once the server runs: now, or after it has (re)started. */
   running(): Promise<void>;
   restart(): Promise<void>;
@@ -19,7 +20,15 @@ export interface PostMortemServer {
   insertSection(uri: string, sectionId: string): Promise<TextEditView[]>;
 }
 
-/** What dist/client-lsp.js exports. */
+/** What dist/client-lsp.js exports (and the web bundle holds). */
 export interface LspModule {
   startServer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): PostMortemServer;
+}
+
+/** What the extension does differently in a Node and in a web worker extension host. */
+export interface ClientPlatform {
+  /** The language client's module, loaded on first need. */
+  loadLsp(context: vscode.ExtensionContext): LspModule;
+  /** Whether a configuration file sits in the document's folder or above it, within the workspace. */
+  hasConfigFile(document: vscode.TextDocument): boolean | Promise<boolean>;
 }

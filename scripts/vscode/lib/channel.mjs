@@ -1,7 +1,9 @@
 // A loopback HTTP endpoint the suite, inside the extension host, calls to have the launcher take
 // a screenshot of the workbench. Its URL reaches the suite as POSTMORTEM_E2E_CHANNEL (environment
-// inherited through code-server by the extension host). Without it (test:electron), the suite
-// takes no screenshots.
+// inherited through code-server by the Node extension host) or, in the browser's web worker
+// extension host, which has no environment, as the user setting CHANNEL_SETTING; that host
+// calls it from another origin, so it answers CORS. Without it (test:electron), the suite takes
+// no screenshots.
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,9 @@ import { onStop } from './processes.mjs';
 
 /** The environment variable that carries the channel's URL to the suite. */
 export const CHANNEL_ENV = 'POSTMORTEM_E2E_CHANNEL';
+
+/** The user setting that carries it to the suite in the web worker extension host. */
+export const CHANNEL_SETTING = 'postmortemE2E.channel';
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,60}$/;
 
@@ -42,11 +47,16 @@ export async function startChannel({ outDir, getPage }) {
   mkdirSync(outDir, { recursive: true });
   const taken = [];
   const server = createServer(async (req, res) => {
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' };
     const reply = (status, body) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+      res.writeHead(status, { 'content-type': 'application/json', ...cors });
       res.end(JSON.stringify(body));
     };
     try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, cors);
+        return res.end();
+      }
       if (req.method !== 'POST' || req.url !== '/screenshot') return reply(404, { error: `no such endpoint: ${req.method} ${req.url}` });
       const { name, waitFor, timeoutMs = 45_000 } = await readJson(req); // a cold webview on a loaded machine is slow
       if (typeof name !== 'string' || !NAME.test(name)) return reply(400, { error: `bad screenshot name: ${JSON.stringify(name)}` });

@@ -12,6 +12,12 @@ export const CACHE = join(ROOT, '.vscode-test');
 /** The bundled suite that `extensionTestsPath` points at (built by scripts/build.mjs). */
 export const SUITE = join(ROOT, 'out', 'test', 'vscode', 'index.js');
 
+/** The same suite as one bundle for the web worker extension host (test/vscode/web). */
+export const WEB_SUITE = join(ROOT, 'out', 'test', 'web', 'index.js');
+
+/** The extension's id (publisher.name in package.json). */
+export const EXTENSION_ID = 'postmortem-tools.postmortem';
+
 /** The workspace the suite opens: a copy of examples/ plus the suite's own fixtures. */
 export const FIXTURE = join(ROOT, 'test', 'vscode', 'workspace');
 

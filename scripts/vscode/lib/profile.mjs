@@ -20,6 +20,18 @@ export const USER_SETTINGS = {
   'chat.commandCenter.enabled': false,
 };
 
+/**
+ * What makes the workbench run the extension under development in the browser's web worker
+ * extension host rather than in code-server's Node one (both can run it: package.json has `main`
+ * and `browser`). VS Code 1.100's web workbench reads the payload's `extensionDevelopmentKind`
+ * but its extension host placement asks the environment for `extensionDevelopmentKind`, which
+ * the browser's environment service names `extensionDevelopmentLocationKind`: the payload alone
+ * leaves the extension in Node. The `remote.extensionKind` setting is the placement's other input.
+ */
+export function webExtensionHostSettings(extensionId) {
+  return { 'remote.extensionKind': { [extensionId]: ['web'] } };
+}
+
 /** Creates `<dir>/User/settings.json` with USER_SETTINGS (plus `extra`). */
 export function writeUserSettings(userDataDir, extra = {}) {
   const user = join(userDataDir, 'User');
@@ -30,9 +42,9 @@ export function writeUserSettings(userDataDir, extra = {}) {
 /**
  * Empties `runDir` and fills it for one test run: `workspace/` holds copies of examples/ (as
  * examples/) and test/vscode/workspace/ (as fixtures/), so the suite may edit and save freely;
- * `user-data/` and `extensions/` are an empty profile with USER_SETTINGS.
+ * `user-data/` and `extensions/` are an empty profile with USER_SETTINGS (plus `settings`).
  */
-export function freshRun(runDir) {
+export function freshRun(runDir, settings = {}) {
   rmSync(runDir, { recursive: true, force: true });
   const workspace = join(runDir, 'workspace');
   mkdirSync(workspace, { recursive: true });
@@ -40,7 +52,7 @@ export function freshRun(runDir) {
   cpSync(FIXTURE, join(workspace, 'fixtures'), { recursive: true });
   const userDataDir = join(runDir, 'user-data');
   const extensionsDir = join(runDir, 'extensions');
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, settings);
   mkdirSync(extensionsDir, { recursive: true });
   return { workspace, userDataDir, extensionsDir };
 }

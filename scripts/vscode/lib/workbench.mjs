@@ -19,10 +19,13 @@ const CHROMIUM_ARGS = [
 /**
  * The workbench URL for `folder`, loading `extensionPath` as the extension under development and,
  * when given, running the suite at `testsPath` (a module exporting `run()`) in the extension host.
+ * `web` asks for the browser's web worker extension host (see webExtensionHostSettings in
+ * profile.mjs: in VS Code 1.100 the request alone is not heeded).
  */
-export function workbenchUrl(baseUrl, { folder, extensionPath, testsPath }) {
+export function workbenchUrl(baseUrl, { folder, extensionPath, testsPath, web = false }) {
   const authority = new URL(baseUrl).host;
   const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`], ['skipWelcome', 'true']];
+  if (web) payload.push(['extensionDevelopmentKind', 'web']);
   if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${testsPath}`]);
   return `${baseUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -1,24 +1,13 @@
+/**
+ * Configuration files on disk, for the CLI and the Node server: found upward from a
+ * post-mortem, read, and cached until they change. Parsing is in parse.ts.
+ */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_NAMES, MAX_CONFIG_BYTES } from './names.js';
+import { parseConfigText, unreadableConfig, type ConfigFile } from './parse.js';
 
-/** The names a configuration file may have, looked for in this order in each folder. */
-export const CONFIG_NAMES: readonly string[] = ['.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'];
-
-/** Larger configuration files are refused: a real one is a few hundred bytes. */
-const MAX_CONFIG_BYTES = 64 * 1024;
-
-/** A configuration file as read: its raw values (globs made absolute) and what is wrong with it. */
-export interface ConfigFile {
-  path: string;
-  /** The parsed object; `{}` when the file could not be read. Malformed values are left for `settingsFrom` to ignore. */
-  raw: Record<string, unknown>;
-  /** Problems as "file:line: message", for the CLI's stderr and the server's log. */
-  problems: string[];
-  /** True when the file could not be read or parsed at all. */
-  unreadable: boolean;
-}
+export { CONFIG_NAMES, type ConfigFile };
 
 /** The nearest configuration file in `dir` or a folder above it, or undefined. */
 export function findConfigFile(dir: string): string | undefined {
@@ -42,63 +31,16 @@ function isFile(path: string): boolean {
   }
 }
 
-// A plain require: the schema lives outside server/src, and esbuild inlines it into the bundles.
-const RC_SCHEMA: object = require('../../../schemas/postmortemrc.schema.json');
-let validator: ValidateFunction | undefined;
-
 /** Reads, parses and validates one configuration file. Never throws. */
 export function readConfigFile(path: string): ConfigFile {
-  const fail = (message: string): ConfigFile => ({ path, raw: {}, problems: [`${path}: ${message}`], unreadable: true });
   let text: string;
   try {
-    if (statSync(path).size > MAX_CONFIG_BYTES) return fail(`larger than ${MAX_CONFIG_BYTES / 1024} KB; not read`);
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    if (statSync(path).size > MAX_CONFIG_BYTES) return unreadableConfig(path, `larger than ${MAX_CONFIG_BYTES / 1024} KB; not read`);
+    text = readFileSync(path, 'utf8');
   } catch (e) {
-    return fail(`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return unreadableConfig(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  let value: unknown;
-  if (basename(path).endsWith('.json')) {
-    try {
-      value = text.trim() ? JSON.parse(text) : {};
-    } catch (e) {
-      return fail(`is not valid JSON: ${(e as Error).message}`);
-    }
-  } else {
-    const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false });
-    const error = doc.errors[0];
-    if (error) return fail(`is not valid YAML (line ${lineOf(text, error.pos[0])}): ${error.message.split('\n')[0]}`);
-    try {
-      value = doc.toJS({ maxAliasCount: 100 }) ?? {};
-    } catch (e) {
-      return fail(`cannot be read: ${(e as Error).message}`);
-    }
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('must hold an object of settings');
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(RC_SCHEMA);
-  const problems = validator(value)
-    ? []
-    : (validator.errors ?? []).map((e) => {
-        const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the file';
-        const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
-        const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
-        return `${path}: ${where} ${e.message ?? 'is not valid'}${extra}${allowed}`;
-      });
-  return { path, raw: anchorGlobs(value as Record<string, unknown>, dirname(path)), problems, unreadable: false };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/** `files` globs are relative to the configuration file's folder; make them absolute (with forward slashes). */
-function anchorGlobs(raw: Record<string, unknown>, dir: string): Record<string, unknown> {
-  const files = raw['files'];
-  if (!Array.isArray(files)) return raw;
-  const base = dir.replace(/\\/g, '/').replace(/\/$/, '');
-  const anchored = files.map((g) => (typeof g === 'string' && !g.startsWith('/') && !/^[A-Za-z]:/.test(g) && !g.startsWith('**/') ? `${base}/${g.replace(/^\.\//, '')}` : g));
-  return { ...raw, files: anchored };
+  return parseConfigText(path, dirname(path), text);
 }
 
 /**

@@ -1,5 +1,11 @@
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from '../settings.js';
-import { ConfigCache, readConfigFile, type ConfigFile } from './load.js';
+import type { ConfigFile } from './parse.js';
+
+/** Configuration files on disk, as config/load.ts's ConfigCache finds and reads them. */
+export interface ConfigFiles {
+  read(path: string): ConfigFile;
+  forFile(filePath: string): ConfigFile | undefined;
+}
 
 /**
  * The settings for one file: the configuration file found upward from it (or the
@@ -16,22 +22,24 @@ export interface ResolveOptions {
   editor?: unknown;
   /** Use this configuration file instead of looking upward (the CLI's --config). */
   configPath?: string;
-  cache?: ConfigCache;
+  /** The configuration files on disk (a ConfigCache). */
+  cache: ConfigFiles;
 }
-
-const sharedCache = new ConfigCache();
 
 /** Resolves the settings for a file path (undefined for untitled documents: no file is looked for). */
-export function resolveSettings(filePath: string | undefined, options: ResolveOptions = {}): ResolvedSettings {
-  const cache = options.cache ?? sharedCache;
+export function resolveSettings(filePath: string | undefined, options: ResolveOptions): ResolvedSettings {
+  const { cache } = options;
   const config = options.configPath ? cache.read(options.configPath) : filePath ? cache.forFile(filePath) : undefined;
-  const editor = withoutDefaults(options.editor);
-  const merged = mergeRaw(config?.raw ?? {}, editor);
-  return { settings: settingsOf(merged), config };
+  return { settings: settingsWith(config, options.editor), config };
 }
 
-/** Reads a configuration file directly, for callers that must report its problems first (the CLI). */
-export { readConfigFile };
+/**
+ * The settings from a configuration file already found (or none) with VS Code's `postmortem`
+ * section over it: for callers that find the file their own way (the server in a browser worker).
+ */
+export function settingsWith(config: ConfigFile | undefined, editor: unknown): Settings {
+  return settingsOf(mergeRaw(config?.raw ?? {}, withoutDefaults(editor)));
+}
 
 // Settings objects are reused while their inputs are unchanged, so per-settings caches (alias tables) stay warm.
 const memo = new Map<string, Settings>();

@@ -1,6 +1,6 @@
 /** The extension under test, reached through the API its activate() returns. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { PostMortemApi } from '../../../client/src/extension.js';
 import { ProcessIdRequest } from '../../../server/src/protocol.js';
 import { withTimeout } from './wait.js';
@@ -26,13 +26,28 @@ export function extensionApi(): PostMortemApi {
 }
 
 /** The running language client. */
-export function languageClient(): LanguageClient {
+export function languageClient(): BaseLanguageClient {
   const client = extensionApi().client();
   if (!client) throw new Error('the extension has no language client');
   return client;
 }
 
-/** The language server's process id, asked of the server itself. */
+/** Resolves when the language client is running again after having stopped running. */
+export function clientRestarted(): Promise<void> {
+  const client = languageClient();
+  return new Promise((resolve) => {
+    let stopped = false;
+    const sub = client.onDidChangeState(() => {
+      if (!client.isRunning()) stopped = true;
+      else if (stopped) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+/** The language server's process id (a browser worker's: a number drawn once per worker), asked of the server itself. */
 export async function serverPid(): Promise<number> {
   const { pid } = await withTimeout(languageClient().sendRequest(ProcessIdRequest), 'the server to answer postmortem/processId');
   return pid;

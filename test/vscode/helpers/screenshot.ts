@@ -1,8 +1,11 @@
 /**
- * Screenshots of the workbench, taken by the launcher (`npm run test:vscode`), which owns the
- * browser. The suite asks through the loopback URL the launcher puts in POSTMORTEM_E2E_CHANNEL;
- * under test:electron there is none and no picture is taken.
+ * Screenshots of the workbench, taken by the launcher (`npm run test:vscode`, `test:web`), which
+ * owns the browser. The suite asks through the loopback URL the launcher puts in
+ * POSTMORTEM_E2E_CHANNEL (Node extension host) or in the user setting `postmortemE2E.channel`
+ * (web worker extension host, which has no environment); under test:electron there is none and
+ * no picture is taken.
  */
+import * as vscode from 'vscode';
 
 export interface ScreenshotOptions {
   /**
@@ -14,9 +17,14 @@ export interface ScreenshotOptions {
   timeoutMs?: number;
 }
 
+function channel(): string | undefined {
+  const fromEnv = typeof process !== 'undefined' ? process.env.POSTMORTEM_E2E_CHANNEL : undefined;
+  return fromEnv || vscode.workspace.getConfiguration('postmortemE2E').get<string>('channel') || undefined;
+}
+
 /** Whether this run can take screenshots. */
 export function canScreenshot(): boolean {
-  return !!process.env.POSTMORTEM_E2E_CHANNEL;
+  return !!channel();
 }
 
 /**
@@ -25,9 +33,9 @@ export function canScreenshot(): boolean {
  * not (the selector never appeared, for instance).
  */
 export async function screenshot(name: string, options: ScreenshotOptions = {}): Promise<string | undefined> {
-  const channel = process.env.POSTMORTEM_E2E_CHANNEL;
-  if (!channel) return undefined;
-  const res = await fetch(`${channel}/screenshot`, {
+  const url = channel();
+  if (!url) return undefined;
+  const res = await fetch(`${url}/screenshot`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name, ...options }),

@@ -3,26 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXPECTED } from '../expected.js';
 import { sortFindings, waitForFindings } from '../helpers/diagnostics.js';
-import { languageClient, serverPid } from '../helpers/extension.js';
+import { clientRestarted, languageClient, serverPid } from '../helpers/extension.js';
 import { withTimeout } from '../helpers/wait.js';
 import { closeAllEditors, openInEditor } from '../helpers/workspace.js';
 
 const DNS = 'examples/postmortems/2024-09-14-dns-incident.md';
-
-/** Resolves when the client is running again after having stopped running. */
-function restarted(): Promise<void> {
-  const client = languageClient();
-  return new Promise((resolve) => {
-    let stopped = false;
-    const sub = client.onDidChangeState(() => {
-      if (!client.isRunning()) stopped = true;
-      else if (stopped) {
-        sub.dispose();
-        resolve();
-      }
-    });
-  });
-}
 
 describe('language server restart', () => {
   afterEach(closeAllEditors);
@@ -37,7 +22,7 @@ describe('language server restart', () => {
     await waitForFindings(uri, EXPECTED[DNS]!);
 
     const pid = await serverPid();
-    const back = restarted();
+    const back = clientRestarted();
     process.kill(pid, 'SIGKILL');
     await withTimeout(back, 'the client to restart the language server', 60_000);
     const newPid = await serverPid();

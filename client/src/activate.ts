@@ -1,0 +1,63 @@
+/**
+ * The extension, in either extension host: commands, the outline view, the status bar and the
+ * timeline preview. The language client itself loads on first need (server/handle.ts). The
+ * entries give what differs: extension.ts (Node, dist/client.js) and web/extension.ts
+ * (a web worker, dist/web/extension.js).
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { newPostMortemCommand } from './newPostMortem';
+import { registerOutline } from './outline/register';
+import { registerPreview, type PreviewApi } from './preview/register';
+import { ServerHandle } from './server/handle';
+import type { ClientPlatform } from './server/types';
+import type { OutlineView } from '../../server/src/protocol';
+
+/** What the extension returns from activate(): used by the in-editor tests. */
+export interface PostMortemApi {
+  /** Resolves once the language server is running (loading it if need be). */
+  ready(): Promise<void>;
+  /** The running client, for tests that need to reach the server. */
+  client(): BaseLanguageClient | undefined;
+  /** The outline of the active post-mortem, fetched now (undefined when none is active). */
+  outline(): Promise<OutlineView | undefined>;
+  /** The outline the view shows at the moment, without asking the server. */
+  currentOutline(): OutlineView | undefined;
+  /** Fires each time the outline view gets new data. */
+  readonly onDidChangeOutline: vscode.Event<OutlineView | undefined>;
+  /** The timeline preview: which document it shows, what it sent, and a way to post as the page would. */
+  preview: PreviewApi;
+}
+
+let handle: ServerHandle | undefined;
+
+export function activateOn(platform: ClientPlatform, context: vscode.ExtensionContext): PostMortemApi {
+  const output = vscode.window.createOutputChannel('Post-Mortem', { log: true });
+  const server = new ServerHandle(context, output, platform);
+  handle = server;
+  context.subscriptions.push(
+    output,
+    server,
+    vscode.commands.registerCommand('postmortem.restartServer', async () => {
+      if (!server.current) return void (await server.start());
+      output.info('Restarting the post-mortem language server.');
+      await server.current.restart();
+    }),
+    vscode.commands.registerCommand('postmortem.new', newPostMortemCommand),
+  );
+  const preview = registerPreview(context, server, output);
+  const outline = registerOutline(context, server);
+
+  return {
+    ready: async () => void (await server.ready()),
+    client: () => server.current?.client,
+    outline: () => outline.refresh(),
+    currentOutline: () => outline.outline,
+    onDidChangeOutline: outline.onDidChange,
+    preview,
+  };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return handle?.current?.stop();
+}
