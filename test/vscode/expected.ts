@@ -47,10 +47,11 @@ export const EXPECTED: Record<string, Finding[]> = {
 
   // A post-mortem only through fixtures/team/.postmortemrc.json (read from disk in a Node
   // extension host, through vscode.workspace.fs in a web worker one): its `files` glob takes in
-  // incidents/*.md (two sections are not enough on their own), it requires three sections of
-  // which Resolution is missing (reported on the title, line 1; the default six would make it
-  // four), and it turns off timeline.12-hour-time (9:40am on line 14).
-  'fixtures/team/incidents/2025-02-11-login-errors.md': [{ code: 'section.missing', line: 1 }],
+  // reviews/*.md (a summary and a timeline are not evidence enough on their own, and the path names
+  // no incident), it requires three sections of which Preventive Actions is missing (reported on the
+  // title, line 1; the default six would add What went well), and it turns off
+  // timeline.12-hour-time (9:40am on line 14).
+  'fixtures/team/reviews/2025-02-11-login-errors.md': [{ code: 'section.missing', line: 1 }],
 };
 
 /** Markdown files in the workspace that are not post-mortems: they must get no diagnostics. */
