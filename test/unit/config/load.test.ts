@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,8 +123,10 @@ test('the manifest has VS Code validate .postmortemrc.json and .yaml with that s
   const props = pkg.contributes.configuration.properties;
   for (const key of ['postmortem.preset', 'postmortem.sections', 'postmortem.blameWords', 'postmortem.blameAllow']) assert.ok(props[key], key);
   assert.deepEqual(props['postmortem.preset'].enum, ['default', 'google-sre', 'atlassian', 'pagerduty']);
-  const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
-  assert.match(ignore, /^!schemas\/\*\*$/m, 'the schemas are packaged');
+  // What vsce packages: the two schemas users need, not the evaluation corpus's label schema.
+  const listed = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.deepEqual(listed.stdout.split('\n').filter((f) => f.startsWith('schemas/')).sort(), ['schemas/postmortem.schema.json', 'schemas/postmortemrc.schema.json']);
 });
 
 test('docs/rules.md has a section for every finding code, and the README a row', () => {
