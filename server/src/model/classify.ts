@@ -57,7 +57,13 @@ const REVIEW_WORDS =
   /(?<![\p{L}\p{N}])(?:post[\s_-]?mortems?|outages?|downtime|root[\s_-]cause[\s_-]analysis|rca|service[\s_-](?:disruption|degradation|interruption)|incident[\s_-](?:reports?|reviews?|summary|analysis|retrospective|retro))(?![\p{L}\p{N}])/iu;
 const INCIDENT_WORD =
   /(?<![\p{L}\p{N}])incidents?(?![\s_-]+(?:response|management|commander|handling|process|playbook|runbook|template|plan|policy|severity|levels?))(?![\p{L}\p{N}])/iu;
-const DATE = /(?<!\d)(?:\d{4}[-_/.]?\d{2}[-_/.]?\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)|(?<![\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)/iu;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE = new RegExp(
+  `(?<!\\d)(?:\\d{4}[-_/.]?\\d{2}[-_/.]?\\d{2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})(?!\\d)` +
+    `|(?<![\\p{L}])${MONTH}[\\s_-]+(?:\\d{1,2}(?!\\d)|\\d{4})` +
+    `|(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?[\\s_-]+${MONTH}[\\s_-]+\\d{4}`,
+  'iu',
+);
 const TEMPLATE = /(?<![\p{L}])templates?(?![\p{L}])/iu;
 
 function evidenceOf(model: PostMortemModel, path: string | undefined): boolean {
