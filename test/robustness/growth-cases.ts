@@ -1,0 +1,25 @@
+/**
+ * Inputs that once made a path superlinear, by name, for the size-doubling checks
+ * (growth.ts runs them in a worker). `make(n)` builds an input of about n characters,
+ * `run` does the work whose time is measured.
+ */
+import { analyze } from '../../server/src/service.js';
+import { fullOutlineView } from '../../server/src/view/outline.js';
+
+export interface GrowthCase {
+  make(n: number): string;
+  run(input: string): unknown;
+}
+
+/** Repeats `unit` to about n characters. */
+const repeat = (unit: string, n: number) => unit.repeat(Math.max(1, Math.round(n / unit.length)));
+
+const HEAD = '# Outage\n\n## Summary\n\nOn 2024-08-20 checkout failed for 40 minutes for 30% of users; a rollback resolved it.\n\n';
+
+export const GROWTH_CASES: Record<string, GrowthCase> = {
+  // Every heading an empty section, so the outline has as many sections as findings.
+  'the outline of a document of headings': {
+    make: (n) => HEAD + repeat('## Heading\n\n', n),
+    run: (text) => fullOutlineView(analyze(text, { force: true }), 'file:///x.md', 1),
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * Runs in a worker thread (see growth.ts): times one growth case at a size and at
+ * twice that size, so that a case that never returns cannot block the test runner.
+ */
+import { parentPort } from 'node:worker_threads';
+import { GROWTH_CASES } from './growth-cases.js';
+
+export interface GrowthRequest {
+  id: number;
+  name: string;
+  n: number;
+  rounds: number;
+}
+
+/** The fastest of the rounds at n and at 2n, in milliseconds. */
+export type GrowthReply = { id: number; ok: true; smallMs: number; largeMs: number } | { id: number; ok: false; error: string };
+
+function time(run: () => unknown): number {
+  const t0 = performance.now();
+  run();
+  return performance.now() - t0;
+}
+
+parentPort!.on('message', (request: GrowthRequest) => {
+  let reply: GrowthReply;
+  try {
+    const growthCase = GROWTH_CASES[request.name];
+    if (!growthCase) throw new Error(`no growth case named ${request.name}`);
+    const small = growthCase.make(request.n);
+    const large = growthCase.make(2 * request.n);
+    // One unmeasured run of each, so the JIT has compiled what the rounds measure.
+    growthCase.run(small);
+    growthCase.run(large);
+    let smallMs = Infinity;
+    let largeMs = Infinity;
+    // Interleaved, so a burst of load from another process hits both sizes alike; the
+    // minimum of each is the run least disturbed.
+    for (let r = 0; r < request.rounds; r++) {
+      smallMs = Math.min(smallMs, time(() => growthCase.run(small)));
+      largeMs = Math.min(largeMs, time(() => growthCase.run(large)));
+    }
+    reply = { id: request.id, ok: true, smallMs, largeMs };
+  } catch (e) {
+    reply = { id: request.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,14 @@
+// Paths that once grew superlinearly with their input (issue 17): each must take about
+// twice as long when its input doubles. See growth.ts for how the ratio is measured.
+import { test } from 'node:test';
+import { assertLinear } from './growth.js';
+
+const SIZES: Record<string, number> = {
+  'the outline of a document of headings': 20_000,
+};
+
+for (const [name, n] of Object.entries(SIZES)) {
+  test(`linear time: ${name}`, { timeout: 120_000 }, async (t) => {
+    await assertLinear(name, n, { signal: t.signal });
+  });
+}
