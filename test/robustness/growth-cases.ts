@@ -3,7 +3,7 @@
  * (growth.ts runs them in a worker). `make(n)` builds an input of about n characters,
  * `run` does the work whose time is measured.
  */
-import { analyze } from '../../server/src/service.js';
+import { analyze, fixAll } from '../../server/src/service.js';
 import { fullOutlineView } from '../../server/src/view/outline.js';
 
 export interface GrowthCase {
@@ -21,5 +21,22 @@ export const GROWTH_CASES: Record<string, GrowthCase> = {
   'the outline of a document of headings': {
     make: (n) => HEAD + repeat('## Heading\n\n', n),
     run: (text) => fullOutlineView(analyze(text, { force: true }), 'file:///x.md', 1),
+  },
+  // Each stretch silences the empty section inside it.
+  'disable/enable comment pairs around findings': {
+    make: (n) => HEAD + repeat('<!-- postmortem-disable section.empty -->\n## Heading\n<!-- postmortem-enable section.empty -->\n', n),
+    run: (text) => analyze(text, { force: true }),
+  },
+  'fix-all on disable/enable comment pairs': {
+    make: (n) => HEAD + repeat('<!-- postmortem-disable section.empty -->\n## Heading\n<!-- postmortem-enable section.empty -->\n', n),
+    run: (text) => fixAll(analyze(text, { force: true })),
+  },
+  'disable/enable comments on one line': {
+    make: (n) => HEAD + repeat('<!-- postmortem-disable section.empty --> <!-- postmortem-enable section.empty --> ', n) + '\n\n## Empty\n',
+    run: (text) => analyze(text, { force: true }),
+  },
+  'unclosed disable comments on one line': {
+    make: (n) => HEAD + repeat('<!-- postmortem-disable ', n) + '\n\n## Empty\n',
+    run: (text) => analyze(text, { force: true }),
   },
 };

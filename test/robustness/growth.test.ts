@@ -5,6 +5,10 @@ import { assertLinear } from './growth.js';
 
 const SIZES: Record<string, number> = {
   'the outline of a document of headings': 20_000,
+  'disable/enable comment pairs around findings': 200_000,
+  'fix-all on disable/enable comment pairs': 50_000,
+  'disable/enable comments on one line': 50_000,
+  'unclosed disable comments on one line': 50_000,
 };
 
 for (const [name, n] of Object.entries(SIZES)) {

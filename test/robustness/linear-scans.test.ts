@@ -13,7 +13,9 @@ import {
   replaceComments,
   replaceLinks,
 } from '../../server/src/model/spans.js';
-import { parseBlocks } from '../../server/src/model/markdown.js';
+import { parseBlocks, walkBlocks } from '../../server/src/model/markdown.js';
+import { buildModel, type PostMortemModel } from '../../server/src/model/document.js';
+import { suppressionsOf, type Directive } from '../../server/src/model/suppressions.js';
 import { angleTag, bracePrompt, bracketPrompt } from '../../server/src/rules/section-placeholder.js';
 
 const pieces = (alphabet: string[], maxLength = 24) => fc.array(fc.constantFrom(...alphabet), { maxLength }).map((xs) => xs.join(''));
@@ -73,5 +75,63 @@ test('comments, link targets and reference links: the same as the expressions th
       assert.equal(firstReferenceLink(s), /\[[^\]]+\]\[[^\]]*\]/.exec(s)?.[0]);
     }),
     { numRuns: 5000 },
+  );
+});
+
+/** The suppressions as they were read before they were made linear (issue 17): the reference. */
+function oldSuppressions(model: PostMortemModel): { directives: Directive[]; isSuppressed(code: string, line: number): boolean } {
+  const DIRECTIVE = /<!--\s*postmortem-(disable-next-line|disable|enable)\b([^]*?)-->/g;
+  const { lines } = model;
+  const code = new Set<number>();
+  walkBlocks(model.blocks, (b) => {
+    if (b.kind === 'code') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
+  });
+  const directives: Directive[] = [];
+  const start = model.frontmatter ? model.frontmatter.endLine + 1 : 0;
+  for (let line = start; line < lines.lineCount; line++) {
+    if (code.has(line) || !lines.lineText(line).includes('postmortem-')) continue;
+    for (const m of lines.lineText(line).matchAll(DIRECTIVE)) directives.push({ kind: m[1] as Directive['kind'], codes: m[2]!.split(/[\s,]+/).filter(Boolean), line });
+  }
+  let firstContent = lines.lineCount;
+  for (let line = start; line < lines.lineCount; line++) {
+    if (lines.lineText(line).replace(/<!--[^]*?-->/g, '').trim()) {
+      firstContent = line;
+      break;
+    }
+  }
+  const matches = (patterns: readonly string[], c: string) => !patterns.length || patterns.some((p) => p === c || p === '*' || (p.endsWith('*') && c.startsWith(p.slice(0, -1))));
+  return {
+    directives,
+    isSuppressed(c: string, line: number): boolean {
+      if (directives.some((d) => d.kind === 'disable-next-line' && d.line + 1 === line && matches(d.codes, c))) return true;
+      let disabled = false;
+      for (const d of directives) {
+        if (d.kind === 'disable-next-line') continue;
+        const from = d.kind === 'disable' && d.line <= firstContent ? 0 : d.line;
+        if (from > line) break;
+        if (matches(d.codes, c)) disabled = d.kind === 'disable';
+      }
+      return disabled;
+    },
+  };
+}
+
+test('suppression comments: the same directives and the same answers as the expressions they replace', () => {
+  const piece = fc.constantFrom(
+    '<!--', '-->', ' ', '\n', 'a', '# T', '```', 'postmortem-', '<!-- postmortem-disable', '<!-- postmortem-enable',
+    '<!-- postmortem-disable-next-line', 'postmortem-disable-next-linex', ' section.empty', ' action.*', ',', '*', '-->\n', '\n## H\n',
+  );
+  const codes = ['section.empty', 'action.vague', 'frontmatter.schema'];
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+      const model = buildModel(parts.join(''));
+      const now = suppressionsOf(model);
+      const then = oldSuppressions(model);
+      assert.deepEqual(now.directives, then.directives);
+      for (let line = 0; line <= model.lines.lineCount; line++) {
+        for (const c of codes) assert.equal(now.isSuppressed(c, line), then.isSuppressed(c, line), `${c} at line ${line} in ${JSON.stringify(parts.join(''))}`);
+      }
+    }),
+    { numRuns: 3000 },
   );
 });
