@@ -39,4 +39,9 @@ export const GROWTH_CASES: Record<string, GrowthCase> = {
     make: (n) => HEAD + repeat('<!-- postmortem-disable ', n) + '\n\n## Empty\n',
     run: (text) => analyze(text, { force: true }),
   },
+  // Phrases language.blame reports, negated, quoted, and needing a person, on one line.
+  'language.blame on one long line': {
+    make: (n) => HEAD + '## Root cause\n\n' + repeat('We forgot to check it, this was not human error but "careless" handling caused by @dave, Dave\'s mistake. ', n) + '\n',
+    run: (text) => analyze(text, { force: true }),
+  },
 };

@@ -17,6 +17,7 @@ import { parseBlocks, walkBlocks } from '../../server/src/model/markdown.js';
 import { buildModel, type PostMortemModel } from '../../server/src/model/document.js';
 import { suppressionsOf, type Directive } from '../../server/src/model/suppressions.js';
 import { angleTag, bracePrompt, bracketPrompt } from '../../server/src/rules/section-placeholder.js';
+import { negatedBefore, personBefore, quoteBefore } from '../../server/src/content/blame.js';
 
 const pieces = (alphabet: string[], maxLength = 24) => fc.array(fc.constantFrom(...alphabet), { maxLength }).map((xs) => xs.join(''));
 
@@ -133,5 +134,31 @@ test('suppression comments: the same directives and the same answers as the expr
       }
     }),
     { numRuns: 3000 },
+  );
+});
+
+test("language.blame's tests on the text before a phrase: the same as the expressions they replace", () => {
+  // The expressions as they were, run on the whole prefix (quadratic on a line full of phrases).
+  const PERSON_BEFORE = /(?:^|[.;:!?]\s*|\b(?:we|i|he|she|they|you|someone|somebody|everyone|people|engineers?|developers?|operators?|admins?|the\s+team|team|on-?call|responders?|reviewers?|authors?|staff|[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?)\s+(?:(?:had|has|have|just|simply|also|then|again|all|both)\s+)*)$/;
+  const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|without|rather\s+than|instead\s+of|avoid|blameless)\b[^.;:!?]{0,30}$/i;
+  const QUOTE = /["“'‘]\s*$/;
+  const words = [
+    'we', 'We', 'i', 'the', 'team', 'on-call', 'oncall', 'Dave', 'McD', '@dave', 'x@dave', '@', 'had', 'has', 'then', 'Then', 'all', 'both',
+    'not', 'Not', 'no', 'none', 'nobody', "isn't", 'rather', 'than', 'instead', 'of', 'avoid', 'blameless', 'without', 'x', 'ab', 'xnot',
+    '"', '“', "'", '‘', '.', ';', ':', '!', '?', ',', '-', '_', 'é',
+    'rather than', 'instead\tof', `rather${' '.repeat(45)}than`, `instead${' '.repeat(60)}of`, `we${' '.repeat(50)}had`,
+  ];
+  // Runs around the lengths that matter: the 30 characters a negation reaches, white space of any length.
+  const gaps = [' ', '  ', '\t', '\u00a0', '', ...[5, 13, 20, 21, 22, 26, 29, 30, 31, 45].flatMap((n) => [' '.repeat(n), 'x'.repeat(n), ' x'.repeat(n >> 1)])];
+  const prefix = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { maxLength: 12 }).map((xs) => xs.map(([w, g]) => w + g).join(''));
+  fc.assert(
+    fc.property(prefix, fc.constantFrom('', 'forgot to', 'x', 'human error'), (before, after) => {
+      const line = before + after;
+      const start = before.length;
+      assert.equal(personBefore(line, start), PERSON_BEFORE.test(before), `personBefore ${JSON.stringify(before)}`);
+      assert.equal(negatedBefore(line, start), NEGATION.test(before), `negatedBefore ${JSON.stringify(before)}`);
+      assert.equal(quoteBefore(line, start), QUOTE.test(before), `quoteBefore ${JSON.stringify(before)}`);
+    }),
+    { numRuns: 20000 },
   );
 });
