@@ -5,6 +5,8 @@
  */
 import { analyze, fixAll } from '../../server/src/service.js';
 import { fullOutlineView } from '../../server/src/view/outline.js';
+import { pathMatches } from '../../server/src/model/classify.js';
+import { mightBePostMortem } from '../../client/src/server/prefilter.js';
 
 export interface GrowthCase {
   make(n: number): string;
@@ -15,6 +17,9 @@ export interface GrowthCase {
 const repeat = (unit: string, n: number) => unit.repeat(Math.max(1, Math.round(n / unit.length)));
 
 const HEAD = '# Outage\n\n## Summary\n\nOn 2024-08-20 checkout failed for 40 minutes for 30% of users; a rollback resolved it.\n\n';
+
+/** A glob whose regular expression (picomatch's) backtracks on a long file name that does not match. */
+export const HOSTILE_GLOB = '**/*a*a*a*a*a*a*a*a*.md';
 
 export const GROWTH_CASES: Record<string, GrowthCase> = {
   // Every heading an empty section, so the outline has as many sections as findings.
@@ -43,5 +48,17 @@ export const GROWTH_CASES: Record<string, GrowthCase> = {
   'language.blame on one long line': {
     make: (n) => HEAD + '## Root cause\n\n' + repeat('We forgot to check it, this was not human error but "careless" handling caused by @dave, Dave\'s mistake. ', n) + '\n',
     run: (text) => analyze(text, { force: true }),
+  },
+  'the `files` globs on a long file name': {
+    make: (n) => `/work/notes/${'a'.repeat(n)}.txt`,
+    run: (path) => pathMatches(path, [HOSTILE_GLOB]),
+  },
+  "the client's pre-filter on a long file name": {
+    make: (n) => `/work/notes/${'a'.repeat(n)}.markdown`,
+    run: (path) => mightBePostMortem({ languageId: 'markdown', uri: { scheme: 'file', fsPath: path }, getText: () => '# Notes\n' }, [HOSTILE_GLOB], ['/work']),
+  },
+  "the client's pre-filter on a long heading line": {
+    make: (n) => `# a${' '.repeat(n)}b\n`,
+    run: (text) => mightBePostMortem({ languageId: 'markdown', uri: { scheme: 'untitled', fsPath: '' }, getText: () => text }, [], []),
   },
 };

@@ -7,9 +7,12 @@ const SIZES: Record<string, number> = {
   'the outline of a document of headings': 20_000,
   'disable/enable comment pairs around findings': 200_000,
   'fix-all on disable/enable comment pairs': 50_000,
-  'disable/enable comments on one line': 400_000,
+  'disable/enable comments on one line': 200_000,
   'unclosed disable comments on one line': 200_000,
   'language.blame on one long line': 150_000,
+  'the `files` globs on a long file name': 200_000,
+  "the client's pre-filter on a long file name": 200_000,
+  "the client's pre-filter on a long heading line": 40_000,
 };
 
 for (const [name, n] of Object.entries(SIZES)) {

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathMatches } from '../../../server/src/model/classify';
 import { recognizeHeading, type SectionId } from '../../../server/src/model/sections';
 
-const ATX = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/;
+const ATX_OPEN = /^ {0,3}#{1,6}[ \t]+/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const FLAG = /^(?:postmortem:\s*true|type:\s*["']?post-?mortem)\b/im;
 const RC_FILES = ['.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'];
@@ -32,12 +32,30 @@ export function mightBePostMortem(document: DocumentLike, globs: readonly string
   const found = new Set<SectionId>();
   const lines = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
-    const atx = ATX.exec(lines[i]!);
-    const heading = atx ? atx[1]! : i + 1 < lines.length && lines[i]!.trim() && SETEXT.test(lines[i + 1]!) ? lines[i]! : undefined;
+    const atx = atxHeading(lines[i]!);
+    const heading = atx ?? (i + 1 < lines.length && lines[i]!.trim() && SETEXT.test(lines[i + 1]!) ? lines[i]! : undefined);
     const id = heading ? recognizeHeading(heading) : undefined;
     if (id) found.add(id);
   }
   return found.has('timeline') && found.size >= 3;
+}
+
+/**
+ * The text of an ATX heading line, as `/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/` captures it,
+ * without the expression's cost: on a long line of spaces that does not end in one, its
+ * lazy group retried the rest of the run from every character (quadratic, on the
+ * extension host's thread).
+ */
+export function atxHeading(line: string): string | undefined {
+  const open = ATX_OPEN.exec(line);
+  if (!open || /[\u2028\u2029]/.test(line)) return undefined;
+  let end = line.length;
+  while (end > open[0].length && ' \t#'.includes(line[end - 1]!)) end--;
+  if (end > open[0].length) return line.slice(open[0].length, end);
+  // Nothing but spaces, tabs and # after the opening: the group takes one character,
+  // the first after the spaces, or the last space when nothing follows them.
+  if (open[0].length < line.length) return line[open[0].length];
+  return /[ \t]{2}$/.test(open[0]) ? line[line.length - 1] : undefined;
 }
 
 /** A configuration file beside the document or in a folder above it (within the workspace): it may widen what counts. */

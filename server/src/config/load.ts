@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
+import { globProblem } from '../model/glob.js';
 
 /** The names a configuration file may have, looked for in this order in each folder. */
 export const CONFIG_NAMES: readonly string[] = ['.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'];
@@ -83,6 +84,13 @@ export function readConfigFile(path: string): ConfigFile {
         const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
         return `${path}: ${where} ${e.message ?? 'is not valid'}${extra}${allowed}`;
       });
+  const files = (value as Record<string, unknown>)['files'];
+  if (Array.isArray(files)) {
+    files.forEach((g, i) => {
+      const problem = typeof g === 'string' ? globProblem(g) : undefined;
+      if (problem) problems.push(`${path}: files.${i} cannot be used: ${problem}`);
+    });
+  }
   return { path, raw: anchorGlobs(value as Record<string, unknown>, dirname(path)), problems, unreadable: false };
 }
 
