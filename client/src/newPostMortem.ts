@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { newFileName, newPostMortem, SEVERITIES, today } from '../../server/src/templates/postmortem';
+import { lstat, realpath, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative } from 'node:path';
+import { newFileFolderSegments, newFileName, newPostMortem, SEVERITIES, today } from '../../server/src/templates/postmortem';
 
 /** Inputs of "New Post-Mortem"; given as command arguments they skip the prompts (tests, keybindings). */
 export interface NewPostMortemArgs {
@@ -10,8 +12,10 @@ export interface NewPostMortemArgs {
 /**
  * Creates postmortems/YYYY-MM-DD-<slug>.md (folder from postmortem.newFileFolder) in the
  * first workspace folder, or an untitled document in an empty window, and opens it with
- * the summary's prompt selected. Never overwrites: a taken name gets -2, -3… Returns the
- * new document's URI, or undefined when the user cancelled.
+ * the summary's prompt selected. Never overwrites: a taken name gets -2, -3… Never writes
+ * outside the workspace folder: a folder setting with `..` or an absolute path, or one
+ * that leads through a symbolic link out of it, is refused with a message. Returns the
+ * new document's URI, or undefined when the user cancelled or the folder was refused.
  */
 export async function newPostMortemCommand(args?: NewPostMortemArgs): Promise<vscode.Uri | undefined> {
   const title =
@@ -38,10 +42,16 @@ export async function newPostMortemCommand(args?: NewPostMortemArgs): Promise<vs
   if (!folder) {
     document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   } else {
-    const dir = vscode.Uri.joinPath(folder.uri, ...(config.get<string>('newFileFolder') || 'postmortems').split(/[\\/]+/).filter(Boolean));
+    const where = newFileFolderSegments(config.get<string>('newFileFolder'));
+    const dir = 'segments' in where ? vscode.Uri.joinPath(folder.uri, ...where.segments) : undefined;
+    const problem = 'problem' in where ? where.problem : await leavesFolder(folder.uri, dir!);
+    if (problem || !dir) {
+      void vscode.window.showErrorMessage(`Post-Mortem: ${problem}`);
+      return undefined;
+    }
     await vscode.workspace.fs.createDirectory(dir);
     const uri = await freeName(dir, newFileName(date, title));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await create(uri, text);
     document = await vscode.workspace.openTextDocument(uri);
   }
   const editor = await vscode.window.showTextDocument(document);
@@ -51,16 +61,45 @@ export async function newPostMortemCommand(args?: NewPostMortemArgs): Promise<vs
   return document.uri;
 }
 
+/**
+ * Why `dir` would lie outside the workspace folder once symbolic links are followed, or
+ * undefined when it stays inside: its nearest existing folder must be the workspace
+ * folder or inside it. Only file URIs have links to follow.
+ */
+async function leavesFolder(folder: vscode.Uri, dir: vscode.Uri): Promise<string | undefined> {
+  if (folder.scheme !== 'file' || dir.scheme !== 'file') return undefined;
+  const root = await realpath(folder.fsPath).catch(() => folder.fsPath);
+  let existing = dir.fsPath;
+  for (;;) {
+    const real = await realpath(existing).catch(() => undefined);
+    if (real !== undefined) {
+      const rel = relative(root, real);
+      if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) return undefined;
+      return `postmortem.newFileFolder leads through a symbolic link to ${real}, outside the workspace folder; New Post-Mortem writes only inside it.`;
+    }
+    if (dirname(existing) === existing) return undefined;
+    existing = dirname(existing);
+  }
+}
+
+/** A name in `dir` that nothing (file, folder or link, even a dangling one) has yet. */
 async function freeName(dir: vscode.Uri, name: string): Promise<vscode.Uri> {
   const base = name.replace(/\.md$/, '');
   for (let n = 1; ; n++) {
     const uri = vscode.Uri.joinPath(dir, n === 1 ? name : `${base}-${n}.md`);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      return uri;
-    }
+    if (!(await exists(uri))) return uri;
   }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme === 'file') return lstat(uri.fsPath).then(() => true, () => false);
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+}
+
+/** Writes a new file: on disk with O_EXCL, so that nothing that appeared in the meantime (a link included) is followed or overwritten. */
+async function create(uri: vscode.Uri, text: string): Promise<void> {
+  if (uri.scheme === 'file') await writeFile(uri.fsPath, text, { flag: 'wx' });
+  else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
 
 function validZone(zone: string | undefined): string | undefined {

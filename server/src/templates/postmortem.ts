@@ -60,6 +60,21 @@ export function newPostMortem(fields: NewPostMortemFields, eol = '\n'): { text: 
   return { text: lines.join(eol), summaryLine };
 }
 
+/**
+ * The folder of New Post-Mortem (`postmortem.newFileFolder`) as segments under the
+ * workspace folder, or why it cannot be used: the setting may come from the
+ * workspace itself, and `..`, an absolute path or a drive would write outside it.
+ */
+export function newFileFolderSegments(setting: string | undefined): { segments: string[] } | { problem: string } {
+  const value = setting?.trim() || 'postmortems';
+  const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 79)}…` : value);
+  if (/[\u0000-\u001f\u007f]/.test(value)) return { problem: `postmortem.newFileFolder ${shown} contains control characters; it must name a folder inside the workspace folder.` };
+  if (/^[\\/]/.test(value) || /^[A-Za-z]:/.test(value)) return { problem: `postmortem.newFileFolder ${shown} is an absolute path; it must name a folder inside the workspace folder.` };
+  const segments = value.split(/[\\/]+/).filter((s) => s && s !== '.');
+  if (segments.includes('..')) return { problem: `postmortem.newFileFolder ${shown} leads out of the workspace folder (".."); it must name a folder inside it.` };
+  return { segments };
+}
+
 /** A file name for a new post-mortem: YYYY-MM-DD-<slug>.md. */
 export function newFileName(date: string, title: string): string {
   return `${date}-${slug(title)}.md`;

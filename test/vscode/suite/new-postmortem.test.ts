@@ -1,5 +1,8 @@
 /** "Post-Mortem: New Post-Mortem", with its inputs given as arguments (no typing). */
 import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { codeOf, waitForDiagnostics } from '../helpers/diagnostics.js';
 import { withTimeout } from '../helpers/wait.js';
@@ -37,5 +40,36 @@ describe('New Post-Mortem', () => {
     assert.notEqual(again.toString(), uri.toString(), 'a second post-mortem with the same title gets its own file');
     const first = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.match(first, /^severity: SEV2$/m, 'the first file is untouched');
+  });
+
+  describe('never writes outside the workspace folder', () => {
+    const setFolder = (value: string | undefined) =>
+      withTimeout(vscode.workspace.getConfiguration('postmortem').update('newFileFolder', value, vscode.ConfigurationTarget.Global), 'postmortem.newFileFolder to be written');
+    afterEach(() => setFolder(undefined));
+
+    it('refuses a postmortem.newFileFolder with ".." and writes nothing', async () => {
+      const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+      const outside = join(dirname(root), 'outside-the-workspace');
+      await setFolder('../outside-the-workspace');
+      const uri = await withTimeout(vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.new', { title: 'Escape attempt', severity: 'SEV3' }), 'postmortem.new');
+      assert.equal(uri, undefined, 'no file was created');
+      assert.ok(!existsSync(outside), `${outside} was created`);
+    });
+
+    it('refuses a folder that a symbolic link leads out of the workspace', async () => {
+      const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+      const target = mkdtempSync(join(tmpdir(), 'pm-outside-'));
+      const link = join(root, 'linked-out');
+      symlinkSync(target, link, 'dir');
+      try {
+        await setFolder('linked-out/incidents');
+        const uri = await withTimeout(vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.new', { title: 'Escape by link', severity: 'SEV3' }), 'postmortem.new');
+        assert.equal(uri, undefined, 'no file was created');
+        assert.deepEqual(readdirSync(target), [], 'nothing was written where the link leads');
+      } finally {
+        rmSync(link);
+        rmSync(target, { recursive: true, force: true });
+      }
+    });
   });
 });
