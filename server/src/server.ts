@@ -128,8 +128,8 @@ async function settingsFor(uri: string): Promise<Settings> {
       : Promise.resolve(undefined);
     editorSettings.set(uri, raw);
   }
-  const { settings, config } = resolveSettings(fsPath(uri), { editor: await raw, cache: configFiles });
-  for (const problem of config?.problems ?? []) {
+  const { settings } = resolveSettings(fsPath(uri), { editor: await raw, cache: configFiles });
+  for (const problem of settings.configProblems) {
     if (reportedConfigProblems.has(problem)) continue;
     reportedConfigProblems.add(problem);
     connection.console.warn(`Configuration: ${problem}`);

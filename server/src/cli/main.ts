@@ -84,7 +84,7 @@ export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`postmortem: ${e.message}`);
+      for (const line of e.message.split('\n')) io.err(`postmortem: ${line}`);
       return 2;
     }
     throw e;
@@ -155,8 +155,8 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
 function settingsLookup(configPath: string | undefined): (file: string) => Settings {
   const cache = new ConfigCache();
   return (file) => {
-    const { settings, config } = resolveSettings(file, { configPath, cache });
-    if (config?.problems.length) throw new UsageError(`invalid configuration:\n  ${config.problems.join('\n  ')}`);
+    const { settings } = resolveSettings(file, { configPath, cache });
+    if (settings.configProblems.length) throw new UsageError(settings.configProblems.map((p) => `invalid configuration: ${p}`).join('\n'));
     return settings;
   };
 }

@@ -12,6 +12,7 @@ import type { TimelineView } from '../protocol.js';
 import { timelineView } from '../timeline/view.js';
 import { parseZoneName } from '../time/zones.js';
 import { UsageError } from './files.js';
+import { own } from '../own.js';
 
 /** Output formats by name. */
 export const TIMELINE_FORMATS: Record<string, (view: TimelineView) => string> = {
@@ -42,7 +43,7 @@ export interface TimelineOptions {
 
 /** The timeline of one file in a format; UsageError for bad options or an unreadable file. */
 export function timelineCommand(file: string, options: TimelineOptions, base: Settings = DEFAULT_SETTINGS): string {
-  const render = TIMELINE_FORMATS[options.format];
+  const render = own(TIMELINE_FORMATS, options.format);
   if (!render) throw new UsageError(`unknown format "${options.format}" (${Object.keys(TIMELINE_FORMATS).join(' or ')})`);
   if (options.timezone !== undefined && !parseZoneName(options.timezone)) {
     throw new UsageError(`unknown time zone "${options.timezone}" (an IANA name like Europe/Berlin, UTC, or an offset like +02:00)`);

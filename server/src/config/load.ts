@@ -1,14 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { globProblem } from '../model/glob.js';
+import { tooDeepAt } from '../model/frontmatter.js';
+import { setOwn } from '../own.js';
 
 /** The names a configuration file may have, looked for in this order in each folder. */
 export const CONFIG_NAMES: readonly string[] = ['.postmortemrc.json', '.postmortemrc.yaml', '.postmortemrc.yml'];
 
 /** Larger configuration files are refused: a real one is a few hundred bytes. */
 const MAX_CONFIG_BYTES = 64 * 1024;
+/** Deeper nesting is refused: a real one is three levels deep, and deep values overflow recursive code. */
+export const MAX_CONFIG_DEPTH = 32;
 
 /** A configuration file as read: its raw values (globs made absolute) and what is wrong with it. */
 export interface ConfigFile {
@@ -52,13 +56,18 @@ export function readConfigFile(path: string): ConfigFile {
   const fail = (message: string): ConfigFile => ({ path, raw: {}, problems: [`${path}: ${message}`], unreadable: true });
   let text: string;
   try {
-    if (statSync(path).size > MAX_CONFIG_BYTES) return fail(`larger than ${MAX_CONFIG_BYTES / 1024} KB; not read`);
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const read = readSmallRegularFile(path);
+    if (typeof read !== 'string') return fail(read.problem);
+    text = read.replace(/^\uFEFF/, '');
   } catch (e) {
     return fail(`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  const json = basename(path).endsWith('.json');
+  if ((json ? jsonTooDeep(text, MAX_CONFIG_DEPTH) : tooDeepAt(text, MAX_CONFIG_DEPTH) !== undefined)) {
+    return fail(`nests more than ${MAX_CONFIG_DEPTH} levels deep; not read`);
+  }
   let value: unknown;
-  if (basename(path).endsWith('.json')) {
+  if (json) {
     try {
       value = text.trim() ? JSON.parse(text) : {};
     } catch (e) {
@@ -91,7 +100,56 @@ export function readConfigFile(path: string): ConfigFile {
       if (problem) problems.push(`${path}: files.${i} cannot be used: ${problem}`);
     });
   }
-  return { path, raw: anchorGlobs(value as Record<string, unknown>, dirname(path)), problems, unreadable: false };
+  return { path, raw: anchorGlobs(ownData(value) as Record<string, unknown>, dirname(path)), problems, unreadable: false };
+}
+
+/**
+ * The text of a regular file of at most MAX_CONFIG_BYTES, or why not: a FIFO or a device
+ * is never opened for reading (O_NONBLOCK keeps even a FIFO swapped in from blocking the open).
+ */
+function readSmallRegularFile(path: string): string | { problem: string } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { problem: 'is not a regular file; not read' };
+    if (stat.size > MAX_CONFIG_BYTES) return { problem: `larger than ${MAX_CONFIG_BYTES / 1024} KB; not read` };
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    if (length > MAX_CONFIG_BYTES) return { problem: `larger than ${MAX_CONFIG_BYTES / 1024} KB; not read` };
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when brackets outside strings nest deeper than `max` (JSON.parse would build it, recursive code would not survive it). */
+function jsonTooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
+ * A copy of parsed data whose objects have no prototype: a key such as "constructor" or
+ * "__proto__" is then a key like any other, never Object.prototype's member.
+ */
+function ownData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ownData);
+  if (!value || typeof value !== 'object') return value;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, ownData(v));
+  return out;
 }
 
 function lineOf(text: string, offset: number): number {
@@ -106,7 +164,7 @@ function anchorGlobs(raw: Record<string, unknown>, dir: string): Record<string, 
   if (!Array.isArray(files)) return raw;
   const base = dir.replace(/\\/g, '/').replace(/\/$/, '');
   const anchored = files.map((g) => (typeof g === 'string' && !g.startsWith('/') && !/^[A-Za-z]:/.test(g) && !g.startsWith('**/') ? `${base}/${g.replace(/^\.\//, '')}` : g));
-  return { ...raw, files: anchored };
+  return Object.assign(Object.create(null) as Record<string, unknown>, raw, { files: anchored });
 }
 
 /**

@@ -1,5 +1,7 @@
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from '../settings.js';
-import { ConfigCache, readConfigFile, type ConfigFile } from './load.js';
+import { ConfigCache, MAX_CONFIG_DEPTH, readConfigFile, type ConfigFile } from './load.js';
+import { globProblem } from '../model/glob.js';
+import { own, setOwn } from '../own.js';
 
 /**
  * The settings for one file: the configuration file found upward from it (or the
@@ -21,13 +23,24 @@ export interface ResolveOptions {
 
 const sharedCache = new ConfigCache();
 
-/** Resolves the settings for a file path (undefined for untitled documents: no file is looked for). */
+/**
+ * Resolves the settings for a file path (undefined for untitled documents: no file is
+ * looked for). Never throws: what cannot be used is left at its default, and
+ * `settings.configProblems` says what and why.
+ */
 export function resolveSettings(filePath: string | undefined, options: ResolveOptions = {}): ResolvedSettings {
   const cache = options.cache ?? sharedCache;
-  const config = options.configPath ? cache.read(options.configPath) : filePath ? cache.forFile(filePath) : undefined;
-  const editor = withoutDefaults(options.editor);
-  const merged = mergeRaw(config?.raw ?? {}, editor);
-  return { settings: settingsOf(merged), config };
+  let config: ConfigFile | undefined;
+  try {
+    config = options.configPath ? cache.read(options.configPath) : filePath ? cache.forFile(filePath) : undefined;
+    const problems = [...(config?.problems ?? [])];
+    const editor = withoutDefaults(options.editor, problems);
+    const merged = mergeRaw(config?.raw ?? {}, editor);
+    return { settings: settingsOf(merged, problems), config };
+  } catch (e) {
+    const problem = `the configuration cannot be used (${(e as Error)?.message ?? String(e)}); the defaults apply`;
+    return { settings: { ...DEFAULT_SETTINGS, configProblems: [...(config?.problems ?? []), problem] }, config };
+  }
 }
 
 /** Reads a configuration file directly, for callers that must report its problems first (the CLI). */
@@ -36,11 +49,17 @@ export { readConfigFile };
 // Settings objects are reused while their inputs are unchanged, so per-settings caches (alias tables) stay warm.
 const memo = new Map<string, Settings>();
 
-function settingsOf(raw: Record<string, unknown>): Settings {
-  const key = JSON.stringify(raw);
+function settingsOf(raw: Record<string, unknown>, problems: readonly string[]): Settings {
+  let key: string;
+  try {
+    key = JSON.stringify([raw, problems]);
+  } catch (e) {
+    // Depth is limited where values come in; this is the last line, should one get past.
+    return { ...DEFAULT_SETTINGS, configProblems: [...problems, `the settings cannot be used (${(e as Error)?.message ?? String(e)}); the defaults apply`] };
+  }
   let s = memo.get(key);
   if (!s) {
-    s = Object.keys(raw).length ? settingsFrom(raw, DEFAULT_SETTINGS) : DEFAULT_SETTINGS;
+    s = Object.keys(raw).length || problems.length ? settingsFrom(raw, { ...DEFAULT_SETTINGS, configProblems: problems }) : DEFAULT_SETTINGS;
     if (memo.size >= 64) memo.delete(memo.keys().next().value!);
     memo.set(key, s);
   }
@@ -54,13 +73,15 @@ function settingsOf(raw: Record<string, unknown>): Settings {
 export function mergeRaw(lower: Record<string, unknown>, upper: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...lower };
   for (const [key, value] of Object.entries(upper)) {
-    if ((key === 'rules' || key === 'sections') && isObject(value) && isObject(out[key])) {
-      const merged: Record<string, unknown> = { ...(out[key] as Record<string, unknown>), ...value };
-      const lowerAliases = (out[key] as Record<string, unknown>)['aliases'];
-      if (key === 'sections' && isObject(lowerAliases) && isObject(value['aliases'])) merged['aliases'] = { ...lowerAliases, ...value['aliases'] };
-      out[key] = merged;
+    const below = own(out, key);
+    if ((key === 'rules' || key === 'sections') && isObject(value) && isObject(below)) {
+      const merged: Record<string, unknown> = { ...below, ...value };
+      const lowerAliases = own(below, 'aliases');
+      const upperAliases = own(value, 'aliases');
+      if (key === 'sections' && isObject(lowerAliases) && isObject(upperAliases)) setOwn<unknown>(merged, 'aliases', { ...lowerAliases, ...upperAliases });
+      setOwn<unknown>(out, key, merged);
     } else {
-      out[key] = value;
+      setOwn<unknown>(out, key, value);
     }
   }
   return out;
@@ -70,22 +91,42 @@ export function mergeRaw(lower: Record<string, unknown>, upper: Record<string, u
  * VS Code sends every `postmortem.*` setting, set or not. A value equal to its
  * default in the manifest counts as not set, so the configuration file shows through.
  */
-export function withoutDefaults(editor: unknown): Record<string, unknown> {
+export function withoutDefaults(editor: unknown, problems: string[] = []): Record<string, unknown> {
   if (!isObject(editor)) return {};
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(editor)) {
     if (value === null || value === undefined || value === '') continue;
+    if (nestsDeeper(value, MAX_CONFIG_DEPTH)) {
+      problems.push(`the setting postmortem.${key} nests more than ${MAX_CONFIG_DEPTH} levels deep; not used`);
+      continue;
+    }
+    if (key === 'files' && Array.isArray(value)) {
+      const bad = value.map((g, i) => [i, typeof g === 'string' ? globProblem(g) : undefined] as const).filter(([, p]) => p);
+      for (const [i, p] of bad) problems.push(`the setting postmortem.files[${i}] cannot be used: ${p}`);
+    }
     if (isObject(value) && Object.keys(value).length === 0) continue;
     if (Array.isArray(value) && value.length === 0) continue;
     if (key === 'preset' && value === DEFAULT_SETTINGS.preset) continue;
     if (key === 'dateOrder' && value === DEFAULT_SETTINGS.dateOrder) continue;
     if (key === 'files' && JSON.stringify(value) === JSON.stringify(DEFAULT_SETTINGS.files)) continue;
     if (key === 'trace') continue;
-    out[key] = value;
+    setOwn<unknown>(out, key, value);
   }
   return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** True when a value nests deeper than `max` levels of objects and arrays (checked without recursion). */
+function nestsDeeper(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
