@@ -4,6 +4,8 @@ export interface FixOutcome {
   text: string;
   /** Titles of the fixes applied, in order. */
   applied: string[];
+  /** Why no fix was applied although some were found: they would have lost text. */
+  refused?: string;
 }
 
 /** At most this many rounds: each round can only make the document more complete. */
@@ -11,7 +13,8 @@ const MAX_ROUNDS = 10;
 
 /**
  * Applies every safe fix, round after round until none is left, so that a second
- * run changes nothing. Refuses (throws) if a round would lose a line of the input.
+ * run changes nothing. When a round would lose a line of the input, applies none
+ * (`text` is the input) and says so in `refused`.
  */
 export function fixText(text: string, path: string, settings: Settings): FixOutcome {
   let current = text;
@@ -22,7 +25,9 @@ export function fixText(text: string, path: string, settings: Settings): FixOutc
     if (!fix) break;
     const next = applyEdits(current, fix.edits, analysis);
     if (next === current) break;
-    if (!keepsEveryLine(current, next)) throw new Error(`a fix would have lost text in ${path}; nothing was written`);
+    if (!keepsEveryLine(current, next)) {
+      return { text, applied: [], refused: `a fix (${(fix.parts ?? [fix.title]).join('; ')}) would have lost text; none was applied` };
+    }
     applied.push(...(fix.parts ?? [fix.title]));
     current = next;
   }

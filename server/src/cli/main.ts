@@ -26,7 +26,8 @@ Commands:
   new "TITLE"           Create DIR/YYYY-MM-DD-<slug>.md from the template (never overwrites).
   metrics PATH...       One row per post-mortem: date, title, severity, status, duration, time to
                         detect / mitigate / resolve, open and past-due action items; with totals,
-                        medians, drafts (--format table|json|csv, --ignore GLOB, --config FILE)
+                        medians, drafts (--format table|json|csv, --ignore GLOB, --config FILE,
+                        --follow-symlinks)
   timeline FILE         Print a post-mortem's timeline: entries as instants, milestones, metrics
                         (--format json|csv|mermaid; postmortem timeline --help for more).
 
@@ -38,6 +39,8 @@ Options for lint:
   --ignore GLOB         Skip files matching GLOB (repeatable); .gitignore is honoured too
   --fix                 Apply every safe fix (insertions, whole-entry moves) and write the files
   --fix-dry-run         Print the fixes as a unified diff; change nothing
+  --follow-symlinks     Follow symbolic links found in folders and by globs wherever they
+                        lead (by default only those that stay inside the folder named)
   --config FILE         Use this .postmortemrc.json/.yaml instead of the one found upward
                         from each file
   --no-color            No colours (also with NO_COLOR set, or when output is not a terminal)
@@ -107,6 +110,7 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
     ignore: { type: 'string', multiple: true },
     fix: { type: 'boolean' },
     'fix-dry-run': { type: 'boolean' },
+    'follow-symlinks': { type: 'boolean' },
     config: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
@@ -140,6 +144,7 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
       ignore: (values.ignore as string[] | undefined) ?? [],
       fix: !!values.fix,
       fixDryRun: !!values['fix-dry-run'],
+      followSymlinks: !!values['follow-symlinks'],
       cwd,
       version: VERSION,
       settingsFor: settingsLookup(configPath),
@@ -193,6 +198,7 @@ async function metricsSubcommand(args: string[], io: Io, cwd: string): Promise<n
   const { values, positionals } = parse(args, {
     format: { type: 'string', default: 'table' },
     ignore: { type: 'string', multiple: true },
+    'follow-symlinks': { type: 'boolean' },
     config: { type: 'string' },
   });
   const format = values.format as string;
@@ -200,9 +206,11 @@ async function metricsSubcommand(args: string[], io: Io, cwd: string): Promise<n
   if (!positionals.length) throw new UsageError('metrics needs at least one file, folder or glob');
   const configPath = values.config === undefined ? undefined : resolve(cwd, values.config as string);
   if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
-  const files = await expandPaths(positionals, { cwd, ignore: (values.ignore as string[] | undefined) ?? [] });
+  const { files, skipped } = await expandPaths(positionals, { cwd, ignore: (values.ignore as string[] | undefined) ?? [], followSymlinks: !!values['follow-symlinks'] });
+  for (const s of skipped) io.err(`postmortem: skipped ${s.path}: ${s.reason}`);
   if (!files.length) throw new UsageError(`no Markdown files in ${positionals.join(', ')}`);
-  const rows = metricsRows(files, cwd, settingsLookup(configPath), process.env['POSTMORTEM_TODAY'] ?? today('UTC'));
+  const rows = metricsRows(files, cwd, settingsLookup(configPath), process.env['POSTMORTEM_TODAY'] ?? today('UTC'), (file, why) => io.err(`postmortem: skipped ${file}: ${why}`));
+  if (!rows.length) throw new UsageError(`no file in ${positionals.join(', ')} could be read`);
   io.out(format === 'json' ? metricsJson(rows) : format === 'csv' ? metricsCsv(rows) : metricsTable(rows));
   return 0;
 }

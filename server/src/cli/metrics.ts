@@ -4,7 +4,6 @@
  * table with totals and medians, as JSON (an array of rows) or as CSV (the rows).
  * Post-mortems exist to learn across incidents; this is the view that shows whether a team does.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, type Settings } from '../service.js';
@@ -13,7 +12,8 @@ import { extractActionItems } from '../content/actions.js';
 import { timelineView } from '../timeline/view.js';
 import { documentDate } from '../timeline/dates.js';
 import { dateKey, durationText, parseZone, partsIn, UTC } from '../view/time-format.js';
-import { UsageError } from './files.js';
+import type { FoundFile } from './files.js';
+import { readInput } from './read.js';
 
 export interface MetricsRow {
   file: string;
@@ -68,18 +68,19 @@ export function metricsRow(file: string, text: string, settings: Settings, today
   };
 }
 
-/** Reads and measures each file (paths as given). */
-export function metricsRows(files: readonly string[], cwd: string, settingsFor: (file: string) => Settings, today: string): MetricsRow[] {
-  return files.map((file) => {
-    const abs = resolve(cwd, file);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+/** Reads and measures each file (paths as given); a file that cannot be read is left out and reported to `skip`. */
+export function metricsRows(files: readonly FoundFile[], cwd: string, settingsFor: (file: string) => Settings, today: string, skip: (file: string, why: string) => void): MetricsRow[] {
+  const rows: MetricsRow[] = [];
+  for (const { path: file, real } of files) {
+    const input = readInput(real);
+    if ('reason' in input) {
+      skip(file, input.reason);
+      continue;
     }
-    return metricsRow(file, text, settingsFor(abs), today);
-  });
+    const abs = resolve(cwd, file);
+    rows.push(metricsRow(file, input.text, settingsFor(abs), today));
+  }
+  return rows;
 }
 
 /** The median of the known values, or null. */

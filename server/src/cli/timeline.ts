@@ -3,7 +3,8 @@
  * data. JSON: {"timezone", "events": [{"line", "utc", "text"}], "milestones", "metrics"},
  * `line` 0-based, `utc` an ISO 8601 instant ending in Z or null.
  */
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { readInput } from './read.js';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { analyze, DEFAULT_SETTINGS, settingsFrom, type Settings } from '../service.js';
@@ -51,12 +52,15 @@ export function timelineCommand(file: string, options: TimelineOptions, base: Se
   if (options.dateOrder !== undefined && options.dateOrder !== 'DMY' && options.dateOrder !== 'MDY') {
     throw new UsageError(`unknown date order "${options.dateOrder}" (DMY or MDY)`);
   }
-  let text: string;
+  let real: string;
   try {
-    text = readFileSync(file, 'utf8');
+    real = realpathSync(file);
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  const input = readInput(real);
+  if ('reason' in input) throw new UsageError(`${file}: ${input.reason}`);
+  const text = input.text;
   const settings = settingsFrom({ defaultTimezone: options.timezone, dateOrder: options.dateOrder }, base);
   const analysis = analyze(text, { path: file, settings, force: true });
   return render(timelineView(analysis, pathToFileURL(resolve(file)).href, 0));
