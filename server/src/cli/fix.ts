@@ -37,9 +37,11 @@ export function fixText(text: string, path: string, settings: Settings): FixOutc
 const BOM = '\uFEFF';
 
 /**
- * True when every line of `before` is still in `after` (as many times), whatever the order.
- * A byte order mark is the file's, not its first line's: it must stay at the start, and
- * the lines are compared without it (a section inserted at the top moves it there).
+ * True when every line of `before` is still in `after` (as many times), whatever the order,
+ * with its trailing white space, and no line terminator of `before` is gone (as many
+ * \r\n, lone \r and \n at least). A byte order mark is the file's, not its first line's:
+ * it must stay at the start, and the lines are compared without it (a section inserted at
+ * the top moves it there).
  */
 export function keepsEveryLine(before: string, after: string): boolean {
   if (before.startsWith(BOM)) {
@@ -47,6 +49,9 @@ export function keepsEveryLine(before: string, after: string): boolean {
     before = before.slice(1);
     after = after.slice(1);
   }
+  const [crlf, cr, lf] = terminators(before);
+  const [crlf2, cr2, lf2] = terminators(after);
+  if (crlf2 < crlf || cr2 < cr || lf2 < lf) return false;
   const counts = new Map<string, number>();
   for (const line of after.split(/\r\n|\r|\n/)) counts.set(line, (counts.get(line) ?? 0) + 1);
   for (const line of before.split(/\r\n|\r|\n/)) {
@@ -55,4 +60,17 @@ export function keepsEveryLine(before: string, after: string): boolean {
     counts.set(line, n - 1);
   }
   return true;
+}
+
+/** How many \r\n, lone \r and lone \n a text has. */
+function terminators(text: string): [number, number, number] {
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10) crlf++;
+    else cr++;
+  }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lf++;
+  return [crlf, cr, lf - crlf];
 }
