@@ -10,6 +10,7 @@ import { formatSarif } from './sarif.js';
 import { formatJunit } from './junit.js';
 import { formatGithub } from './github.js';
 import type { Io } from './io.js';
+import { visible, visibleLines } from './neutral.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -37,8 +38,11 @@ export interface LintOptions {
  * whose fixes are refused, gets a line on stderr and the run goes on.
  */
 export async function lint(options: LintOptions, io: Io): Promise<number> {
+  // File names and what is wrong with a file come from the file system and the files:
+  // every line here shows their control characters escaped.
+  const say = (line: string) => io.err(visible(line));
   const { files, skipped } = await expandPaths(options.paths, { cwd: options.cwd, ignore: options.ignore, followSymlinks: options.followSymlinks });
-  for (const s of skipped) io.err(`postmortem: skipped ${s.path}: ${s.reason}`);
+  for (const s of skipped) say(`postmortem: skipped ${s.path}: ${s.reason}`);
   if (!files.length) throw new UsageError(`no Markdown files in ${options.paths.join(', ')}`);
   const settingsFor = options.settingsFor ?? (() => DEFAULT_SETTINGS);
   const machine = options.format !== 'stylish';
@@ -48,16 +52,16 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
   for (const { path: file, real } of files) {
     const input = readInput(real);
     if ('reason' in input) {
-      io.err(`postmortem: skipped ${file}: ${input.reason}`);
+      say(`postmortem: skipped ${file}: ${input.reason}`);
       continue;
     }
     let text = input.text;
     const abs = resolve(options.cwd, file);
     const settings = settingsFor(abs);
-    if (input.notFixable) io.err(`postmortem: ${file} ${input.notFixable}`);
+    if (input.notFixable) say(`postmortem: ${file} ${input.notFixable}`);
     if ((options.fix || options.fixDryRun) && !input.notFixable) {
       const fixed = fixText(text, abs, settings);
-      if (fixed.refused) io.err(`postmortem: ${file} was not fixed: ${fixed.refused}`);
+      if (fixed.refused) say(`postmortem: ${file} was not fixed: ${fixed.refused}`);
       if (fixed.applied.length) {
         if (options.fixDryRun) {
           diffs.push(unifiedDiff(file, text, fixed.text));
@@ -65,13 +69,13 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
         } else {
           try {
             writeAtomically(real, input, fixed.text);
-            const note = `Fixed ${file}: ${fixed.applied.join('; ')}`;
+            const note = visible(`Fixed ${file}: ${fixed.applied.join('; ')}`);
             if (machine) io.err(note);
             else io.out(note);
             text = fixed.text;
           } catch (e) {
             if (!(e instanceof WriteRefused)) throw e;
-            io.err(`postmortem: ${file} ${e.message}`);
+            say(`postmortem: ${file} ${e.message}`);
             writeFailed = true;
           }
         }
@@ -83,7 +87,8 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
 
   if (!results.length) throw new UsageError(`no file in ${options.paths.join(', ')} could be read`);
   if (options.fixDryRun) {
-    io.out(diffs.length ? diffs.join('\n').trimEnd() : 'No fixes to apply.');
+    // A diff for a reader: the document's control characters are shown escaped.
+    io.out(diffs.length ? visibleLines(diffs.join('\n').trimEnd()) : 'No fixes to apply.');
   } else {
     io.out(render(results, options));
   }

@@ -11,6 +11,7 @@ import { resolveSettings } from '../config/resolve.js';
 import type { Settings } from '../settings.js';
 import { lint, LINT_FORMATS, type LintFormat } from './lint.js';
 import type { Io } from './io.js';
+import { visible } from './neutral.js';
 import { newCommand, today } from './new.js';
 import { TIMELINE_HELP, timelineCommand } from './timeline.js';
 import { METRICS_FORMATS, metricsCsv, metricsJson, metricsRows, metricsTable } from './metrics.js';
@@ -87,7 +88,7 @@ export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      for (const line of e.message.split('\n')) io.err(`postmortem: ${line}`);
+      for (const line of e.message.split('\n')) io.err(`postmortem: ${visible(line)}`);
       return 2;
     }
     throw e;
@@ -207,9 +208,9 @@ async function metricsSubcommand(args: string[], io: Io, cwd: string): Promise<n
   const configPath = values.config === undefined ? undefined : resolve(cwd, values.config as string);
   if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
   const { files, skipped } = await expandPaths(positionals, { cwd, ignore: (values.ignore as string[] | undefined) ?? [], followSymlinks: !!values['follow-symlinks'] });
-  for (const s of skipped) io.err(`postmortem: skipped ${s.path}: ${s.reason}`);
+  for (const s of skipped) io.err(visible(`postmortem: skipped ${s.path}: ${s.reason}`));
   if (!files.length) throw new UsageError(`no Markdown files in ${positionals.join(', ')}`);
-  const rows = metricsRows(files, cwd, settingsLookup(configPath), process.env['POSTMORTEM_TODAY'] ?? today('UTC'), (file, why) => io.err(`postmortem: skipped ${file}: ${why}`));
+  const rows = metricsRows(files, cwd, settingsLookup(configPath), process.env['POSTMORTEM_TODAY'] ?? today('UTC'), (file, why) => io.err(visible(`postmortem: skipped ${file}: ${why}`)));
   if (!rows.length) throw new UsageError(`no file in ${positionals.join(', ')} could be read`);
   io.out(format === 'json' ? metricsJson(rows) : format === 'csv' ? metricsCsv(rows) : metricsTable(rows));
   return 0;

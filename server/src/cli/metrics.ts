@@ -14,6 +14,7 @@ import { documentDate } from '../timeline/dates.js';
 import { dateKey, durationText, parseZone, partsIn, UTC } from '../view/time-format.js';
 import type { FoundFile } from './files.js';
 import { readInput } from './read.js';
+import { csvCell, jsonSafe, visible } from './neutral.js';
 
 export interface MetricsRow {
   file: string;
@@ -92,24 +93,21 @@ export function median(values: ReadonlyArray<number | null>): number | null {
 }
 
 export function metricsJson(rows: readonly MetricsRow[]): string {
-  return JSON.stringify(rows, null, 2);
+  return jsonSafe(JSON.stringify(rows, null, 2));
 }
 
 const CSV_COLUMNS: ReadonlyArray<keyof MetricsRow> = [
   'file', 'date', 'title', 'severity', 'status', 'durationMinutes', 'timeToDetectMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes', 'openActions', 'pastDueActions', 'draft',
 ];
 
-/** RFC 4180 CSV with a header row. */
+/** RFC 4180 CSV with a header row; cells neutralised against formulas and control characters (csvCell). */
 export function metricsCsv(rows: readonly MetricsRow[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n');
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\n');
 }
 
-/** A plain-text table, oldest incident first, with totals, medians and what needs attention. */
-export function metricsTable(rows: readonly MetricsRow[]): string {
+/** A plain-text table, oldest incident first, with totals, medians and what needs attention; document text with control characters escaped. */
+export function metricsTable(shownRows: readonly MetricsRow[]): string {
+  const rows = shownRows.map((r) => ({ ...r, file: visible(r.file), title: visible(r.title), severity: r.severity === null ? null : visible(r.severity), status: r.status === null ? null : visible(r.status) }));
   const sorted = [...rows].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.file.localeCompare(b.file));
   const d = (m: number | null) => (m === null ? '—' : durationText(m));
   const header = ['Date', 'Title', 'Sev', 'Status', 'Duration', 'TTD', 'TTM', 'TTR', 'Open', 'Past due'];

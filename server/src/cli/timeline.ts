@@ -14,6 +14,7 @@ import { timelineView } from '../timeline/view.js';
 import { parseZoneName } from '../time/zones.js';
 import { UsageError } from './files.js';
 import { own } from '../own.js';
+import { csvCell, jsonSafe } from './neutral.js';
 
 /** Output formats by name. */
 export const TIMELINE_FORMATS: Record<string, (view: TimelineView) => string> = {
@@ -68,7 +69,7 @@ export function timelineCommand(file: string, options: TimelineOptions, base: Se
 
 /** The JSON the issue specifies: one object, events reduced to line, utc and text. */
 export function timelineJson(view: TimelineView): string {
-  return JSON.stringify(
+  return jsonSafe(JSON.stringify(
     {
       timezone: view.timezone,
       events: view.events.map((e) => ({ line: e.line, utc: e.utc, text: e.text })),
@@ -77,19 +78,15 @@ export function timelineJson(view: TimelineView): string {
     },
     null,
     2,
-  );
+  ));
 }
 
 const CSV_COLUMNS = ['line', 'utc', 'date_only', 'raw', 'text', 'milestone', 'people', 'unresolved'] as const;
 
-/** RFC 4180 CSV, one row per event, with a header row. */
+/** RFC 4180 CSV, one row per event, with a header row; cells neutralised against formulas and control characters (csvCell). */
 export function timelineCsv(view: TimelineView): string {
-  const cell = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const rows = view.events.map((e) =>
-    [e.line, e.utc, e.dateOnly ? 'true' : '', e.raw, e.text, e.milestone, e.people.join(' '), e.unresolved].map(cell).join(','),
+    [e.line, e.utc, e.dateOnly ? 'true' : '', e.raw, e.text, e.milestone, e.people.join(' '), e.unresolved].map(csvCell).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n');
 }
