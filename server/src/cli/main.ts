@@ -244,12 +244,30 @@ function timelineSubcommand(args: string[], io: Io, cwd: string): number {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }).then(
+  // Output into a pipe whose reader has gone (`postmortem lint … | head -1`) ends quietly:
+  // no more output, no unhandled EPIPE with a stack trace. Any other write error is one
+  // line on stderr (if it can still be written) and exit code 2.
+  let closed = false;
+  let failed = false;
+  const onWriteError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') {
+      if (!closed) process.stderr.write(`postmortem: cannot write the output (${e.code ?? e.message})\n`);
+      failed = true;
+      process.exitCode = 2;
+    }
+    closed = true;
+  };
+  process.stdout.on('error', onWriteError);
+  process.stderr.on('error', onWriteError);
+  const write = (stream: NodeJS.WriteStream) => (s: string) => {
+    if (!closed) stream.write(s + '\n');
+  };
+  main(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) }).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = failed ? 2 : code;
     },
     (e) => {
-      process.stderr.write(`postmortem: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      if (!closed) process.stderr.write(`postmortem: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
       process.exitCode = 2;
     },
   );

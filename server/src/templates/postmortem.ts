@@ -97,9 +97,14 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** A YAML scalar for a string: plain when that is unambiguous, else double-quoted (JSON strings are valid YAML). */
+/**
+ * A YAML scalar for a string: plain when YAML reads it back as that same string, else
+ * double-quoted (JSON strings are valid YAML). Plain only from a letter: a title that
+ * starts with a digit may read as a number ("404", "1e3", "0x1F", "2024-08-20"), and
+ * true/false/null and their YAML 1.1 cousins are quoted too.
+ */
 function yamlString(s: string): string {
-  return /^[A-Za-z0-9][\w .,()'/-]*$/.test(s) && !/[:#]/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s);
+  return /^[A-Za-z][\w .,()'/-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(s) ? s : JSON.stringify(s);
 }
 
 /** Today's date in a time zone, YYYY-MM-DD (UTC when the zone is unknown). */
