@@ -54,10 +54,18 @@ Options for new:
   -h, --help            Show this help
   -v, --version         Show the version
 
+Files: folders and globs follow a symbolic link only when it stays inside the folder named
+(--follow-symlinks: wherever it leads); only regular files of at most 32 MB are read (a FIFO
+or a device never); what is skipped gets a line on stderr. --fix writes only valid UTF-8
+files it read, atomically (a temporary file renamed over it), and not when one changed
+since it was read. Control characters in document text are shown escaped; CSV cells that a
+spreadsheet would evaluate (= + - @) get a leading '.
+
 Exit codes:
   0  no error-severity finding (and no more warnings than --max-warnings)
   1  at least one error-severity finding, or more warnings than --max-warnings
-  2  a usage or I/O error (one line on stderr)`;
+  2  a usage or I/O error (one line on stderr): a bad option or configuration, nothing
+     that could be read, a fixed file that could not be written`;
 
 export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;
