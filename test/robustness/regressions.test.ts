@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInvariants } from './invariants.js';
-import { analyze, applyEdits, codeActions, fixAll } from '../../server/src/service.js';
+import { analyze, applyEdits, codeActions, fixAll, settingsFrom } from '../../server/src/service.js';
 import { md } from '../helpers/docs.js';
 import { keepsEveryLine } from '../../server/src/cli/fix.js';
 
@@ -62,4 +62,14 @@ test('a document ending inside an unclosed comment or fence without a final newl
       assert.deepEqual(left.map((f) => f.code), [], `${JSON.stringify(open)}: "${fix!.title}" inserted where it does not count`);
     }
   }
+});
+
+test('Sort timeline in a file with mixed line endings keeps every line: a lone CR is never joined to a following LF (found by the properties)', () => {
+  const text = '# checkout\r\n\n# Incident Summary\r\r\n# Incident Summary\n\r# Timeline of Events\r\n\ncheckout\r\r\n- 00:00 EDT - checkout\n\rcheckout\r\n\n- 2023-01-01 00:00 - checkout\r\r\n# Incident Summary';
+  const settings = settingsFrom({ defaultTimezone: 'UTC' });
+  checkInvariants(text, { settings });
+  const analysis = analyze(text, { force: true, settings });
+  const fix = fixAll(analysis);
+  assert.ok(fix);
+  assert.ok(keepsEveryLine(text, applyEdits(text, fix.edits)));
 });

@@ -79,7 +79,12 @@ function terminatorAt(text: string, offset: number): number {
  * before a `<br>`, could not move before another without a line break of its own.
  */
 function takeTerminators(text: string, s: Segment, parentTakes: boolean): void {
-  const takes = parentTakes && s.units.every((u) => terminatorAt(text, u.end) > 0);
+  let takes = parentTakes && s.units.every((u) => terminatorAt(text, u.end) > 0);
+  // A lone \r moved in front of a \n (a blank line after another entry, or what follows
+  // the group) would join it into one \r\n and lose a line: then they stay.
+  if (takes && s.units.some((u) => terminatorAt(text, u.end) === 1 && text[u.end] === '\r')) {
+    takes = !s.units.some((u) => text[u.end + terminatorAt(text, u.end)] === '\n');
+  }
   if (takes) {
     for (const u of s.units) u.end += terminatorAt(text, u.end);
     s.separators = s.units.slice(1).map((u, i) => [s.units[i]!.end, u.start]);
