@@ -28,8 +28,9 @@ const node = {
 
 // The in-editor suite in the web worker extension host: mocha's browser build instead of Node's,
 // a small assert in place of node:assert/strict, and every suite that applies, in one file (that
-// host's require() knows only 'vscode'). restart.test.ts kills the server's process: there is none.
-const NODE_ONLY_SUITES = new Set(['restart.test.ts']);
+// host's require() knows only 'vscode'). restart.test.ts kills the server's process: there is none;
+// new-postmortem-disk.test.ts makes symbolic links on disk.
+const NODE_ONLY_SUITES = new Set(['restart.test.ts', 'new-postmortem-disk.test.ts']);
 const webSuite = {
   name: 'web-suite',
   setup(build) {

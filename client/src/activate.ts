@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { newPostMortemCommand } from './newPostMortem';
+import { newPostMortemCommand, type NewPostMortemArgs } from './newPostMortem';
 import { registerOutline } from './outline/register';
 import { registerPreview, type PreviewApi } from './preview/register';
 import { ServerHandle } from './server/handle';
@@ -43,7 +43,7 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
       output.info('Restarting the post-mortem language server.');
       await server.current.restart();
     }),
-    vscode.commands.registerCommand('postmortem.new', newPostMortemCommand),
+    vscode.commands.registerCommand('postmortem.new', (args?: NewPostMortemArgs) => newPostMortemCommand(platform.newFiles, args)),
   );
   const preview = registerPreview(context, server, output);
   const outline = registerOutline(context, server);

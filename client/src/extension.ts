@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { activateOn, deactivate, type PostMortemApi } from './activate';
 import { findConfig } from './lsp/config-files';
 import { hasConfigFile } from './server/config-probe';
+import { diskNewFiles } from './server/disk-new-files';
 import type { ClientPlatform, LspModule } from './server/types';
 
 export type { PostMortemApi };
@@ -18,6 +19,7 @@ const node: ClientPlatform = {
     if (document.uri.scheme !== 'file') return (await findConfig(document.uri.toString())) !== null;
     return hasConfigFile(document.uri.fsPath, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
   },
+  newFiles: diskNewFiles,
 };
 
 export function activate(context: vscode.ExtensionContext): PostMortemApi {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { newFileName, newPostMortem, SEVERITIES, today } from '../../server/src/templates/postmortem';
+import type { NewFiles } from './server/types';
+import { newFileFolderSegments, newFileName, newPostMortem, SEVERITIES, today } from '../../server/src/templates/postmortem';
 
 /** Inputs of "New Post-Mortem"; given as command arguments they skip the prompts (tests, keybindings). */
 export interface NewPostMortemArgs {
@@ -10,10 +11,12 @@ export interface NewPostMortemArgs {
 /**
  * Creates postmortems/YYYY-MM-DD-<slug>.md (folder from postmortem.newFileFolder) in the
  * first workspace folder, or an untitled document in an empty window, and opens it with
- * the summary's prompt selected. Never overwrites: a taken name gets -2, -3… Returns the
- * new document's URI, or undefined when the user cancelled.
+ * the summary's prompt selected. Never overwrites: a taken name gets -2, -3… Never writes
+ * outside the workspace folder: a folder setting with `..` or an absolute path, or one
+ * that leads through a symbolic link out of it, is refused with a message. Returns the
+ * new document's URI, or undefined when the user cancelled or the folder was refused.
  */
-export async function newPostMortemCommand(args?: NewPostMortemArgs): Promise<vscode.Uri | undefined> {
+export async function newPostMortemCommand(files: NewFiles, args?: NewPostMortemArgs): Promise<vscode.Uri | undefined> {
   const title =
     args?.title ??
     (await vscode.window.showInputBox({
@@ -38,10 +41,16 @@ export async function newPostMortemCommand(args?: NewPostMortemArgs): Promise<vs
   if (!folder) {
     document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   } else {
-    const dir = vscode.Uri.joinPath(folder.uri, ...(config.get<string>('newFileFolder') || 'postmortems').split(/[\\/]+/).filter(Boolean));
+    const where = newFileFolderSegments(config.get<string>('newFileFolder'));
+    const dir = 'segments' in where ? vscode.Uri.joinPath(folder.uri, ...where.segments) : undefined;
+    const problem = 'problem' in where ? where.problem : await files.leavesFolder(folder.uri, dir!);
+    if (problem || !dir) {
+      void vscode.window.showErrorMessage(`Post-Mortem: ${problem}`);
+      return undefined;
+    }
     await vscode.workspace.fs.createDirectory(dir);
-    const uri = await freeName(dir, newFileName(date, title));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const uri = await freeName(files, dir, newFileName(date, title));
+    await files.create(uri, text);
     document = await vscode.workspace.openTextDocument(uri);
   }
   const editor = await vscode.window.showTextDocument(document);
@@ -51,17 +60,21 @@ export async function newPostMortemCommand(args?: NewPostMortemArgs): Promise<vs
   return document.uri;
 }
 
-async function freeName(dir: vscode.Uri, name: string): Promise<vscode.Uri> {
+/** A name in `dir` that nothing (file, folder or link, even a dangling one) has yet. */
+async function freeName(files: NewFiles, dir: vscode.Uri, name: string): Promise<vscode.Uri> {
   const base = name.replace(/\.md$/, '');
   for (let n = 1; ; n++) {
     const uri = vscode.Uri.joinPath(dir, n === 1 ? name : `${base}-${n}.md`);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      return uri;
-    }
+    if (!(await files.exists(uri))) return uri;
   }
 }
+
+/** New files through the editor's file system (the web, virtual workspaces): no links to follow there. */
+export const workspaceNewFiles: NewFiles = {
+  leavesFolder: async () => undefined,
+  exists: (uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false),
+  create: async (uri, text) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text)),
+};
 
 function validZone(zone: string | undefined): string | undefined {
   if (!zone?.trim()) return undefined;

@@ -124,7 +124,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     const config = await host.configFor(uri);
     const settings = settingsWith(config, await raw);
-    for (const problem of config?.problems ?? []) {
+    for (const problem of settings.configProblems) {
       if (reportedConfigProblems.has(problem)) continue;
       reportedConfigProblems.add(problem);
       connection.console.warn(`Configuration: ${problem}`);

@@ -285,11 +285,17 @@ function stable(analysis: Analysis, provider: FixProvider, fix: Fix): boolean {
   return !second || applyEdits(after, second.edits, again) === after;
 }
 
-/** True when a position may lie in a code fence or HTML block (including the line after one, to be safe). */
+/**
+ * True when a position may lie in a code fence or HTML block (including the line after
+ * one, to be safe). On a block's first line, any position after its first character is
+ * in it: a document that ends with an unclosed `<!--` or fence on its last line, without
+ * a final newline, gets text inserted at the end of that very line.
+ */
 function insideVerbatim(model: PostMortemModel, pos: Position): boolean {
   let inside = false;
   walkBlocks(model.blocks, (b) => {
-    if ((b.kind === 'code' || b.kind === 'html') && b.startLine < pos.line && pos.line <= b.endLine) inside = true;
+    const after = b.startLine < pos.line || (b.startLine === pos.line && pos.character > 0);
+    if ((b.kind === 'code' || b.kind === 'html') && after && pos.line <= b.endLine) inside = true;
   });
   return inside;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_FILE_GLOBS } from './model/classify.js';
 import { PRESET_NAMES, customDefinition, presetSections, type PresetName, type SectionDef } from './config/presets.js';
+import { own, setOwn } from './own.js';
 
 export type { PresetName, SectionDef } from './config/presets.js';
 
@@ -32,6 +33,8 @@ export interface Settings {
   defaultTimezone: string | undefined;
   /** How numeric dates like 03/04 are read. */
   dateOrder: 'DMY' | 'MDY';
+  /** What could not be used of the configuration file and the editor's settings (`config.invalid` reports each). */
+  configProblems: readonly string[];
 }
 
 const DEFAULT_SECTIONS = presetSections('default');
@@ -49,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   blameAllow: [],
   defaultTimezone: undefined,
   dateOrder: 'DMY',
+  configProblems: [],
 });
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -65,7 +69,7 @@ export function settingsFrom(raw: unknown, base: Settings = DEFAULT_SETTINGS): S
   if (r['rules'] && typeof r['rules'] === 'object' && !Array.isArray(r['rules'])) {
     const rules: Record<string, RuleSetting> = { ...base.rules };
     for (const [code, value] of Object.entries(r['rules'] as Record<string, unknown>)) {
-      if (typeof value === 'string' && SEVERITIES.has(value)) rules[code] = value as RuleSetting;
+      if (typeof value === 'string' && SEVERITIES.has(value)) setOwn(rules, code, value as RuleSetting);
     }
     out.rules = rules;
   }
@@ -100,7 +104,7 @@ function sectionSettings(preset: PresetName, sections: Record<string, unknown> |
   const aliases: Record<string, readonly string[] | undefined> = { ...base.sectionAliases };
   if (isObject(sections['aliases'])) {
     for (const [id, names] of Object.entries(sections['aliases'])) {
-      if (SECTION_ID.test(id) && isStringArray(names)) aliases[id] = [...(aliases[id] ?? []), ...names.filter((n) => n.trim())];
+      if (SECTION_ID.test(id) && isStringArray(names)) setOwn<readonly string[] | undefined>(aliases, id, [...(own(aliases, id) ?? []), ...names.filter((n) => n.trim())]);
     }
   }
   const all = [...defs];

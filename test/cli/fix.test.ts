@@ -48,3 +48,24 @@ test('--fix and --fix-dry-run together is a usage error', () => {
   const dir = tempFiles({ 'a.md': THREE });
   assert.equal(cli(['lint', '--fix', '--fix-dry-run', 'a.md'], { cwd: dir }).code, 2);
 });
+
+test('--fix sorts a timeline with a hard break, keeps the break on its line, and the run goes on to the next file', () => {
+  const hardBreak = md('# Outage', '', '## Timeline', '', 'All times in UTC.', '', '14:10 - rollback', '> "it is fine"  ', '', '14:00 - alert  ', '', '## Root cause', '', 'A config change.');
+  const dir = tempFiles({ 'a.md': hardBreak, 'b.md': THREE });
+  const r = cli(['lint', '--fix', 'a.md', 'b.md'], { cwd: dir });
+  assert.doesNotMatch(r.stderr, /\n\s+at |internal error|lost text/, r.stderr);
+  assert.notEqual(r.code, 2, r.stderr);
+  const a = readFileSync(join(dir, 'a.md'), 'utf8');
+  assert.match(a, /^14:00 - alert {2}\n\n14:10 - rollback\n> "it is fine" {2}\n/m, a);
+  assert.match(r.stdout, /^Fixed a\.md: .*Sort timeline chronologically/m);
+  assert.match(r.stdout, /^Fixed b\.md: Insert all missing sections$/m);
+});
+
+test('--fix keeps a CR-only file CR-only', () => {
+  const dir = tempFiles({ 'a.md': THREE.replace(/\n/g, '\r') });
+  const r = cli(['lint', '--fix', 'a.md'], { cwd: dir });
+  assert.match(r.stdout, /^Fixed a\.md/m);
+  const fixed = readFileSync(join(dir, 'a.md'), 'utf8');
+  assert.match(fixed, /\r## Preventive Actions\r/);
+  assert.doesNotMatch(fixed, /\n/, 'an LF was written');
+});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, tempFiles } from '../helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, cli, tempFiles } from '../helpers/run.js';
 import { md, fullPostMortem } from '../helpers/docs.js';
 
 const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Resolution', '', 'The change was rolled back.');
@@ -79,4 +80,17 @@ test('exit code 1 when a finding has error severity (unreadable frontmatter)', (
   const d = JSON.parse(r.stdout)[0].diagnostics.find((x: { code: string }) => x.code === 'frontmatter.yaml');
   assert.equal(d.severity, 'error');
   assert.equal(d.range.start.line, 2, 'on the duplicate key');
+});
+
+test('lint … | head -1: the closed pipe ends the run quietly, no EPIPE and no stack trace (issue 17)', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 60; i++) files[`pm/f${i}.md`] = md(`# T${i}`, '', 'TODO', '', '## Timeline', '', '- 25:99 x');
+  const dir = tempFiles(files);
+  for (const format of ['json', 'stylish', 'sarif']) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint --format ${format} pm | head -1`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
+      assert.equal(r.stderr, '', `${format}: ${r.stderr}`);
+    }
+  }
 });

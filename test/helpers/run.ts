@@ -9,14 +9,14 @@ export const SERVER = join(ROOT, 'dist', 'server.js');
 export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 
 /** Runs the built CLI and returns its exit code and output. */
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** A fresh temporary folder holding the given files (paths relative to it). */

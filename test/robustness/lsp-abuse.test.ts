@@ -222,3 +222,33 @@ test('unknown methods: an error for a request, nothing for a notification', { ti
     await c.stop();
   }
 });
+
+/**
+ * Malformed frames (issue 17): after each, the reader must find the next message, answer
+ * the next request as before, and shut down when asked. Each shape gets a fresh server.
+ */
+const BODY = '{"jsonrpc":"2.0","id":"framed-1","method":"textDocument/hover","params":{"textDocument":{"uri":"' + URI + '"},"position":{"line":0,"character":0}}}';
+const MALFORMED_FRAMES: Record<string, string | Buffer> = {
+  'junk bytes before the next header': Buffer.concat([Buffer.from([0x00, 0xff, 0xfe, 0x1b]), Buffer.from('garbage with no header at all; ')]),
+  'a header line without a colon': `Content-Length: ${Buffer.byteLength(BODY)}\r\nno colon on this line\r\n\r\n${BODY}`,
+  'Content-Length twice, with different values': `Content-Length: ${Buffer.byteLength(BODY)}\r\nContent-Length: 5\r\n\r\n${BODY}`,
+  'headers ended by LF only': `Content-Length: ${Buffer.byteLength(BODY)}\n\n${BODY}`,
+  'a Content-Length smaller than the body': `Content-Length: 10\r\n\r\n${BODY}`,
+  'a header block that is only junk lines': 'x\r\ny\r\n\r\n',
+};
+
+for (const [shape, raw] of Object.entries(MALFORMED_FRAMES)) {
+  test(`after a malformed frame (${shape}), the next request is answered, shutdown included`, { timeout: 60_000 }, async () => {
+    const c = await LspClient.start({ pull: true });
+    try {
+      const stillServing = await baseline(c);
+      await c.writeRaw(raw);
+      await stillServing();
+      answered(await c.settle('textDocument/hover', { textDocument: { uri: URI }, position: position(0, 2) }), 'hover');
+      const shutdown = await c.settle('shutdown', null);
+      assert.ok('result' in shutdown, `shutdown: ${JSON.stringify(shutdown.error)}`);
+    } finally {
+      await c.stop();
+    }
+  });
+}

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkInvariants } from './invariants.js';
-import { analyze, applyEdits, fixAll } from '../../server/src/service.js';
+import { analyze, applyEdits, codeActions, fixAll, settingsFrom } from '../../server/src/service.js';
 import { md } from '../helpers/docs.js';
 import { keepsEveryLine } from '../../server/src/cli/fix.js';
 
@@ -46,4 +46,30 @@ test('fix-all on a file that starts with a byte order mark keeps the mark first 
   for (const line of text.slice(1).split('\n')) assert.ok(after.slice(1).split('\n').includes(line), `kept ${JSON.stringify(line)}`);
   assert.ok(keepsEveryLine(text, after));
   assert.equal(keepsEveryLine(text, after.slice(1)), false, 'dropping the mark counts as a loss');
+});
+
+test('a document ending inside an unclosed comment or fence without a final newline: no fix inserts into it (issue 17)', () => {
+  for (const open of ['<!-- an unclosed comment', '<!--', '```', '~~~ js', '```\ncode', 'Text.\n<!-- a comment on the last line', '<!--\nopen comment on its own line']) {
+    const text = ['# Outage', '', '## Summary', '', 'It broke.', '', '## Timeline', '', '- 14:00 UTC alert', '', open].join('\n');
+    checkInvariants(text);
+    const analysis = analyze(text, { force: true });
+    const missing = analysis.findings.filter((f) => f.code === 'section.missing');
+    assert.ok(missing.length > 0);
+    const fixes = [fixAll(analysis), ...codeActions(analysis, missing.slice(0, 1), ['quickfix'])].filter((f) => f !== undefined && f.safe);
+    for (const fix of fixes) {
+      const after = analyze(applyEdits(text, fix!.edits), { force: true });
+      const left = fix!.findings.filter((f) => after.findings.some((g) => g.code === f.code && JSON.stringify(g.data) === JSON.stringify(f.data)));
+      assert.deepEqual(left.map((f) => f.code), [], `${JSON.stringify(open)}: "${fix!.title}" inserted where it does not count`);
+    }
+  }
+});
+
+test('Sort timeline in a file with mixed line endings keeps every line: a lone CR is never joined to a following LF (found by the properties)', () => {
+  const text = '# checkout\r\n\n# Incident Summary\r\r\n# Incident Summary\n\r# Timeline of Events\r\n\ncheckout\r\r\n- 00:00 EDT - checkout\n\rcheckout\r\n\n- 2023-01-01 00:00 - checkout\r\r\n# Incident Summary';
+  const settings = settingsFrom({ defaultTimezone: 'UTC' });
+  checkInvariants(text, { settings });
+  const analysis = analyze(text, { force: true, settings });
+  const fix = fixAll(analysis);
+  assert.ok(fix);
+  assert.ok(keepsEveryLine(text, applyEdits(text, fix.edits)));
 });

@@ -10,7 +10,7 @@ import { pathMatches } from '../../../server/src/model/classify';
 import { hasTimedLines, sectionsNamed } from '../../../server/src/model/meaning';
 import type { SectionId } from '../../../server/src/model/sections';
 
-const ATX = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/;
+const ATX_OPEN = /^ {0,3}#{1,6}[ \t]+/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const FLAG = /^(?:postmortem:\s*true|type:\s*["']?post-?mortem)\b/im;
 /** A bold or plain label on a line of its own or before text: "**Root cause:** …", "Action items:". */
@@ -49,10 +49,28 @@ export function mightBePostMortem(document: DocumentLike, globs: readonly string
   const found = new Set<SectionId>();
   const lines = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
-    const atx = ATX.exec(lines[i]!);
-    const heading = atx ? atx[1]! : i + 1 < lines.length && lines[i]!.trim() && SETEXT.test(lines[i + 1]!) ? lines[i]! : LABEL.exec(lines[i]!)?.[1];
+    const atx = atxHeading(lines[i]!);
+    const heading = atx !== undefined ? atx : i + 1 < lines.length && lines[i]!.trim() && SETEXT.test(lines[i + 1]!) ? lines[i]! : LABEL.exec(lines[i]!)?.[1];
     if (heading && heading.length <= 80) for (const n of sectionsNamed(heading, { times: true })) found.add(n.id);
     if (found.size >= 2) return true;
   }
   return hasTimedLines(lines);
+}
+
+/**
+ * The text of an ATX heading line, as `/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/` captures it,
+ * without the expression's cost: on a long line of spaces that does not end in one, its
+ * lazy group retried the rest of the run from every character (quadratic, on the
+ * extension host's thread).
+ */
+export function atxHeading(line: string): string | undefined {
+  const open = ATX_OPEN.exec(line);
+  if (!open || /[\u2028\u2029]/.test(line)) return undefined;
+  let end = line.length;
+  while (end > open[0].length && ' \t#'.includes(line[end - 1]!)) end--;
+  if (end > open[0].length) return line.slice(open[0].length, end);
+  // Nothing but spaces, tabs and # after the opening: the group takes one character,
+  // the first after the spaces, or the last space when nothing follows them.
+  if (open[0].length < line.length) return line[open[0].length];
+  return /[ \t]{2}$/.test(open[0]) ? line[line.length - 1] : undefined;
 }

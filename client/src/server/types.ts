@@ -31,4 +31,16 @@ export interface ClientPlatform {
   loadLsp(context: vscode.ExtensionContext): LspModule;
   /** Whether a configuration file sits in the document's folder or above it, within the workspace. */
   hasConfigFile(document: vscode.TextDocument): boolean | Promise<boolean>;
+  /** How New Post-Mortem checks and writes its file. */
+  newFiles: NewFiles;
+}
+
+/** What New Post-Mortem needs of a file system: on disk it follows links and writes exclusively. */
+export interface NewFiles {
+  /** Why `dir` would lie outside the workspace `folder` once links are followed, or undefined. */
+  leavesFolder(folder: vscode.Uri, dir: vscode.Uri): Promise<string | undefined>;
+  /** True when anything (a file, a folder, a link, even a dangling one) has that name. */
+  exists(uri: vscode.Uri): Promise<boolean>;
+  /** Writes a new file, never over anything that appeared in the meantime. */
+  create(uri: vscode.Uri, text: string): Promise<void>;
 }

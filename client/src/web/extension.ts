@@ -9,6 +9,7 @@ import { activateOn, deactivate, type PostMortemApi } from '../activate';
 import * as lsp from '../lsp/browser';
 import { findConfig } from '../lsp/config-files';
 import type { ClientPlatform } from '../server/types';
+import { workspaceNewFiles } from '../newPostMortem';
 
 export type { PostMortemApi };
 export { deactivate };
@@ -16,6 +17,7 @@ export { deactivate };
 const web: ClientPlatform = {
   loadLsp: () => lsp,
   hasConfigFile: async (document) => (await findConfig(document.uri.toString())) !== null,
+  newFiles: workspaceNewFiles,
 };
 
 export function activate(context: vscode.ExtensionContext): PostMortemApi {

@@ -1,11 +1,12 @@
 import type { Finding } from '../service.js';
 import type { FileResult } from './format.js';
+import { visibleLines } from './neutral.js';
 
 const COMMAND: Record<Finding['severity'], 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
-/** Escapes a workflow command's message (data). */
+/** Escapes a workflow command's message (data); the log would also act on control characters (ANSI colours): they are shown escaped. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleLines(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a workflow command's property value. */

@@ -1,6 +1,10 @@
 import type { FileResult } from './format.js';
 
-/** Text safe inside XML: the five entities escaped and characters XML 1.0 forbids removed. */
+/**
+ * Text safe inside XML: the five entities escaped, characters XML 1.0 forbids removed,
+ * and those it allows but a terminal would act on (DEL, C1 controls, bidirectional
+ * controls) written as character references.
+ */
 export function xmlEscape(s: string): string {
   return s
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
@@ -8,7 +12,8 @@ export function xmlEscape(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
 /** JUnit XML: one test case per file, one failure per finding. */

@@ -1,14 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { resolve } from 'node:path';
 import { analyze, DEFAULT_SETTINGS, type Settings } from '../service.js';
 import { expandPaths, UsageError } from './files.js';
 import { fixText } from './fix.js';
+import { readInput } from './read.js';
+import { writeAtomically, WriteRefused } from './write.js';
 import { formatJson, formatStylish, type FileResult } from './format.js';
 import { formatSarif } from './sarif.js';
 import { formatJunit } from './junit.js';
 import { formatGithub } from './github.js';
 import type { Io } from './io.js';
+import { visible, visibleLines } from './neutral.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -22,56 +24,75 @@ export interface LintOptions {
   ignore: string[];
   fix: boolean;
   fixDryRun: boolean;
+  /** --follow-symlinks: follow links found in folders and by globs wherever they lead. */
+  followSymlinks?: boolean;
   cwd: string;
   version: string;
   /** The settings for a file (configuration found for it). */
   settingsFor?: (file: string) => Settings;
 }
 
-/** Runs `postmortem lint`; returns the exit code (0 clean, 1 errors or too many warnings). */
+/**
+ * Runs `postmortem lint`; returns the exit code (0 clean, 1 errors or too many
+ * warnings, 2 when a fixed file could not be written). A file that is skipped, or
+ * whose fixes are refused, gets a line on stderr and the run goes on.
+ */
 export async function lint(options: LintOptions, io: Io): Promise<number> {
-  const files = await expandPaths(options.paths, { cwd: options.cwd, ignore: options.ignore });
+  // File names and what is wrong with a file come from the file system and the files:
+  // every line here shows their control characters escaped.
+  const say = (line: string) => io.err(visible(line));
+  const { files, skipped } = await expandPaths(options.paths, { cwd: options.cwd, ignore: options.ignore, followSymlinks: options.followSymlinks });
+  for (const s of skipped) say(`postmortem: skipped ${s.path}: ${s.reason}`);
   if (!files.length) throw new UsageError(`no Markdown files in ${options.paths.join(', ')}`);
   const settingsFor = options.settingsFor ?? (() => DEFAULT_SETTINGS);
   const machine = options.format !== 'stylish';
   const results: FileResult[] = [];
   const diffs: string[] = [];
-  for (const file of files) {
-    const abs = resolve(options.cwd, file);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  let writeFailed = false;
+  for (const { path: file, real } of files) {
+    const input = readInput(real);
+    if ('reason' in input) {
+      say(`postmortem: skipped ${file}: ${input.reason}`);
+      continue;
     }
+    let text = input.text;
+    const abs = resolve(options.cwd, file);
     const settings = settingsFor(abs);
-    if (options.fix || options.fixDryRun) {
+    if (input.notFixable) say(`postmortem: ${file} ${input.notFixable}`);
+    if ((options.fix || options.fixDryRun) && !input.notFixable) {
       const fixed = fixText(text, abs, settings);
+      if (fixed.refused) say(`postmortem: ${file} was not fixed: ${fixed.refused}`);
       if (fixed.applied.length) {
         if (options.fixDryRun) {
           diffs.push(unifiedDiff(file, text, fixed.text));
+          text = fixed.text;
         } else {
           try {
-            writeFileSync(abs, fixed.text);
+            writeAtomically(real, input, fixed.text);
+            const note = visible(`Fixed ${file}: ${fixed.applied.join('; ')}`);
+            if (machine) io.err(note);
+            else io.out(note);
+            text = fixed.text;
           } catch (e) {
-            throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+            if (!(e instanceof WriteRefused)) throw e;
+            say(`postmortem: ${file} ${e.message}`);
+            writeFailed = true;
           }
-          const note = `Fixed ${file}: ${fixed.applied.join('; ')}`;
-          if (machine) io.err(note);
-          else io.out(note);
         }
-        text = fixed.text;
       }
     }
     const findings = analyze(text, { path: abs, force: true, settings }).findings;
     results.push({ file, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings });
   }
 
+  if (!results.length) throw new UsageError(`no file in ${options.paths.join(', ')} could be read`);
   if (options.fixDryRun) {
-    io.out(diffs.length ? diffs.join('\n').trimEnd() : 'No fixes to apply.');
+    // A diff for a reader: the document's control characters are shown escaped.
+    io.out(diffs.length ? visibleLines(diffs.join('\n').trimEnd()) : 'No fixes to apply.');
   } else {
     io.out(render(results, options));
   }
+  if (writeFailed) return 2;
   const errors = results.some((r) => r.findings.some((f) => f.severity === 'error'));
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (errors) return 1;

@@ -11,6 +11,7 @@ import { resolveSettings } from '../config/resolve.js';
 import type { Settings } from '../settings.js';
 import { lint, LINT_FORMATS, type LintFormat } from './lint.js';
 import type { Io } from './io.js';
+import { visible } from './neutral.js';
 import { newCommand, today } from './new.js';
 import { TIMELINE_HELP, timelineCommand } from './timeline.js';
 import { METRICS_FORMATS, metricsCsv, metricsJson, metricsRows, metricsTable } from './metrics.js';
@@ -26,7 +27,8 @@ Commands:
   new "TITLE"           Create DIR/YYYY-MM-DD-<slug>.md from the template (never overwrites).
   metrics PATH...       One row per post-mortem: date, title, severity, status, duration, time to
                         detect / mitigate / resolve, open and past-due action items; with totals,
-                        medians, drafts (--format table|json|csv, --ignore GLOB, --config FILE)
+                        medians, drafts (--format table|json|csv, --ignore GLOB, --config FILE,
+                        --follow-symlinks)
   timeline FILE         Print a post-mortem's timeline: entries as instants, milestones, metrics
                         (--format json|csv|mermaid; postmortem timeline --help for more).
 
@@ -38,6 +40,8 @@ Options for lint:
   --ignore GLOB         Skip files matching GLOB (repeatable); .gitignore is honoured too
   --fix                 Apply every safe fix (insertions, whole-entry moves) and write the files
   --fix-dry-run         Print the fixes as a unified diff; change nothing
+  --follow-symlinks     Follow symbolic links found in folders and by globs wherever they
+                        lead (by default only those that stay inside the folder named)
   --config FILE         Use this .postmortemrc.json/.yaml instead of the one found upward
                         from each file
   --no-color            No colours (also with NO_COLOR set, or when output is not a terminal)
@@ -50,10 +54,18 @@ Options for new:
   -h, --help            Show this help
   -v, --version         Show the version
 
+Files: folders and globs follow a symbolic link only when it stays inside the folder named
+(--follow-symlinks: wherever it leads); only regular files of at most 32 MB are read (a FIFO
+or a device never); what is skipped gets a line on stderr. --fix writes only valid UTF-8
+files it read, atomically (a temporary file renamed over it), and not when one changed
+since it was read. Control characters in document text are shown escaped; CSV cells that a
+spreadsheet would evaluate (= + - @) get a leading '.
+
 Exit codes:
   0  no error-severity finding (and no more warnings than --max-warnings)
   1  at least one error-severity finding, or more warnings than --max-warnings
-  2  a usage or I/O error (one line on stderr)`;
+  2  a usage or I/O error (one line on stderr): a bad option or configuration, nothing
+     that could be read, a fixed file that could not be written`;
 
 export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;
@@ -84,7 +96,7 @@ export async function main(argv: string[], io: Io, cwd = process.cwd()): Promise
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`postmortem: ${e.message}`);
+      for (const line of e.message.split('\n')) io.err(`postmortem: ${visible(line)}`);
       return 2;
     }
     throw e;
@@ -107,6 +119,7 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
     ignore: { type: 'string', multiple: true },
     fix: { type: 'boolean' },
     'fix-dry-run': { type: 'boolean' },
+    'follow-symlinks': { type: 'boolean' },
     config: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
@@ -140,6 +153,7 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
       ignore: (values.ignore as string[] | undefined) ?? [],
       fix: !!values.fix,
       fixDryRun: !!values['fix-dry-run'],
+      followSymlinks: !!values['follow-symlinks'],
       cwd,
       version: VERSION,
       settingsFor: settingsLookup(configPath),
@@ -155,8 +169,8 @@ async function lintCommand(args: string[], io: Io, cwd: string): Promise<number>
 function settingsLookup(configPath: string | undefined): (file: string) => Settings {
   const cache = new ConfigCache();
   return (file) => {
-    const { settings, config } = resolveSettings(file, { configPath, cache });
-    if (config?.problems.length) throw new UsageError(`invalid configuration:\n  ${config.problems.join('\n  ')}`);
+    const { settings } = resolveSettings(file, { configPath, cache });
+    if (settings.configProblems.length) throw new UsageError(settings.configProblems.map((p) => `invalid configuration: ${p}`).join('\n'));
     return settings;
   };
 }
@@ -193,6 +207,7 @@ async function metricsSubcommand(args: string[], io: Io, cwd: string): Promise<n
   const { values, positionals } = parse(args, {
     format: { type: 'string', default: 'table' },
     ignore: { type: 'string', multiple: true },
+    'follow-symlinks': { type: 'boolean' },
     config: { type: 'string' },
   });
   const format = values.format as string;
@@ -200,9 +215,11 @@ async function metricsSubcommand(args: string[], io: Io, cwd: string): Promise<n
   if (!positionals.length) throw new UsageError('metrics needs at least one file, folder or glob');
   const configPath = values.config === undefined ? undefined : resolve(cwd, values.config as string);
   if (configPath !== undefined && !isFile(configPath)) throw new UsageError(`no such configuration file: ${values.config as string}`);
-  const files = await expandPaths(positionals, { cwd, ignore: (values.ignore as string[] | undefined) ?? [] });
+  const { files, skipped } = await expandPaths(positionals, { cwd, ignore: (values.ignore as string[] | undefined) ?? [], followSymlinks: !!values['follow-symlinks'] });
+  for (const s of skipped) io.err(visible(`postmortem: skipped ${s.path}: ${s.reason}`));
   if (!files.length) throw new UsageError(`no Markdown files in ${positionals.join(', ')}`);
-  const rows = metricsRows(files, cwd, settingsLookup(configPath), process.env['POSTMORTEM_TODAY'] ?? today('UTC'));
+  const rows = metricsRows(files, cwd, settingsLookup(configPath), process.env['POSTMORTEM_TODAY'] ?? today('UTC'), (file, why) => io.err(visible(`postmortem: skipped ${file}: ${why}`)));
+  if (!rows.length) throw new UsageError(`no file in ${positionals.join(', ')} could be read`);
   io.out(format === 'json' ? metricsJson(rows) : format === 'csv' ? metricsCsv(rows) : metricsTable(rows));
   return 0;
 }
@@ -235,12 +252,30 @@ function timelineSubcommand(args: string[], io: Io, cwd: string): number {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') }).then(
+  // Output into a pipe whose reader has gone (`postmortem lint … | head -1`) ends quietly:
+  // no more output, no unhandled EPIPE with a stack trace. Any other write error is one
+  // line on stderr (if it can still be written) and exit code 2.
+  let closed = false;
+  let failed = false;
+  const onWriteError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') {
+      if (!closed) process.stderr.write(`postmortem: cannot write the output (${e.code ?? e.message})\n`);
+      failed = true;
+      process.exitCode = 2;
+    }
+    closed = true;
+  };
+  process.stdout.on('error', onWriteError);
+  process.stderr.on('error', onWriteError);
+  const write = (stream: NodeJS.WriteStream) => (s: string) => {
+    if (!closed) stream.write(s + '\n');
+  };
+  main(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) }).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = failed ? 2 : code;
     },
     (e) => {
-      process.stderr.write(`postmortem: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      if (!closed) process.stderr.write(`postmortem: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
       process.exitCode = 2;
     },
   );

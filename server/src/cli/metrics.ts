@@ -4,7 +4,6 @@
  * table with totals and medians, as JSON (an array of rows) or as CSV (the rows).
  * Post-mortems exist to learn across incidents; this is the view that shows whether a team does.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, type Analysis, type Settings } from '../service.js';
@@ -14,7 +13,9 @@ import { extractActionItems } from '../content/actions.js';
 import { timelineView } from '../timeline/view.js';
 import { documentDate } from '../timeline/dates.js';
 import { dateKey, durationText, parseZone, partsIn, UTC } from '../view/time-format.js';
-import { UsageError } from './files.js';
+import type { FoundFile } from './files.js';
+import { readInput } from './read.js';
+import { csvCell, jsonSafe, visible } from './neutral.js';
 
 export interface MetricsRow {
   file: string;
@@ -79,18 +80,19 @@ function rowOf(file: string, analysis: Analysis, today: string): MetricsRow {
   };
 }
 
-/** Reads and measures each file (paths as given). */
-export function metricsRows(files: readonly string[], cwd: string, settingsFor: (file: string) => Settings, today: string): MetricsRow[] {
-  return files.flatMap((file) => {
-    const abs = resolve(cwd, file);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+/** Reads and measures each file (paths as given); a file that cannot be read is left out and reported to `skip`. */
+export function metricsRows(files: readonly FoundFile[], cwd: string, settingsFor: (file: string) => Settings, today: string, skip: (file: string, why: string) => void): MetricsRow[] {
+  const rows: MetricsRow[] = [];
+  for (const { path: file, real } of files) {
+    const input = readInput(real);
+    if ('reason' in input) {
+      skip(file, input.reason);
+      continue;
     }
-    return metricsRowsOf(file, text, settingsFor(abs), today);
-  });
+    const abs = resolve(cwd, file);
+    rows.push(...metricsRowsOf(file, input.text, settingsFor(abs), today));
+  }
+  return rows;
 }
 
 /** The median of the known values, or null. */
@@ -102,24 +104,21 @@ export function median(values: ReadonlyArray<number | null>): number | null {
 }
 
 export function metricsJson(rows: readonly MetricsRow[]): string {
-  return JSON.stringify(rows, null, 2);
+  return jsonSafe(JSON.stringify(rows, null, 2));
 }
 
 const CSV_COLUMNS: ReadonlyArray<keyof MetricsRow> = [
   'file', 'date', 'title', 'severity', 'status', 'durationMinutes', 'timeToDetectMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes', 'openActions', 'pastDueActions', 'draft',
 ];
 
-/** RFC 4180 CSV with a header row. */
+/** RFC 4180 CSV with a header row; cells neutralised against formulas and control characters (csvCell). */
 export function metricsCsv(rows: readonly MetricsRow[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n');
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\n');
 }
 
-/** A plain-text table, oldest incident first, with totals, medians and what needs attention. */
-export function metricsTable(rows: readonly MetricsRow[]): string {
+/** A plain-text table, oldest incident first, with totals, medians and what needs attention; document text with control characters escaped. */
+export function metricsTable(shownRows: readonly MetricsRow[]): string {
+  const rows = shownRows.map((r) => ({ ...r, file: visible(r.file), title: visible(r.title), severity: r.severity === null ? null : visible(r.severity), status: r.status === null ? null : visible(r.status) }));
   const sorted = [...rows].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.file.localeCompare(b.file));
   const d = (m: number | null) => (m === null ? '—' : durationText(m));
   const header = ['Date', 'Title', 'Sev', 'Status', 'Duration', 'TTD', 'TTM', 'TTR', 'Open', 'Past due'];

@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { allCodes, ruleHelpUri, type Finding } from '../service.js';
 import type { FileResult } from './format.js';
+import { jsonSafe } from './neutral.js';
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -61,5 +62,5 @@ export function formatSarif(results: readonly FileResult[], options: { cwd: stri
       },
     ],
   };
-  return JSON.stringify(out, null, 2);
+  return jsonSafe(JSON.stringify(out, null, 2));
 }

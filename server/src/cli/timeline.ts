@@ -3,7 +3,8 @@
  * data. JSON: {"timezone", "events": [{"line", "utc", "text"}], "milestones", "metrics"},
  * `line` 0-based, `utc` an ISO 8601 instant ending in Z or null.
  */
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { readInput } from './read.js';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { analyze, DEFAULT_SETTINGS, settingsFrom, type Settings } from '../service.js';
@@ -12,6 +13,8 @@ import type { TimelineView } from '../protocol.js';
 import { timelineView } from '../timeline/view.js';
 import { parseZoneName } from '../time/zones.js';
 import { UsageError } from './files.js';
+import { own } from '../own.js';
+import { csvCell, jsonSafe } from './neutral.js';
 
 /** Output formats by name. */
 export const TIMELINE_FORMATS: Record<string, (view: TimelineView) => string> = {
@@ -42,7 +45,7 @@ export interface TimelineOptions {
 
 /** The timeline of one file in a format; UsageError for bad options or an unreadable file. */
 export function timelineCommand(file: string, options: TimelineOptions, base: Settings = DEFAULT_SETTINGS): string {
-  const render = TIMELINE_FORMATS[options.format];
+  const render = own(TIMELINE_FORMATS, options.format);
   if (!render) throw new UsageError(`unknown format "${options.format}" (${Object.keys(TIMELINE_FORMATS).join(' or ')})`);
   if (options.timezone !== undefined && !parseZoneName(options.timezone)) {
     throw new UsageError(`unknown time zone "${options.timezone}" (an IANA name like Europe/Berlin, UTC, or an offset like +02:00)`);
@@ -50,12 +53,15 @@ export function timelineCommand(file: string, options: TimelineOptions, base: Se
   if (options.dateOrder !== undefined && options.dateOrder !== 'DMY' && options.dateOrder !== 'MDY') {
     throw new UsageError(`unknown date order "${options.dateOrder}" (DMY or MDY)`);
   }
-  let text: string;
+  let real: string;
   try {
-    text = readFileSync(file, 'utf8');
+    real = realpathSync(file);
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  const input = readInput(real);
+  if ('reason' in input) throw new UsageError(`${file}: ${input.reason}`);
+  const text = input.text;
   const settings = settingsFrom({ defaultTimezone: options.timezone, dateOrder: options.dateOrder }, base);
   const analysis = analyze(text, { path: file, settings, force: true });
   return render(timelineView(analysis, pathToFileURL(resolve(file)).href, 0));
@@ -63,7 +69,7 @@ export function timelineCommand(file: string, options: TimelineOptions, base: Se
 
 /** The JSON the issue specifies: one object, events reduced to line, utc and text. */
 export function timelineJson(view: TimelineView): string {
-  return JSON.stringify(
+  return jsonSafe(JSON.stringify(
     {
       timezone: view.timezone,
       events: view.events.map((e) => ({ line: e.line, utc: e.utc, text: e.text })),
@@ -72,19 +78,15 @@ export function timelineJson(view: TimelineView): string {
     },
     null,
     2,
-  );
+  ));
 }
 
 const CSV_COLUMNS = ['line', 'utc', 'date_only', 'raw', 'text', 'milestone', 'people', 'unresolved'] as const;
 
-/** RFC 4180 CSV, one row per event, with a header row. */
+/** RFC 4180 CSV, one row per event, with a header row; cells neutralised against formulas and control characters (csvCell). */
 export function timelineCsv(view: TimelineView): string {
-  const cell = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const rows = view.events.map((e) =>
-    [e.line, e.utc, e.dateOnly ? 'true' : '', e.raw, e.text, e.milestone, e.people.join(' '), e.unresolved].map(cell).join(','),
+    [e.line, e.utc, e.dateOnly ? 'true' : '', e.raw, e.text, e.milestone, e.people.join(' '), e.unresolved].map(csvCell).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n');
 }

@@ -2,12 +2,12 @@
  * Configuration files on disk, for the CLI and the Node server: found upward from a
  * post-mortem, read, and cached until they change. Parsing is in parse.ts.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_NAMES, MAX_CONFIG_BYTES } from './names.js';
-import { parseConfigText, unreadableConfig, type ConfigFile } from './parse.js';
+import { MAX_CONFIG_DEPTH, parseConfigText, unreadableConfig, type ConfigFile } from './parse.js';
 
-export { CONFIG_NAMES, type ConfigFile };
+export { CONFIG_NAMES, MAX_CONFIG_DEPTH, type ConfigFile };
 
 /** The nearest configuration file in `dir` or a folder above it, or undefined. */
 export function findConfigFile(dir: string): string | undefined {
@@ -35,12 +35,33 @@ function isFile(path: string): boolean {
 export function readConfigFile(path: string): ConfigFile {
   let text: string;
   try {
-    if (statSync(path).size > MAX_CONFIG_BYTES) return unreadableConfig(path, `larger than ${MAX_CONFIG_BYTES / 1024} KB; not read`);
-    text = readFileSync(path, 'utf8');
+    const read = readSmallRegularFile(path);
+    if (typeof read !== 'string') return unreadableConfig(path, read.problem);
+    text = read;
   } catch (e) {
     return unreadableConfig(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return parseConfigText(path, dirname(path), text);
+}
+
+/**
+ * The text of a regular file of at most MAX_CONFIG_BYTES, or why not: a FIFO or a device
+ * is never opened for reading (O_NONBLOCK keeps even a FIFO swapped in from blocking the open).
+ */
+function readSmallRegularFile(path: string): string | { problem: string } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { problem: 'is not a regular file; not read' };
+    if (stat.size > MAX_CONFIG_BYTES) return { problem: `larger than ${MAX_CONFIG_BYTES / 1024} KB; not read` };
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    if (length > MAX_CONFIG_BYTES) return { problem: `larger than ${MAX_CONFIG_BYTES / 1024} KB; not read` };
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

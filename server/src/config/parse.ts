@@ -7,6 +7,12 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import { MAX_CONFIG_BYTES } from './names.js';
+import { globProblem } from '../model/glob.js';
+import { tooDeepAt } from '../model/frontmatter.js';
+import { setOwn } from '../own.js';
+
+/** Deeper nesting is refused: a real one is three levels deep, and deep values overflow recursive code. */
+export const MAX_CONFIG_DEPTH = 32;
 
 /** A configuration file as read: its raw values (globs made absolute) and what is wrong with it. */
 export interface ConfigFile {
@@ -36,8 +42,12 @@ export function parseConfigText(path: string, dir: string, text: string): Config
   const fail = (message: string): ConfigFile => unreadableConfig(path, message);
   text = text.replace(/^\uFEFF/, '');
   if (text.length > MAX_CONFIG_BYTES) return fail(`larger than ${MAX_CONFIG_BYTES / 1024} KB; not read`);
+  const json = path.endsWith('.json');
+  if (json ? jsonTooDeep(text, MAX_CONFIG_DEPTH) : tooDeepAt(text, MAX_CONFIG_DEPTH) !== undefined) {
+    return fail(`nests more than ${MAX_CONFIG_DEPTH} levels deep; not read`);
+  }
   let value: unknown;
-  if (path.endsWith('.json')) {
+  if (json) {
     try {
       value = text.trim() ? JSON.parse(text) : {};
     } catch (e) {
@@ -63,8 +73,44 @@ export function parseConfigText(path: string, dir: string, text: string): Config
         const allowed = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
         return `${path}: ${where} ${e.message ?? 'is not valid'}${extra}${allowed}`;
       });
-  return { path, raw: anchorGlobs(value as Record<string, unknown>, dir), problems, unreadable: false };
+  const files = (value as Record<string, unknown>)['files'];
+  if (Array.isArray(files)) {
+    files.forEach((g, i) => {
+      const problem = typeof g === 'string' ? globProblem(g) : undefined;
+      if (problem) problems.push(`${path}: files.${i} cannot be used: ${problem}`);
+    });
+  }
+  return { path, raw: anchorGlobs(ownData(value) as Record<string, unknown>, dir), problems, unreadable: false };
 }
+/** True when brackets outside strings nest deeper than `max` (JSON.parse would build it, recursive code would not survive it). */
+function jsonTooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
+ * A copy of parsed data whose objects have no prototype: a key such as "constructor" or
+ * "__proto__" is then a key like any other, never Object.prototype's member.
+ */
+function ownData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ownData);
+  if (!value || typeof value !== 'object') return value;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, ownData(v));
+  return out;
+}
+
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
@@ -78,5 +124,5 @@ function anchorGlobs(raw: Record<string, unknown>, dir: string): Record<string, 
   if (!Array.isArray(files)) return raw;
   const base = dir.replace(/\\/g, '/').replace(/\/$/, '');
   const anchored = files.map((g) => (typeof g === 'string' && !g.startsWith('/') && !/^[A-Za-z]:/.test(g) && !g.startsWith('**/') ? `${base}/${g.replace(/^\.\//, '')}` : g));
-  return { ...raw, files: anchored };
+  return Object.assign(Object.create(null) as Record<string, unknown>, raw, { files: anchored });
 }

@@ -1,4 +1,5 @@
 import { CANONICAL_ORDER, canonicalSection, normalizeHeading, type SectionId } from '../model/sections.js';
+import { own } from '../own.js';
 
 /**
  * Section presets: which sections a post-mortem has, under which names, in which
@@ -221,7 +222,7 @@ function definition(entry: PresetSection): SectionDef {
 
 /** A section that is not canonical: from the catalogue, or made up from its id ("customer-comms" → "Customer Comms"). */
 export function customDefinition(id: string, name?: string): SectionDef {
-  const known = EXTRA_SECTIONS[id];
+  const known = own(EXTRA_SECTIONS, id);
   const title = name ?? known?.name ?? titleCase(id.replace(/[-_]+/g, ' '));
   const aliases = [title, ...(known?.aliases ?? [])];
   const examples = aliases.filter((a) => normalizeHeading(a) !== normalizeHeading(title)).slice(0, 2).map(titleCase);

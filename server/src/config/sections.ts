@@ -3,6 +3,7 @@ import { defaultAliasTable, normalizeHeading, recognizeHeading, type AliasTable,
 import type { PostMortemModel } from '../model/document.js';
 import type { Settings } from '../settings.js';
 import { PRESETS, isCanonicalId, type SectionDef } from './presets.js';
+import { own } from '../own.js';
 
 /**
  * Section recognition under the active preset. The model recognises the canonical
@@ -15,7 +16,7 @@ const tables = new WeakMap<Settings, { canonical: AliasTable; extra: AliasTable 
 function tablesFor(settings: Settings): { canonical: AliasTable; extra: AliasTable } {
   let t = tables.get(settings);
   if (!t) {
-    const exactOnly = new Set([...sectionData.exactOnly, ...(PRESETS[settings.preset]?.exactOnly ?? [])].map(normalizeHeading));
+    const exactOnly = new Set([...sectionData.exactOnly, ...(own(PRESETS, settings.preset)?.exactOnly ?? [])].map(normalizeHeading));
     const canonicalDefs = settings.sectionDefs.filter((d) => isCanonicalId(d.id));
     const extraDefs = settings.sectionDefs.filter((d) => !isCanonicalId(d.id));
     const plain = settings.preset === 'default' && !Object.values(settings.sectionAliases).some((a) => a?.length);
@@ -40,7 +41,7 @@ export function aliasTableFor(settings: Settings): AliasTable {
 function buildTable(defs: readonly SectionDef[], settings: Settings, exactOnly: Set<string>): AliasTable {
   const exact = new Map<string, SectionId>();
   for (const def of defs) {
-    for (const name of [def.name, ...def.aliases, ...(settings.sectionAliases[def.id] ?? [])]) {
+    for (const name of [def.name, ...def.aliases, ...(own(settings.sectionAliases, def.id) ?? [])]) {
       const key = normalizeHeading(name);
       if (key && !exact.has(key)) exact.set(key, def.id as SectionId);
     }

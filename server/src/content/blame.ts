@@ -59,7 +59,7 @@ const PERSON_AS_CAUSE: readonly RegExp[] = [
  * "we forgot to", "Dave failed to notice", not "the pipeline failed to notice".
  */
 const NEEDS_PERSON = /^(?:forg|failed|neglected)/i;
-const PERSON_BEFORE = /(?:^|[.;:!?]\s*|\b(?:we|i|he|she|they|you|someone|somebody|everyone|people|engineers?|developers?|operators?|admins?|the\s+team|team|on-?call|responders?|reviewers?|authors?|staff|[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?)\s+(?:(?:had|has|have|just|simply|also|then|again|all|both)\s+)*)$/;
+const PERSON_WORDS = String.raw`we|i|he|she|they|you|someone|somebody|everyone|people|engineers?|developers?|operators?|admins?|the\s+team|team|on-?call|responders?|reviewers?|authors?|staff|[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?`;
 
 /** Words that undo the blame when they come just before it in the same clause ("this was not human error"). */
 const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|without|rather\s+than|instead\s+of|avoid|blameless)\b[^.;:!?]{0,30}$/i;
@@ -123,9 +123,9 @@ export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] 
       const phrase = m[0];
       const norm = phrase.toLowerCase().replace(/\s+/g, ' ');
       if (allow.some((a) => norm.startsWith(a))) continue;
-      if (NEEDS_PERSON.test(phrase) && !PERSON_BEFORE.test(line.slice(0, start))) continue;
-      if (NEGATION.test(line.slice(0, start)) || NEGATION_AFTER.test(line.slice(end))) continue;
-      if (/["“'‘]\s*$/.test(line.slice(0, start)) && /^\s*["”'’]/.test(line.slice(end))) continue; // quoted: talking about the words
+      if (NEEDS_PERSON.test(phrase) && !personBefore(line, start)) continue;
+      if (negatedBefore(line, start) || NEGATION_AFTER.test(line.slice(end))) continue;
+      if (quoteBefore(line, start) && /^\s*["”'’]/.test(line.slice(end))) continue; // quoted: talking about the words
       found.push({ start, end, phrase });
     }
   }
@@ -138,4 +138,68 @@ export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] 
     } else merged.push(f);
   }
   return merged;
+}
+
+/*
+ * The tests on the text before a phrase, in time proportional to what they look at:
+ * run on the whole prefix, an expression anchored at its end (`…$`) is tried from
+ * every position, which made a line full of phrases quadratic (issue 17). Each
+ * answers exactly what the expression in its comment answers on `line.slice(0, start)`.
+ */
+
+const SPACE = /\s/;
+const WORD = /\w/;
+const isSpace = (c: string | undefined) => c !== undefined && SPACE.test(c);
+
+/** Where the white space run ending at `end` starts. */
+function spaceRunStart(line: string, end: number): number {
+  let k = end;
+  while (k > 0 && isSpace(line[k - 1])) k--;
+  return k;
+}
+
+/**
+ * NEGATION on the prefix. A match ends at most 30 characters before `start` and its
+ * words are at most 9 letters long, except "rather than" and "instead of", whose
+ * white space may be long: so the window reaches 40 characters back, across any run
+ * of white space there and 8 characters beyond. A stand-in character of the same kind
+ * (word or not) as the one before the window keeps `\b` at its edge as it was.
+ */
+export function negatedBefore(line: string, start: number): boolean {
+  let k = Math.max(0, start - 40);
+  k = Math.max(0, spaceRunStart(line, k) - 8);
+  const window = line.slice(k, start);
+  return NEGATION.test(k === 0 ? window : (WORD.test(line[k - 1]!) ? '_' : ' ') + window);
+}
+
+/** `/["“'‘]\s*$/` on the prefix. */
+export function quoteBefore(line: string, start: number): boolean {
+  const c = line[spaceRunStart(line, start) - 1];
+  return c === '"' || c === '“' || c === "'" || c === '‘';
+}
+
+const AUXILIARY = new Set(['had', 'has', 'have', 'just', 'simply', 'also', 'then', 'again', 'all', 'both']);
+const PERSON_AT_END = new RegExp(String.raw`\b(?:${PERSON_WORDS})$`);
+
+/**
+ * PERSON_BEFORE on the prefix: nothing before; a clause mark then white space; or a
+ * person, white space, and auxiliaries each followed by white space. Read backwards,
+ * word by word (a word here is what lies between white space), it stops at the first
+ * word that is neither a person nor an auxiliary.
+ */
+export function personBefore(line: string, start: number): boolean {
+  if (start === 0) return true;
+  const trimmed = spaceRunStart(line, start);
+  if (trimmed > 0 && '.;:!?'.includes(line[trimmed - 1]!)) return true;
+  let end = start;
+  for (;;) {
+    const wordEnd = spaceRunStart(line, end);
+    if (wordEnd === end || wordEnd === 0) return false;
+    let wordStart = wordEnd;
+    while (wordStart > 0 && !isSpace(line[wordStart - 1])) wordStart--;
+    const word = line.slice(wordStart, wordEnd);
+    if (PERSON_AT_END.test(word)) return true;
+    if (!AUXILIARY.has(word)) return false;
+    end = wordStart;
+  }
 }

@@ -1,5 +1,6 @@
 import { ZONE_ABBREVIATIONS, ianaZoneNames, isTimeZone } from '../content/zones.js';
 import { editDistance } from './distance.js';
+import { own } from '../own.js';
 
 export { isTimeZone, ianaZoneNames } from '../content/zones.js';
 
@@ -15,7 +16,7 @@ export function suggestTimeZones(input: string): string[] {
   const add = (z: string) => {
     if (!out.includes(z) && out.length < 3) out.push(z);
   };
-  for (const z of ZONE_ABBREVIATIONS[name.toUpperCase()] ?? []) add(z);
+  for (const z of own(ZONE_ABBREVIATIONS, name.toUpperCase()) ?? []) add(z);
   const underscored = name.replace(/\s+/g, '_');
   if (underscored !== name && isTimeZone(underscored)) add(canonicalName(underscored));
   const zones = ianaZoneNames();

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from './glob.js';
 import type { PostMortemModel } from './document.js';
 import { hasTimedLines } from './meaning.js';
 
@@ -17,13 +17,14 @@ function matcherFor(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\0');
   let m = matchers.get(key);
   if (!m) {
-    m = globs.length ? picomatch(globs as string[], { dot: true, nocase: true }) : () => false;
+    m = globs.length ? globMatcher(globs) : () => false;
+    if (matchers.size >= 64) matchers.delete(matchers.keys().next().value!);
     matchers.set(key, m);
   }
   return m;
 }
 
-/** True when a file path matches one of the globs (forward or back slashes, absolute or relative). */
+/** True when a file path matches one of the globs (forward or back slashes, absolute or relative), in time linear in the path. */
 export function pathMatches(path: string, globs: readonly string[]): boolean {
   const p = path.replace(/\\/g, '/');
   const match = matcherFor(globs);

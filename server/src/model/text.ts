@@ -22,14 +22,23 @@ export class LineIndex {
   /** Offset where each line's text ends (before its terminator). */
   private readonly ends: number[];
 
+  /** How many lines end with \r\n and with a lone \r (the rest of the terminators are \n). */
+  private readonly crlf: number;
+  private readonly cr: number;
+
   constructor(readonly text: string) {
     const starts = [0];
     const ends: number[] = [];
+    let crlf = 0;
+    let cr = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
         ends.push(i);
-        if (text.charCodeAt(i + 1) === 10) i++;
+        if (text.charCodeAt(i + 1) === 10) {
+          i++;
+          crlf++;
+        } else cr++;
         starts.push(i + 1);
       } else if (c === 10) {
         ends.push(i);
@@ -39,6 +48,8 @@ export class LineIndex {
     ends.push(text.length);
     this.starts = starts;
     this.ends = ends;
+    this.crlf = crlf;
+    this.cr = cr;
   }
 
   get lineCount(): number {
@@ -98,9 +109,14 @@ export class LineIndex {
     return end > start ? range(line, start, line, end) : this.lineRange(line);
   }
 
-  /** The line terminator the text mostly uses, for text a fix inserts. */
+  /**
+   * The line terminator the text mostly uses, for text a fix inserts: \r\n or a lone \r
+   * (old Mac files stay CR-only) when more lines end so than with \n; \n otherwise.
+   */
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    return crlf >= 0 ? '\r\n' : '\n';
+    const lf = this.starts.length - 1 - this.crlf - this.cr;
+    if (this.crlf >= this.cr && this.crlf > 0 && this.crlf >= lf) return '\r\n';
+    if (this.cr > this.crlf && this.cr > lf) return '\r';
+    return '\n';
   }
 }

@@ -19,9 +19,11 @@ import { timelineTimezone } from './timeline-timezone.js';
 import { timelineTime } from './timeline-time.js';
 import { milestoneOrder } from './milestone-order.js';
 import { summaryDuration } from './summary-duration.js';
+import { configInvalid } from './config-invalid.js';
 
 /** Every rule the service runs, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
+  configInvalid,
   frontmatterYaml,
   frontmatterSchema,
   frontmatterTimezone,

@@ -60,6 +60,21 @@ export function newPostMortem(fields: NewPostMortemFields, eol = '\n'): { text: 
   return { text: lines.join(eol), summaryLine };
 }
 
+/**
+ * The folder of New Post-Mortem (`postmortem.newFileFolder`) as segments under the
+ * workspace folder, or why it cannot be used: the setting may come from the
+ * workspace itself, and `..`, an absolute path or a drive would write outside it.
+ */
+export function newFileFolderSegments(setting: string | undefined): { segments: string[] } | { problem: string } {
+  const value = setting?.trim() || 'postmortems';
+  const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 79)}…` : value);
+  if (/[\u0000-\u001f\u007f]/.test(value)) return { problem: `postmortem.newFileFolder ${shown} contains control characters; it must name a folder inside the workspace folder.` };
+  if (/^[\\/]/.test(value) || /^[A-Za-z]:/.test(value)) return { problem: `postmortem.newFileFolder ${shown} is an absolute path; it must name a folder inside the workspace folder.` };
+  const segments = value.split(/[\\/]+/).filter((s) => s && s !== '.');
+  if (segments.includes('..')) return { problem: `postmortem.newFileFolder ${shown} leads out of the workspace folder (".."); it must name a folder inside it.` };
+  return { segments };
+}
+
 /** A file name for a new post-mortem: YYYY-MM-DD-<slug>.md. */
 export function newFileName(date: string, title: string): string {
   return `${date}-${slug(title)}.md`;
@@ -82,9 +97,14 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** A YAML scalar for a string: plain when that is unambiguous, else double-quoted (JSON strings are valid YAML). */
+/**
+ * A YAML scalar for a string: plain when YAML reads it back as that same string, else
+ * double-quoted (JSON strings are valid YAML). Plain only from a letter: a title that
+ * starts with a digit may read as a number ("404", "1e3", "0x1F", "2024-08-20"), and
+ * true/false/null and their YAML 1.1 cousins are quoted too.
+ */
 function yamlString(s: string): string {
-  return /^[A-Za-z0-9][\w .,()'/-]*$/.test(s) && !/[:#]/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s);
+  return /^[A-Za-z][\w .,()'/-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(s) ? s : JSON.stringify(s);
 }
 
 /** Today's date in a time zone, YYYY-MM-DD (UTC when the zone is unknown). */

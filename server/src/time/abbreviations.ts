@@ -6,6 +6,7 @@
  * ambiguous and resolves to nothing.
  */
 import { UTC, fixedZone, type Zone } from './zones.js';
+import { own } from '../own.js';
 
 export type ZoneLookup =
   | { kind: 'zone'; zone: Zone }
@@ -79,23 +80,23 @@ export function lookupZoneWord(word: string): ZoneLookup | undefined {
   const w = word.trim().replace(/\s+/g, ' ');
   const key = w.toUpperCase();
   if (key.includes(' ') || key.includes('/')) {
-    const iana = FOLLOWING[key];
+    const iana = own(FOLLOWING, key);
     if (iana) return { kind: 'zone', zone: { kind: 'iana', name: iana, label: w } };
-    const fixed = NAMED_FIXED[key];
+    const fixed = own(NAMED_FIXED, key);
     if (fixed !== undefined) return { kind: 'zone', zone: fixedZone(h(fixed), w) };
-    const amb = AMBIGUOUS[key];
+    const amb = own(AMBIGUOUS, key);
     return amb ? { kind: 'ambiguous', label: w, candidates: amb } : undefined;
   }
   if (w === key) {
     if (key === 'UTC' || key === 'GMT' || key === 'UT' || key === 'Z') return { kind: 'zone', zone: { ...UTC, label: key } };
-    const fixed = FIXED[key];
+    const fixed = own(FIXED, key);
     if (fixed !== undefined) return { kind: 'zone', zone: fixedZone(h(fixed), key) };
-    const following = FOLLOWING[key];
+    const following = own(FOLLOWING, key);
     if (following && key.length <= 2) return { kind: 'zone', zone: { kind: 'iana', name: following, label: key } };
-    const amb = AMBIGUOUS[key];
+    const amb = own(AMBIGUOUS, key);
     return amb ? { kind: 'ambiguous', label: key, candidates: amb } : undefined;
   }
-  const name = FOLLOWING[key];
+  const name = own(FOLLOWING, key);
   if (name && /^[A-Z][a-z]+$/.test(w)) return { kind: 'zone', zone: { kind: 'iana', name, label: w } };
   return undefined;
 }

@@ -7,6 +7,7 @@ import { plainInline } from '../model/sections.js';
 import { parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
 import { range } from '../model/text.js';
 import type { EntryShape, MilestoneName, TimelineEntry } from './types.js';
+import { own } from '../own.js';
 
 export interface EntryStart {
   stamp: ParsedStamp;
@@ -112,7 +113,7 @@ const TAG = /\[([A-Za-z ]{2,20})\](?!\()|<\s*((?:start|end) of (?:outage|inciden
 export function milestoneIn(text: string): MilestoneName | undefined {
   for (const m of text.matchAll(TAG)) {
     const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-    const hit = MILESTONE_WORDS[word];
+    const hit = own(MILESTONE_WORDS, word);
     if (hit) return hit;
   }
   return undefined;
@@ -122,7 +123,7 @@ export function milestoneIn(text: string): MilestoneName | undefined {
 function withoutTags(text: string): string {
   return text.replace(TAG, (all, a: string | undefined, b: string | undefined, _c: string | undefined, d: string | undefined) => {
     const word = (a ?? b ?? d ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-    return (a || b || d) && MILESTONE_WORDS[word] ? '' : all;
+    return (a || b || d) && own(MILESTONE_WORDS, word) ? '' : all;
   });
 }
 
@@ -132,7 +133,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function entryPlainText(markdown: string): string {
   const plain = plainInline(withoutTags(markdown).replace(/<br\s*\/?>/gi, ' '));
   return plain
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? _)
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => own(ENTITIES, e) ?? _)
     .replace(/\s+/g, ' ')
     .trim();
 }

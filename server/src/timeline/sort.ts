@@ -3,9 +3,10 @@
  * places share a group (one table, one list level, the paragraphs under one day
  * heading); each entry moves with its own lines (a multi-line list item, a table
  * row, a paragraph line and its continuation) and the content after it up to the
- * next entry (an image, a code block), while the blank lines and `<br>` between
- * entries stay where they are. Entries without a time move with the entry before
- * them. The sort is stable and keeps every character: only the order changes.
+ * next entry (an image, a code block), with the trailing white space and line
+ * terminator of its last line, while the blank lines and `<br>` between entries stay
+ * where they are. Entries without a time move with the entry before them. The sort
+ * is stable and keeps every character: only the order changes.
  */
 import type { PostMortemModel } from '../model/document.js';
 import type { TextEdit } from '../fixes/types.js';
@@ -52,6 +53,46 @@ export function sortKeys(events: readonly TimelineEvent[]): Array<number | undef
   return keys;
 }
 
+/**
+ * `end` moved past the white space after it when only white space follows on its line:
+ * trailing spaces (a Markdown hard break) belong to their line and move with it.
+ */
+function withTrailingSpace(text: string, end: number): number {
+  let k = end;
+  while (k < text.length && TRAILING_SPACE.test(text[k]!)) k++;
+  return k === text.length || text[k] === '\n' || text[k] === '\r' ? k : end;
+}
+
+const TRAILING_SPACE = /[^\S\r\n]/;
+
+/** The length of the line terminator at `offset` (\r\n, \r or \n), 0 when there is none. */
+function terminatorAt(text: string, offset: number): number {
+  if (text[offset] === '\r') return text[offset + 1] === '\n' ? 2 : 1;
+  return text[offset] === '\n' ? 1 : 0;
+}
+
+/**
+ * Takes each unit's line terminator into the unit, so that a line keeps its own ending
+ * (a file with mixed endings keeps them line by line), when every unit ends at one and
+ * the segment around (if any) does the same. Otherwise the terminators stay where they
+ * are: a unit at the end of a file without a final newline, or one that ends mid-line
+ * before a `<br>`, could not move before another without a line break of its own.
+ */
+function takeTerminators(text: string, s: Segment, parentTakes: boolean): void {
+  let takes = parentTakes && s.units.every((u) => terminatorAt(text, u.end) > 0);
+  // A lone \r moved in front of a \n (a blank line after another entry, or what follows
+  // the group) would join it into one \r\n and lose a line: then they stay.
+  if (takes && s.units.some((u) => terminatorAt(text, u.end) === 1 && text[u.end] === '\r')) {
+    takes = !s.units.some((u) => text[u.end + terminatorAt(text, u.end)] === '\n');
+  }
+  if (takes) {
+    for (const u of s.units) u.end += terminatorAt(text, u.end);
+    s.separators = s.units.slice(1).map((u, i) => [s.units[i]!.end, u.start]);
+    s.end = s.units[s.units.length - 1]!.end;
+  }
+  for (const c of s.children) takeTerminators(text, c, takes);
+}
+
 function segmentsOf(text: string, events: readonly TimelineEvent[], keys: ReadonlyArray<number | undefined>): Segment[] {
   const byGroup = new Map<string, number[]>();
   events.forEach((ev, i) => {
@@ -66,7 +107,7 @@ function segmentsOf(text: string, events: readonly TimelineEvent[], keys: Readon
       const next = indices[n + 1] !== undefined ? events[indices[n + 1]!]! : undefined;
       const gap = next ? text.slice(ev.end, next.start) : '';
       // Content between two entries (an image, a code block) moves with the first; blank lines and <br> stay.
-      const end = next && !BR_ONLY.test(gap) ? ev.end + gap.trimEnd().length : ev.end;
+      const end = withTrailingSpace(text, next && !BR_ONLY.test(gap) ? ev.end + gap.trimEnd().length : ev.end);
       return { start: ev.start, end, key: keys[i], nextStart: next?.start };
     });
     const units: Unit[] = [];
@@ -119,6 +160,7 @@ export function sortTimelineEdits(model: PostMortemModel, timeline: Timeline): T
     }
     stack.push(s);
   }
+  for (const s of roots) takeTerminators(text, s, true);
   const render = (from: number, to: number, children: readonly Segment[]): string => {
     let out = '';
     let p = from;

@@ -58,13 +58,14 @@ export function outlineView(analysis: Analysis, uri: string, version: number, pa
   const found = foundSections(model, settings);
   const ids = [...settings.sectionDefs.map((d) => d.id), ...settings.requiredSections.filter((id) => !settings.sectionDefs.some((d) => d.id === id))];
   const sections: OutlineSection[] = [];
+  const incomplete = incompleteByLine(findings);
   let present = 0;
   for (const id of ids) {
     const name = (sectionDef(settings, id) ?? (isCanonicalId(id) ? canonicalSection(id) : customDefinition(id))).name;
     const section = found.get(id);
     if (section) {
       if (required.has(id)) present++;
-      sections.push(sectionEntry(section, id, name, findings));
+      sections.push(sectionEntry(section, id, name, incomplete));
     } else if (id === 'summary' && preambleSummary(model)) {
       if (required.has(id)) present++;
       sections.push({ id, name, heading: null, status: 'complete', line: model.preamble.startLine, findings: [] });
@@ -76,7 +77,7 @@ export function outlineView(analysis: Analysis, uri: string, version: number, pa
   const shown = new Set(found.values());
   for (const s of model.allSections) {
     if (s.level !== model.sectionLevel || shown.has(s)) continue;
-    sections.push(sectionEntry(s, null, s.title, findings));
+    sections.push(sectionEntry(s, null, s.title, incomplete));
   }
   return {
     uri,
@@ -89,10 +90,36 @@ export function outlineView(analysis: Analysis, uri: string, version: number, pa
   };
 }
 
-function sectionEntry(section: Section, id: string | null, name: string, findings: Finding[]): OutlineSection {
-  const inside = findings.filter(
-    (f) => INCOMPLETE.has(f.code) && f.range.start.line >= section.heading.startLine && f.range.start.line < section.endLine,
-  );
+interface Indexed {
+  finding: Finding;
+  /** Its place among the findings, to list a section's findings in their order. */
+  index: number;
+}
+
+/** The findings that make a section incomplete, sorted by the line they start on. */
+function incompleteByLine(findings: readonly Finding[]): Indexed[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .filter((x) => INCOMPLETE.has(x.finding.code))
+    .sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.index - b.index);
+}
+
+/** Index of the first finding starting on `line` or later: a binary search, so the outline stays linear in the document. */
+function firstFrom(sorted: readonly Indexed[], line: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.finding.range.start.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sectionEntry(section: Section, id: string | null, name: string, incomplete: readonly Indexed[]): OutlineSection {
+  const from = firstFrom(incomplete, section.heading.startLine);
+  const to = firstFrom(incomplete, section.endLine);
+  const inside = from === to ? [] : incomplete.slice(from, to).sort((a, b) => a.index - b.index).map((x) => x.finding);
   return {
     id,
     name,

@@ -38,4 +38,20 @@ describe('New Post-Mortem', () => {
     const first = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.match(first, /^severity: SEV2$/m, 'the first file is untouched');
   });
+
+  describe('never writes outside the workspace folder', () => {
+    const setFolder = (value: string | undefined) =>
+      withTimeout(vscode.workspace.getConfiguration('postmortem').update('newFileFolder', value, vscode.ConfigurationTarget.Global), 'postmortem.newFileFolder to be written');
+    afterEach(() => setFolder(undefined));
+
+    it('refuses a postmortem.newFileFolder with ".." and writes nothing', async () => {
+      const root = vscode.workspace.workspaceFolders![0]!.uri;
+      const outside = vscode.Uri.joinPath(root, '..', 'outside-the-workspace');
+      await setFolder('../outside-the-workspace');
+      const uri = await withTimeout(vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.new', { title: 'Escape attempt', severity: 'SEV3' }), 'postmortem.new');
+      assert.equal(uri, undefined, 'no file was created');
+      const exists = await Promise.resolve(vscode.workspace.fs.stat(outside)).then(() => true, () => false);
+      assert.ok(!exists, `${outside.toString()} was created`);
+    });
+  });
 });
