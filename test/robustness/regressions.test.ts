@@ -73,3 +73,18 @@ test('Sort timeline in a file with mixed line endings keeps every line: a lone C
   assert.ok(fix);
   assert.ok(keepsEveryLine(text, applyEdits(text, fix.edits)));
 });
+
+test('under a level-6 title, an inserted section is a level-6 heading, and inserting it once is enough (found by the properties)', () => {
+  const text = '###### What happened\n\ncheckout checkout checkout <Your name here> checkout checkout';
+  checkInvariants(text);
+  const analysis = analyze(text, { force: true });
+  const missing = analysis.findings.find((f) => f.code === 'section.missing' && (f.data as { sectionId?: string } | undefined)?.sectionId === 'timeline');
+  assert.ok(missing, 'the timeline is missing');
+  const fix = codeActions(analysis, [{ code: missing.code, range: missing.range, data: missing.data }], ['quickfix']).find((f) => f.title.startsWith('Insert section'));
+  assert.ok(fix);
+  const after = applyEdits(text, fix.edits);
+  assert.match(after, /^###### Timeline of Events$/m);
+  assert.doesNotMatch(after, /^#######/m);
+  const again = analyze(after, { force: true });
+  assert.ok(!again.findings.some((f) => f.code === 'section.missing' && (f.data as { sectionId?: string } | undefined)?.sectionId === 'timeline'), 'the timeline is no longer missing');
+});

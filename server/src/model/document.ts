@@ -63,7 +63,8 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
   const sectionHeadings = title ? headings.slice(1) : headings;
   const sectionLevel = sectionHeadings.length
     ? Math.min(...sectionHeadings.map((h) => h.level))
-    : (title?.level ?? 1) + 1;
+    : // Markdown has six levels: under an h6 title, sections are h6 too ("#######" is a paragraph, and a fix inserting one would never be done).
+      Math.min(6, (title?.level ?? 1) + 1);
 
   const { roots, all: headingSections } = buildTree(sectionHeadings, named, lines.lineCount);
   const labels = labelSections(blocks, headingSections, table, lines, sectionLevel);
