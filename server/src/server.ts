@@ -48,6 +48,9 @@ import { TimelineRequest } from './protocol.js';
 import { timelineView } from './timeline/view.js';
 
 const FIX_ALL_KIND = 'source.fixAll.postmortem';
+/** The extension's version, put in by the bundler (scripts/build.mjs); "dev" when run from source. */
+declare const __VERSION__: string | undefined;
+const SERVER_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 const PUSH_DEBOUNCE_MS = 200;
 
 /** What the server needs from where it runs. */
@@ -88,7 +91,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         completionProvider: { triggerCharacters: [':', ' '] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'postmortem-language-server' },
+      serverInfo: { name: 'postmortem-language-server', version: SERVER_VERSION },
     };
   });
 
@@ -96,6 +99,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let watchConfigFiles = false;
 
   connection.onInitialized(() => {
+    connection.console.info(`postmortem-language-server ${SERVER_VERSION} started (process ${host.pid}).`);
     if (dynamicConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
     }
