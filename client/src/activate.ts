@@ -11,6 +11,7 @@ import { registerOutline } from './outline/register';
 import { registerPreview, type PreviewApi } from './preview/register';
 import { ServerHandle } from './server/handle';
 import { createLog } from './log';
+import { learnMore, openExample } from './help';
 import type { ClientPlatform } from './server/types';
 import type { OutlineView } from '../../server/src/protocol';
 
@@ -53,9 +54,11 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
       await server.current.restart();
     }),
     vscode.commands.registerCommand('postmortem.new', (args?: NewPostMortemArgs) => newPostMortemCommand(platform.newFiles, args)),
+    vscode.commands.registerCommand('postmortem.openExample', async () => (await openExample(context.extensionUri)).document.uri),
+    vscode.commands.registerCommand('postmortem.learnMore', learnMore),
   );
-  const preview = registerPreview(context, server, output);
   const { tracker: outline, status } = registerOutline(context, server);
+  const preview = registerPreview(context, server, output, () => outline.document);
 
   return {
     ready: async () => void (await server.ready()),

@@ -249,8 +249,22 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // An automatic request (the light bulb, as the cursor moves) shows quick fixes only: skip
     // the fix-all, which costs an analysis per round, unless the client asked for it by kind.
     const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !params.context.only?.length;
-    return codeActions(analysis, refs, automatic ? [CodeActionKind.QuickFix] : params.context.only).map((fix) => toCodeAction(fix, doc.uri));
+    const fixes = codeActions(analysis, refs, automatic ? [CodeActionKind.QuickFix] : params.context.only).map((fix) => toCodeAction(fix, doc.uri));
+    const only = params.context.only;
+    const quickFixes = !only?.length || only.some((k) => k === CodeActionKind.QuickFix || k === 'quickfix' || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '');
+    return quickFixes ? [...fixes, ...learnMore(params.context.diagnostics)] : fixes;
   });
+
+  /** "Learn more about CODE": one per code among the diagnostics, opening the rule's documentation. */
+  function learnMore(diagnostics: readonly Diagnostic[]): CodeAction[] {
+    const codes = [...new Set(diagnostics.filter((d) => d.source === 'postmortem' && typeof d.code === 'string').map((d) => d.code as string))];
+    return codes.map((code) => ({
+      title: `Learn more about ${code}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: diagnostics.filter((d) => d.code === code),
+      command: { title: `Learn more about ${code}`, command: 'postmortem.learnMore', arguments: [code, ruleHelpUri(code)] },
+    }));
+  }
 
   function toCodeAction(fix: Fix, uri: string): CodeAction {
     return {
@@ -323,7 +337,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const analysis = await analysisOf(doc);
     return timelineLenses(analysis, doc.uri, doc.version).map((l) => ({
       range: l.range,
-      command: { title: l.title, command: l.command, arguments: l.arguments },
+      // `tooltip` is LSP 3.18's; clients that do not know it ignore it.
+      command: { title: l.title, command: l.command, arguments: l.arguments, tooltip: l.tooltip },
     }));
   });
 

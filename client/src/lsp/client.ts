@@ -17,6 +17,7 @@ import {
 import { FindConfigRequest, InsertSectionRequest, OutlineRequest, TimelineRequest } from '../../../server/src/protocol';
 import type { PostMortemServer } from '../server/types';
 import { findConfig } from './config-files';
+import { lensTooltip } from '../../../server/src/view/lenses';
 
 /**
  * URI schemes of the documents the server checks: files, untitled documents, and the file
@@ -36,6 +37,17 @@ export function clientOptions(output: vscode.LogOutputChannel): LanguageClientOp
     synchronize: { configurationSection: 'postmortem' },
     outputChannel: output,
     errorHandler: visibleRestarts(output),
+    middleware: {
+      // The client drops the server's command tooltips: put back what each lens measures.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) {
+          const tooltip = lens.command && lensTooltip(lens.command.title);
+          if (lens.command && tooltip) lens.command.tooltip = tooltip;
+        }
+        return lenses;
+      },
+    },
   };
 }
 

@@ -48,6 +48,11 @@ export class OutlineTracker implements vscode.Disposable {
     return this.current;
   }
 
+  /** The post-mortem followed, if any (open). */
+  get document(): vscode.TextDocument | undefined {
+    return this.current && this.followed && !this.followed.isClosed ? this.followed : undefined;
+  }
+
   /** The context keys as last set (the in-editor tests compare them with what the workbench shows). */
   get contextKeys(): Record<string, boolean> {
     return { [IS_POST_MORTEM]: !!this.current, [SEEN]: this.seen };

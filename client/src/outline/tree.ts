@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { ActionItemView, IncidentOutline, OutlineSection, OutlineView, TimelineEventView } from '../../../server/src/protocol';
 import { clockText, dateKey, durationText, parseZone, partsIn, UTC, zoneLabel } from '../../../server/src/view/time-format';
 import type { OutlineTracker } from './tracker';
+import { METRIC_DEFINITIONS } from '../../../server/src/view/lenses';
 
 type Node =
   | { kind: 'group'; id: 'sections' | 'incidents' | 'timeline' | 'metrics' | 'actions'; label: string }
   | { kind: 'incident'; incident: IncidentOutline }
   | { kind: 'section'; section: OutlineSection; incident?: number }
   | { kind: 'event'; event: TimelineEventView }
-  | { kind: 'metric'; label: string; value: string; line?: number }
+  | { kind: 'metric'; label: string; value: string; line?: number; tooltip?: string }
   | { kind: 'action'; action: ActionItemView };
 
 const STATUS_ICON: Record<OutlineSection['status'], vscode.ThemeIcon> = {
@@ -115,6 +116,7 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
       case 'metric': {
         const item = new vscode.TreeItem(node.label);
         item.description = node.value;
+        if (node.tooltip) item.tooltip = node.tooltip;
         if (node.line !== undefined) item.command = reveal(uri, node.line);
         return item;
       }
@@ -153,10 +155,11 @@ function metrics(o: OutlineView): Node[] {
     out.push({ kind: 'metric', label: name[0]!.toUpperCase() + name.slice(1), value: `${dateKey(p)} ${clockText(p, false)} ${zoneLabel(zone)}` });
   }
   out.push(
-    { kind: 'metric', label: 'Time to detect', value: durationText(t.metrics.timeToDetectMinutes) },
-    { kind: 'metric', label: 'Time to mitigate', value: durationText(t.metrics.timeToMitigateMinutes) },
-    { kind: 'metric', label: 'Time to resolve', value: durationText(t.metrics.timeToResolveMinutes) },
-    { kind: 'metric', label: 'Duration', value: durationText(t.metrics.durationMinutes) },
+    { kind: 'metric', label: 'Time to detect', value: durationText(t.metrics.timeToDetectMinutes), tooltip: METRIC_DEFINITIONS.TTD },
+    { kind: 'metric', label: 'Time to acknowledge', value: durationText(t.metrics.timeToAcknowledgeMinutes), tooltip: METRIC_DEFINITIONS.TTA },
+    { kind: 'metric', label: 'Time to mitigate', value: durationText(t.metrics.timeToMitigateMinutes), tooltip: METRIC_DEFINITIONS.TTM },
+    { kind: 'metric', label: 'Time to resolve', value: durationText(t.metrics.timeToResolveMinutes), tooltip: METRIC_DEFINITIONS.TTR },
+    { kind: 'metric', label: 'Duration', value: durationText(t.metrics.durationMinutes), tooltip: METRIC_DEFINITIONS.Duration },
   );
   return out;
 }
