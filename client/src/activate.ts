@@ -35,6 +35,8 @@ export interface PostMortemApi {
   contextKeys(): Record<string, boolean>;
   /** The "Post-Mortem" output channel's lines so far. */
   log(): readonly string[];
+  /** Fires with each line written to the output channel. */
+  readonly onDidLog: vscode.Event<string>;
 }
 
 let handle: ServerHandle | undefined;
@@ -70,6 +72,7 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
     status,
     contextKeys: () => outline.contextKeys,
     log: () => output.lines,
+    onDidLog: output.onDidWrite,
   };
 }
 

@@ -47,8 +47,10 @@ export async function newPostMortemCommand(files: NewFiles, args?: NewPostMortem
     }));
   if (!title?.trim()) return undefined;
   const defaultZone = validZone(config.get<string>('defaultTimezone')) ?? validZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? 'UTC';
+  // Given arguments (tests, keybindings) skip every prompt; what they leave out takes its default.
   const date =
     args?.date ??
+    (args ? today(args.timezone ?? defaultZone) : undefined) ??
     (await vscode.window.showInputBox({
       title: `New Post-Mortem (2/${STEPS})`,
       prompt: 'Date of the incident (YYYY-MM-DD); it names the file',
@@ -59,6 +61,7 @@ export async function newPostMortemCommand(files: NewFiles, args?: NewPostMortem
   if (!date || !validDate(date.trim())) return undefined;
   const timezone =
     args?.timezone ??
+    (args ? defaultZone : undefined) ??
     (await vscode.window.showInputBox({
       title: `New Post-Mortem (3/${STEPS})`,
       prompt: 'Time zone of the timeline (an IANA name such as Europe/Berlin, or UTC)',

@@ -56,8 +56,8 @@ export function timelineLenses(analysis: Analysis, uri: string, version: number)
   ];
   const lenses: LensView[] = known
     .filter((k): k is [MetricLabel, number] => k[1] !== null)
-    .map(([label, m]) => ({ range, title: `${label} ${shortDuration(m)}`, tooltip: METRIC_DEFINITIONS[label], command: 'postmortem.showOutline', arguments: [] }));
-  if (!lenses.length) lenses.push({ range, title: NO_METRICS, tooltip: NO_METRICS_TOOLTIP, command: 'postmortem.showOutline', arguments: [] });
+    .map(([label, m]) => ({ range, title: `${label} ${shortDuration(m)}`, tooltip: METRIC_DEFINITIONS[label], command: 'postmortem.showOutline', arguments: [uri] }));
+  if (!lenses.length) lenses.push({ range, title: NO_METRICS, tooltip: NO_METRICS_TOOLTIP, command: 'postmortem.showOutline', arguments: [uri] });
   lenses.push({ range, title: PREVIEW_TITLE, tooltip: PREVIEW_TOOLTIP, command: 'postmortem.openPreview', arguments: [uri] });
   return lenses;
 }

@@ -5,6 +5,7 @@ import type { TimelinePreview } from '../../../client/src/preview/panel.js';
 import { EXPECTED } from '../expected.js';
 import { waitForFindings } from '../helpers/diagnostics.js';
 import { withTimeout } from '../helpers/wait.js';
+import { expectInWorkbench } from '../helpers/screenshot.js';
 import { closeAllEditors, openInEditor } from '../helpers/workspace.js';
 
 const GOOD = 'examples/postmortems/2024-08-20-checkout-outage.md';
@@ -25,6 +26,8 @@ describe('code lenses', () => {
       above.map((l) => l.command?.tooltip?.split(':')[0]),
       ['Duration', 'Time to detect', 'Time to acknowledge', 'Time to mitigate', 'Time to resolve', 'Open the timeline preview beside this post-mortem'],
     );
+    // And the editor shows it on the lens itself.
+    await expectInWorkbench('.codelens-decoration a[title^="Time to detect"]', 'attached');
     const open = above.find((l) => l.command?.title === 'Preview')!.command!;
     const preview = await withTimeout(
       vscode.commands.executeCommand<TimelinePreview | undefined>(open.command, ...(open.arguments ?? [])),
