@@ -26,7 +26,8 @@ describe('code lenses', () => {
       above.map((l) => l.command?.tooltip?.split(':')[0]),
       ['Duration', 'Time to detect', 'Time to acknowledge', 'Time to mitigate', 'Time to resolve', 'Open the timeline preview beside this post-mortem'],
     );
-    // And the editor shows it on the lens itself.
+    // And the editor shows it on the lens itself (lenses are drawn for visible lines only).
+    editor.revealRange(new vscode.Range(heading, 0, heading, 0), vscode.TextEditorRevealType.AtTop);
     await expectInWorkbench('.codelens-decoration a[title^="Time to detect"]', 'attached');
     const open = above.find((l) => l.command?.title === 'Preview')!.command!;
     const preview = await withTimeout(
