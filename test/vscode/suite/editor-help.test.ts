@@ -9,6 +9,7 @@ import { EXPECTED } from '../expected.js';
 import { codeOf, waitForDiagnostics, waitForFindings } from '../helpers/diagnostics.js';
 import { extensionApi } from '../helpers/extension.js';
 import { until, withTimeout } from '../helpers/wait.js';
+import type { TimelinePreview } from '../../../client/src/preview/panel.js';
 import { closeAllEditors, openInEditor, workspaceUri } from '../helpers/workspace.js';
 
 const DNS = 'examples/postmortems/2024-09-14-dns-incident.md';
@@ -79,6 +80,15 @@ describe('help in the editor', () => {
     assert.ok(heading >= 0, 'the section was inserted');
     assert.ok(line > heading && line <= heading + 3, `the cursor is on line ${line + 1}, the heading on ${heading + 1}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Open Timeline Preview with nothing open (the walkthrough\'s button) previews the example', async () => {
+    await closeAllEditors();
+    const preview = await withTimeout(vscode.commands.executeCommand<TimelinePreview | undefined>('postmortem.openPreview'), 'postmortem.openPreview');
+    assert.ok(preview, 'no preview');
+    assert.equal(preview.documentUri?.scheme, 'untitled');
+    await until(preview.onDidPost, () => (preview.timeline?.events.length === 8 ? true : undefined), 'the preview to show the example\'s 8 entries');
+    preview.panel.dispose();
   });
 
   it('Open an Example opens a complete post-mortem that the outline follows', async () => {
