@@ -36,6 +36,9 @@ export class OutlineTracker implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (d === this.followed) this.schedule(0);
       }),
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        if (this.followed && e.closed.length && !vscode.window.activeTextEditor) this.schedule(0);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('postmortem')) this.schedule(DEBOUNCE_MS);
       }),
@@ -48,9 +51,9 @@ export class OutlineTracker implements vscode.Disposable {
     return this.current;
   }
 
-  /** The post-mortem followed, if any (open). */
+  /** The post-mortem followed, if any (in a tab). */
   get document(): vscode.TextDocument | undefined {
-    return this.current && this.followed && !this.followed.isClosed ? this.followed : undefined;
+    return this.current && this.followed && inATab(this.followed) ? this.followed : undefined;
   }
 
   /** The context keys as last set (the in-editor tests compare them with what the workbench shows). */
@@ -58,11 +61,11 @@ export class OutlineTracker implements vscode.Disposable {
     return { [IS_POST_MORTEM]: !!this.current, [SEEN]: this.seen };
   }
 
-  /** The document to follow: the active text editor's, else the last followed one while it is open. */
+  /** The document to follow: the active text editor's, else the last followed one while a tab shows it. */
   private target(): vscode.TextDocument | undefined {
     const active = vscode.window.activeTextEditor?.document;
     if (active) return active;
-    return this.followed && !this.followed.isClosed ? this.followed : undefined;
+    return this.followed && inATab(this.followed) ? this.followed : undefined;
   }
 
   /** The outline for the followed document, fetched now (tests and commands await this). */
@@ -101,4 +104,11 @@ export class OutlineTracker implements vscode.Disposable {
     clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** Whether an editor tab shows the document (closing its last tab ends following it, whenever VS Code disposes it). */
+function inATab(document: vscode.TextDocument): boolean {
+  if (document.isClosed) return false;
+  const uri = document.uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri));
 }

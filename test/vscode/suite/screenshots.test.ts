@@ -42,6 +42,8 @@ describe('screenshots', () => {
   });
 
   it('the preview in high contrast shows the entry at the cursor with an outline', async () => {
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await closeAllEditors();
     const editor = await openInEditor(GOOD, { viewColumn: vscode.ViewColumn.One });
     await waitForFindings(editor.document.uri, EXPECTED[GOOD]!);
     const preview = await withTimeout(vscode.commands.executeCommand<TimelinePreview | undefined>('postmortem.openPreview'), 'postmortem.openPreview');
