@@ -267,13 +267,25 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   function toCodeAction(fix: Fix, uri: string): CodeAction {
+    const cursor = fix.kind === 'quickfix' && fix.findings.every((f) => f.code === 'section.missing') ? insertedPromptLine(fix) : undefined;
     return {
       title: fix.title,
       kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
       diagnostics: fix.findings.map(toDiagnostic),
       ...(fix.isPreferred ? { isPreferred: true } : {}),
       edit: { changes: { [uri]: fix.edits } },
+      // Once inserted, the cursor goes to the (first) new section's prompt, ready to be replaced.
+      ...(cursor !== undefined ? { command: { title: 'Go to the new section', command: 'postmortem.revealLine', arguments: [uri, cursor] } } : {}),
     };
+  }
+
+  /** The line of the first inserted section's prompt (its heading, a blank line, the prompt), in the edited document. */
+  function insertedPromptLine(fix: Fix): number | undefined {
+    const first = [...fix.edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+    if (!first || first.range.start.line !== first.range.end.line || first.range.start.character !== first.range.end.character) return undefined; // not an insertion
+    // Line k of the inserted text lands on the insertion's line + k; edits after it do not move it.
+    const heading = first.newText.split(/\r?\n/).findIndex((l) => /^#{1,6}\s/.test(l));
+    return heading < 0 ? undefined : first.range.start.line + heading + 2;
   }
 
   connection.onHover(async (params) => {

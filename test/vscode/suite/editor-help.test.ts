@@ -99,3 +99,24 @@ describe('help in the editor', () => {
     assert.deepEqual(outline.progress, { present: 6, required: 6, clean: 6 });
   });
 });
+
+describe('Insert all missing sections', () => {
+  afterEach(closeAllEditors);
+
+  it('leaves the cursor on the first new section\'s prompt', async () => {
+    const editor = await openInEditor(DNS);
+    const uri = editor.document.uri;
+    const diagnostics = await waitForFindings(uri, EXPECTED[DNS]!);
+    const missing = diagnostics.find((d) => codeOf(d) === 'section.missing')!;
+    const all = (await quickFixes(uri, missing.range)).find((a) => a.title.startsWith('Insert all missing sections') || a.title.startsWith('Insert section'));
+    assert.ok(all?.edit && all.command, `an insert fix with a command: ${all?.title}`);
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    await withTimeout(vscode.commands.executeCommand(all.command.command, ...(all.command.arguments ?? [])), 'the fix\'s command');
+    const active = vscode.window.activeTextEditor!;
+    const line = active.selection.active.line;
+    const text = active.document.lineAt(line).text;
+    assert.match(active.document.lineAt(line - 2).text, /^## /, `two lines below a new heading: line ${line + 1} is ${JSON.stringify(text)}`);
+    assert.match(text, /^\{.+\}$/, 'the template\'s prompt, selected to be replaced');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
