@@ -13,9 +13,9 @@ function rewrite(sentence: string): { titles: string[]; text?: string } {
 }
 
 test('blame: a rewrite where the blameless form is clear', () => {
-  assert.deepEqual(rewrite('We forgot to renew the certificate.'), {
+  assert.deepEqual(rewrite('Dave forgot to renew the certificate.'), {
     titles: ['Rewrite as "did not": say what did not happen, not who is to blame'],
-    text: 'We did not renew the certificate.',
+    text: 'Dave did not renew the certificate.',
   });
   assert.equal(rewrite('The on-call engineer failed to notice the alert.').text, 'The on-call engineer did not notice the alert.');
   assert.equal(rewrite('Dave neglected to run the migration.').text, 'Dave did not run the migration.');

@@ -6,12 +6,11 @@ import type { Fix, FixProvider } from './types.js';
  * the writer to say what in the system allowed it: no rewrite is offered for them.
  */
 const REWRITES: ReadonlyArray<[RegExp, string]> = [
-  [/^forgot\s+to$/i, 'did not'],
-  [/^forgotten\s+to$/i, 'not'],
-  [/^forgetting\s+to$/i, 'not'],
-  [/^failed\s+to\s+(notice|realize|realise|spot)$/i, 'did not $1'],
-  [/^neglected\s+to$/i, 'did not'],
-  [/^(?:was\s+not|wasn't|did\s+not|didn't)\s+pay(?:ing)?\s+attention$/i, 'did not see it'],
+  [/\bforgot\s+to\b/i, 'did not'],
+  [/\bforgotten\s+to\b/i, 'not'],
+  [/\bforgetting\s+to\b/i, 'not'],
+  [/\bfailed\s+to\s+(notice|realize|realise|spot)\b/i, 'did not $1'],
+  [/\bneglected\s+to\b/i, 'did not'],
 ];
 
 /** "Rewrite as "did not"": replaces the blaming words with a plain account. Never safe: the writer decides. */
@@ -20,14 +19,17 @@ export const blameRewriteFix: FixProvider = {
   fixes(analysis, finding) {
     const { start, end } = finding.range;
     if (start.line !== end.line) return [];
-    const phrase = analysis.model.lines.lineText(start.line).slice(start.character, end.character);
+    // The phrase is looked for inside the finding's range, whether that is the words or more.
+    const text = analysis.model.lines.lineText(start.line).slice(start.character, end.character);
     for (const [pattern, replacement] of REWRITES) {
-      if (!pattern.test(phrase)) continue;
-      const newText = matchCase(phrase, phrase.replace(pattern, replacement));
+      const m = pattern.exec(text);
+      if (!m) continue;
+      const newText = matchCase(m[0], m[0].replace(pattern, replacement));
+      const at = (offset: number) => ({ line: start.line, character: start.character + offset });
       const fix: Fix = {
         title: `Rewrite as "${newText}": say what did not happen, not who is to blame`,
         kind: 'quickfix',
-        edits: [{ range: finding.range, newText }],
+        edits: [{ range: { start: at(m.index), end: at(m.index + m[0].length) }, newText }],
         findings: [finding],
         isPreferred: true,
         safe: false,
