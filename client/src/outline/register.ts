@@ -54,9 +54,8 @@ export async function moveIntoInserted(uri: vscode.Uri, edits: readonly TextEdit
   const heading = lines.findIndex((l) => /^#{1,6}\s/.test(l));
   if (heading < 0) return undefined;
   const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false, preview: false });
-  // Edits before this one shift it by the lines they add.
-  const shift = edits.filter((e) => e !== first && e.range.start.line <= first.range.start.line).reduce((n, e) => n + e.newText.split(/\r?\n/).length - 1, 0);
-  const headingLine = first.range.start.line + shift + heading;
+  // Line k of the inserted text lands on the insertion's line + k; later edits do not move it.
+  const headingLine = first.range.start.line + heading;
   let line = headingLine + 1;
   while (line < editor.document.lineCount - 1 && !editor.document.lineAt(line).text.trim() && line < headingLine + 3) line++;
   const range = editor.document.lineAt(Math.min(line, editor.document.lineCount - 1)).range;
