@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, allCodes } from '../../../server/src/service.js';
+import { analyze, allCodes, DEFAULT_SETTINGS, settingsFrom } from '../../../server/src/service.js';
 import { md } from '../../helpers/docs.js';
 import { ROOT } from '../../helpers/run.js';
 import { codesAt, timelineOfText, timelineSettings } from '../../helpers/timeline.js';
@@ -96,8 +96,11 @@ test('timeline.ambiguous-zone: once per abbreviation, on the abbreviation, for e
   assert.equal(timelineOfText(statement).timeline.events[0]!.reason, 'ambiguous-zone');
 });
 
-test('timeline.12-hour-time: a hint on the clock of each 12-hour entry', () => {
-  const f = findings(md('## Timeline', '', '- 2018-08-22, 03:26pm: noticed', '- 2018-08-22 16:12 - checked'), 'timeline.12-hour-time');
+test('timeline.12-hour-time: off by default; when given a severity, on the clock of each 12-hour entry', () => {
+  const text = md('## Timeline', '', '- 2018-08-22, 03:26pm: noticed', '- 2018-08-22 16:12 - checked');
+  assert.deepEqual(findings(text, 'timeline.12-hour-time'), []);
+  const on = settingsFrom({ rules: { 'timeline.12-hour-time': 'hint' } }, DEFAULT_SETTINGS);
+  const f = analyze(text, { force: true, settings: on }).findings.filter((x) => x.code === 'timeline.12-hour-time');
   assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character, x.severity]), [[2, 14, 21, 'hint']]);
 });
 
