@@ -2,8 +2,8 @@
  * The date a timeline's time-only entries happen on when nothing in the timeline
  * gives one: frontmatter `started` (or `date`), else the first dated entry, else a
  * full date in the title, the lines under it or the summary ("**Date:** January
- * 14-19, 2026", "# Outage - September 29, 2025"). Also the year of dates written
- * without one ("Aug 25").
+ * 14-19, 2026", "# Outage - September 29, 2025"), else one in the file name. Also the
+ * year of dates written without one ("Aug 25").
  */
 import type { PostMortemModel } from '../model/document.js';
 import { frontmatterString } from '../model/frontmatter.js';
@@ -65,7 +65,20 @@ export function documentDate(model: PostMortemModel, order: DateOrder): CivilDat
   const pre = scan(model.preamble.startLine, model.preamble.endLine);
   if (pre) return pre;
   const summary = model.canonical.get('summary');
-  return summary ? scan(summary.bodyStartLine, summary.endLine) : undefined;
+  const fromSummary = summary ? scan(summary.bodyStartLine, summary.endLine) : undefined;
+  return fromSummary ?? fileNameDate(model.path);
+}
+
+const FILE_NAME_DATE = /(?:^|[^\d])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/;
+
+/** A full date in a file name, year first ("2019-11-14-hub-fio.md", "20240914_dns.md"), or undefined. */
+export function fileNameDate(path: string | undefined): CivilDate | undefined {
+  if (!path) return undefined;
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const m = FILE_NAME_DATE.exec(name);
+  if (!m) return undefined;
+  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return dateProblem(d) ? undefined : d;
 }
 
 /**

@@ -46,9 +46,27 @@ test('12-hour clocks: 3:26pm, 03:26 PM, 3:26 p.m., 3pm; 12:00 AM is midnight and
   assert.equal(p('3:26pm')!.clock?.twelveHour, true);
 });
 
+test('a range whose end alone has AM/PM gives it to the start, unless the start would then come after the end', () => {
+  assert.equal(read(p('10:07-10:29 AM')), '|10:07:00|');
+  assert.equal(read(p('5:38-10:57 PM')), '|17:38:00|');
+  assert.equal(read(p('11:45-12:10 PM')), '|11:45:00|');
+  assert.equal(read(p('00:25 - 00:29 AM')), '|00:25:00|');
+  assert.equal(read(p('13:00-2:00 PM')), '|13:00:00|');
+  assert.equal(read(p('22:04-23:00 UTC: split')), '|22:04:00|0', 'the zone after the range is the start\'s');
+  assert.equal(read(p('2024-08-20T14:02-05:00')), '2024-08-20|14:02:00|-300', 'after a T, a signed offset stays one');
+});
+
+test('a month-day date keeps its year before a colon separator', () => {
+  assert.equal(read(p('May 15, 2020: proposal')), '2020-05-15||');
+  assert.equal(p('May 15, 2020: proposal')!.raw, 'May 15, 2020');
+});
+
 test('impossible times and dates are found and say why', () => {
   assert.match(p('13:55 PM')!.problem!, /12-hour clock/);
-  assert.match(p('0:30 AM')!.problem!, /12-hour clock/);
+  assert.match(p('0:30 PM')!.problem!, /12-hour clock/);
+  assert.equal(read(p('00:25 AM')), '|00:25:00|', 'a zero hour with AM says what it means');
+  assert.match(p('24:XX')!.problem!, /no hour 24/);
+  assert.equal(p('22:XX')!.timeUnknown, true);
   assert.match(p('25:10')!.problem!, /no hour 25/);
   assert.match(p('10:61')!.problem!, /no minute 61/);
   assert.match(p('2023-02-30')!.problem!, /February 2023 has no day 30/);
