@@ -114,7 +114,8 @@ export function zonesIn(text: string): ZoneToken[] {
 
 /** The most specific zone among tokens: an IANA zone, then a zone following DST, then a fixed one; ambiguous ones last. */
 export function bestZone(tokens: readonly ZoneToken[]): ZoneToken | undefined {
-  const rank = (t: ZoneToken) => (t.lookup.kind === 'ambiguous' ? 3 : t.lookup.zone.kind === 'iana' ? (t.lookup.zone.label.includes('/') ? 0 : 1) : 2);
+  // An explicit offset ("PST (UTC-7)") settles what an abbreviation beside it only names.
+  const rank = (t: ZoneToken) => (t.lookup.kind === 'ambiguous' ? 3 : t.lookup.zone.kind === 'iana' ? (t.lookup.zone.label.includes('/') ? 0 : 1) : /\d/.test(t.raw) ? 1 : 2);
   let best: ZoneToken | undefined;
   for (const t of tokens) if (!best || rank(t) < rank(best)) best = t;
   return best;

@@ -13,13 +13,30 @@ import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.
 import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
 import { zoneStatement } from './statement.js';
-import type { AmbiguousZone, Timeline, TimelineEvent } from './types.js';
+import type { Range } from '../model/text.js';
+import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent } from './types.js';
 
 export type { Timeline, TimelineEvent } from './types.js';
 
 /** A time of day no source places in a zone (date-only entries need none). */
 export function needsZone(e: TimelineEvent): boolean {
   return !e.dateOnly && (e.reason === 'no-zone' || e.reason === 'no-date-no-zone');
+}
+
+/** Where each out-of-season abbreviation is written: on the entry, else the timeline's statement. */
+function seasonMismatches(events: readonly TimelineEvent[], statement: Range | undefined): SeasonMismatch[] {
+  const out = new Map<string, SeasonMismatch>();
+  for (const ev of events) {
+    if (!ev.season) continue;
+    const token = ev.stamp.zone;
+    const line = ev.stampRange.start.line;
+    const r = token ? { start: { line, character: token.start }, end: { line, character: token.end } } : (statement ?? ev.stampRange);
+    const key = `${r.start.line}:${r.start.character}`;
+    const known = out.get(key);
+    if (known) known.count++;
+    else out.set(key, { range: r, label: ev.season.label, region: ev.season.region, eventIndex: ev.index, count: 1 });
+  }
+  return [...out.values()];
 }
 
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
@@ -64,6 +81,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   return {
     section,
     events,
+    seasonMismatches: seasonMismatches(events, statement?.range),
     zone,
     zoneSource,
     ambiguousZones,

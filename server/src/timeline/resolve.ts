@@ -6,6 +6,7 @@
  * time in a DST gap has no instant; one in a DST overlap takes the earlier and says so.
  */
 import { addDays, dayNumber, formatDate, formatTime, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
+import { seasonalRegion } from '../time/abbreviations.js';
 import { localToInstant, type Zone } from '../time/zones.js';
 import { completeDate } from './dates.js';
 import type { AmbiguousZone, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
@@ -112,6 +113,13 @@ export function resolveEvents(
     ev.date = date;
     ev.keys = keys(undefined, local, dayNumber(date), undefined);
     context = date;
+    const region = zone ? outOfSeason(zone, local) : undefined;
+    if (region && zone) {
+      // "PST" in June: the reader takes the wall clock of the region the abbreviation names.
+      ev.season = { label: zone.label, region: region.name };
+      zone = region;
+      ev.zone = zone;
+    }
     if (zone) place(ev, zone, local);
     else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
     else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
@@ -146,12 +154,23 @@ function toEvent(e: TimelineEntry, index: number): TimelineEvent {
     unresolved: undefined,
     overlap: undefined,
     gap: undefined,
+    season: undefined,
     keys: keys(undefined, undefined, undefined, undefined),
   };
 }
 
 function keys(instant: number | undefined, local: number | undefined, day: number | undefined, relative: number | undefined): TimelineEvent['keys'] {
   return { instant, local, day, relative };
+}
+
+/** The region's zone when a seasonal abbreviation (PST, CEST) is used out of its season at a local time, else undefined. */
+function outOfSeason(zone: Zone, local: number): Extract<Zone, { kind: 'iana' }> | undefined {
+  if (zone.kind !== 'fixed') return undefined;
+  const name = seasonalRegion(zone.label);
+  if (!name) return undefined;
+  const region = { kind: 'iana' as const, name, label: name };
+  const r = localToInstant(region, local);
+  return r.kind === 'ok' && r.offset !== zone.offsetMinutes ? region : undefined;
 }
 
 /** True when a time is more than 12 hours before the previous one: it happened on the next day. */
