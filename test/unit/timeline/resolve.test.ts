@@ -26,8 +26,24 @@ test('an invalid frontmatter timezone is unknown, not an error here and not a cr
 });
 
 test('pairs like PST/PDT follow DST: the same statement gives −8 in January and −7 in July', () => {
-  const t = tl(md('## Timeline (all times PST/PDT)', '', '- 2024-01-15 09:00 - winter', '- 2024-07-15 09:00 - summer', '- 2024-07-15 09:00 PST - a fixed PST entry'));
-  assert.deepEqual(instants(t), ['2024-01-15T17:00:00Z', '2024-07-15T16:00:00Z', '2024-07-15T17:00:00Z']);
+  const t = tl(md('## Timeline (all times PST/PDT)', '', '- 2024-01-15 09:00 - winter', '- 2024-07-15 09:00 - summer', '- 2024-01-15 09:00 PST - a PST entry in its season'));
+  assert.deepEqual(instants(t), ['2024-01-15T17:00:00Z', '2024-07-15T16:00:00Z', '2024-01-15T17:00:00Z']);
+  assert.deepEqual(t.seasonMismatches, []);
+});
+
+test('a seasonal abbreviation out of its season is read on its region\'s wall clock and noted once where it is written', () => {
+  const t = tl(md('## Timeline', '', 'All times in PST', '', '- 2017-09-27 13:06 - summer, PST written', '- 13:35 - same', '- 2024-01-15 09:00 CEST - summer time in winter'));
+  assert.deepEqual(instants(t), ['2017-09-27T20:06:00Z', '2017-09-27T20:35:00Z', '2024-01-15T08:00:00Z']);
+  assert.deepEqual(
+    t.seasonMismatches.map((m) => [m.range.start.line, m.range.start.character, m.label, m.region, m.count]),
+    [
+      [2, 13, 'PST', 'America/Los_Angeles', 2],
+      [6, 19, 'CEST', 'Europe/Paris', 1],
+    ],
+  );
+  const ok = tl(md('## Timeline', '', '- 2024-07-15 09:00 MST - Arizona keeps MST all year', '- 2024-07-15 09:00 PDT - in season'));
+  assert.deepEqual(instants(ok), ['2024-07-15T16:00:00Z', '2024-07-15T16:00:00Z']);
+  assert.deepEqual(ok.seasonMismatches, []);
 });
 
 test('midnight roll-over: a drop of more than 12 hours is the next day', () => {
