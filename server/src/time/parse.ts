@@ -54,12 +54,14 @@ const RE = {
   clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,
   clockPlaceholder: /(?:HH|hh|--|\?\?|XX|xx|\d{1,2}):(?:mm|MM|--|\?\?|XX|xx)(?![\w?])|\?\?:\?\?/y,
   bareHour: /(\d{1,2})(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,
-  meridiem: /\s?([aApP])\.?\s?[mM]\.?(?![A-Za-z])/y,
+  // "3:26 p.m.", "03:26PM", and the bare letter only when attached ("10:45a", "12:29p"): "10:45 a server" is not AM.
+  meridiem: /\s?([aApP])\.?\s?[mM]\.?(?![A-Za-z])|([aApP])(?![A-Za-z\d])/y,
   rangeTo: /\s?(?:-|–|—|to\s|until\s)\s?/y,
   approxSuffix: /\s?~/y,
   parenOpen: /\s?\(\s?/y,
   parenClose: /\s?\)/y,
   on: /\s+on\s+/y,
+  emphasis: /\*\*|__|\*|_/y,
 };
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -152,7 +154,7 @@ export function parseClockAt(text: string, pos: number): ClockHit | undefined {
   if (mer) {
     end += mer[0].length;
     const written = text.slice(pos, end);
-    const pm = mer[1]!.toLowerCase() === 'p';
+    const pm = (mer[1] ?? mer[2])!.toLowerCase() === 'p';
     // "00:25 AM" says what it means; "0:30 PM" and "13:55 PM" do not.
     if ((hour === 0 && pm) || hour > 12) return { end, twelveHour: true, problem: `${written} is not a time: a 12-hour clock runs from 12:00 to 11:59` };
     time.hour = (hour % 12) + (pm ? 12 : 0);
@@ -195,10 +197,15 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     stampDate = date.date;
     const join = at(RE.dateTimeJoin, text, p);
     if (join) {
-      clock = parseClockAt(text, p + join[0].length);
+      const at0 = p + join[0].length;
+      // "Dec 16th **12:43**": the time may be emphasised on its own.
+      const emph = at(RE.emphasis, text, at0);
+      const clockAt = emph ? at0 + emph[0].length : at0;
+      clock = parseClockAt(text, clockAt);
+      if (clock && emph && !text.startsWith(emph[0], clock.end)) clock = undefined;
       if (clock) {
-        clockStart = p + join[0].length;
-        p = clock.end;
+        clockStart = clockAt;
+        p = clock.end + (emph ? emph[0].length : 0);
       }
     }
   } else {
@@ -284,9 +291,13 @@ const timeMsOf = (t: CivilTime) => ((t.hour * 60 + t.minute) * 60 + t.second) * 
 function trailingDate(text: string, p: number, order: DateOrder): { date: StampDate; end: number } | undefined {
   const open = at(RE.parenOpen, text, p);
   if (open) {
-    const d = parseDateAt(text, p + open[0].length, order);
-    const close = d ? at(RE.parenClose, text, d.end) : null;
-    return d?.date && close ? { date: d.date, end: d.end + close[0].length } : undefined;
+    // "23:00 UTC (*April 5*)": the date may be emphasised inside the brackets.
+    const emph = at(RE.emphasis, text, p + open[0].length);
+    const from = p + open[0].length + (emph ? emph[0].length : 0);
+    const d = parseDateAt(text, from, order);
+    const dEnd = d && emph ? (text.startsWith(emph[0], d.end) ? d.end + emph[0].length : -1) : d?.end;
+    const close = d && dEnd !== undefined && dEnd >= 0 ? at(RE.parenClose, text, dEnd) : null;
+    return d?.date && close ? { date: d.date, end: dEnd! + close[0].length } : undefined;
   }
   const on = at(RE.on, text, p);
   if (on) {

@@ -103,6 +103,8 @@ export function zonesIn(text: string): ZoneToken[] {
     const c = text[i]!;
     if (!/[A-Z+\-−]/.test(c)) continue;
     if (i > 0 && /[A-Za-z0-9]/.test(text[i - 1]!)) continue;
+    // A bare offset stands alone ("(+02:00)", "times are -05:00"), not inside a name ("pool1-...-13").
+    if (!/[A-Z]/.test(c) && i > 0 && !/[\s(\[]/.test(text[i - 1]!)) continue;
     const t = zoneAt(text, i);
     if (t) {
       out.push(t);

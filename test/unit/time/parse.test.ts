@@ -112,3 +112,18 @@ test('ranges, approximate times and placeholders', () => {
 test('text that is not a timestamp is not read as one', () => {
   for (const text of ['2 engineers joined', 'We rolled back', '100% of requests', 'v1.2.3 released', '']) assert.equal(p(text), undefined, text);
 });
+
+test('an emphasised time after a date, and an emphasised date in brackets after a time', () => {
+  assert.equal(read(p('Dec 16th **12:43** first report')), '????-12-16|12:43:00|');
+  assert.equal(p('Dec 16th **12:43** first report')!.raw, 'Dec 16th **12:43**');
+  assert.equal(read(p('23:00 UTC(*April 5*)')), '????-04-05|23:00:00|0');
+  assert.equal(read(p('Dec 16th **12:43 - unclosed')), '????-12-16||', 'an unclosed emphasis is not read as the time');
+});
+
+test('an AM/PM letter attached to the clock counts; a word after a space does not', () => {
+  assert.equal(read(p('2017-05-09 10:45a')), '2017-05-09|10:45:00|');
+  assert.equal(read(p('12:29p')), '|12:29:00|');
+  assert.equal(read(p('1:15p')), '|13:15:00|');
+  assert.equal(p('10:45 a server died')!.raw, '10:45');
+  assert.equal(read(p('10:45 a server died')), '|10:45:00|');
+});
