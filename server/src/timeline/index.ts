@@ -12,7 +12,7 @@ import { extractTimeline } from './extract.js';
 import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.js';
 import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
-import { zoneStatement } from './statement.js';
+import { documentZoneStatement, zoneStatements, type ZoneStatement } from './statement.js';
 import type { Range } from '../model/text.js';
 import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent } from './types.js';
 
@@ -37,6 +37,13 @@ function seasonMismatches(events: readonly TimelineEvent[], statement: Range | u
     else out.set(key, { range: r, label: ev.season.label, region: ev.season.region, eventIndex: ev.index, count: 1 });
   }
   return [...out.values()];
+}
+
+/** A zone stated again further down the timeline ("From here on, times are UTC") holds for the entries after it. */
+function switchesOf(statements: readonly ZoneStatement[]): Array<{ line: number; zone: Zone }> {
+  const out: Array<{ line: number; zone: Zone }> = [];
+  for (const s of statements.slice(1)) if (s.zone) out.push({ line: s.range.start.line, zone: s.zone });
+  return out;
 }
 
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
@@ -66,7 +73,10 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const section = model.canonical.get('timeline');
   const ambiguousZones: AmbiguousZone[] = [];
   const extraction = section ? extractTimeline(model, section, order) : { items: [], notes: [] };
-  const statement = section ? zoneStatement(model, section, extraction.notes) : undefined;
+  const statements = section ? zoneStatements(model, section, extraction.notes) : [];
+  const fmZoneEarly = frontmatterZone(model);
+  // No statement in the timeline or the frontmatter: the nearest one above the timeline ("at 7:29 UTC" in the summary).
+  const statement = statements[0] ?? (section && !fmZoneEarly ? documentZoneStatement(model, section) : undefined);
   if (statement?.ambiguous) ambiguousZones.push({ range: statement.range, ...statement.ambiguous, count: 1 });
   const fmZone = frontmatterZone(model);
   const setZone = settingZone(settings);
@@ -75,7 +85,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const zoneSource = statement?.zone ? 'statement' : fmZone ? 'frontmatter' : setZone ? 'setting' : undefined;
   const reference = referenceDate(model, extraction.items, order);
   const unplaced = !zone && statement?.ambiguous ? statement.ambiguous.label : undefined;
-  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced);
+  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, switchesOf(statements));
   const fromFrontmatter = frontmatterMilestones(model, fmZone ?? zone ?? setZone, reference, order);
   const milestones = mergeMilestones(fromFrontmatter, events);
   return {

@@ -31,6 +31,7 @@ export function resolveEvents(
   reference: CivilDate | undefined,
   ambiguous: AmbiguousZone[],
   timelineAmbiguous?: string,
+  switches: ReadonlyArray<{ line: number; zone: Zone }> = [],
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   let context: CivilDate | undefined;
@@ -48,7 +49,7 @@ export function resolveEvents(
     const ev = toEvent(item.entry, events.length);
     events.push(ev);
     const stamp = ev.stamp;
-    let zone = timelineZone;
+    let zone = switchedZone(switches, ev.startLine) ?? timelineZone;
     let ambiguousZone = zone ? undefined : timelineAmbiguous;
     if (stamp.zone) {
       if (stamp.zone.lookup.kind === 'zone') {
@@ -161,6 +162,16 @@ function toEvent(e: TimelineEntry, index: number): TimelineEvent {
 
 function keys(instant: number | undefined, local: number | undefined, day: number | undefined, relative: number | undefined): TimelineEvent['keys'] {
   return { instant, local, day, relative };
+}
+
+/** The zone of the last statement above a line, if any is further down the timeline than its first. */
+function switchedZone(switches: ReadonlyArray<{ line: number; zone: Zone }>, line: number): Zone | undefined {
+  let zone: Zone | undefined;
+  for (const s of switches) {
+    if (s.line > line) break;
+    zone = s.zone;
+  }
+  return zone;
 }
 
 /** The region's zone when a seasonal abbreviation (PST, CEST) is used out of its season at a local time, else undefined. */

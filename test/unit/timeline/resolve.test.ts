@@ -103,3 +103,17 @@ test('entries in a DST gap have no instant; in an overlap the earlier instant, w
   assert.deepEqual(t.events[1]!.overlap?.offsets, [-240, -300]);
   assert.equal(t.events[2]!.overlap, undefined);
 });
+
+test('no zone in the timeline: the nearest one stated above it (a time with a zone in the summary) places its times', () => {
+  const t = tl(md('## Summary', '', 'On March 5, 2025, at 7:29 UTC the upgrade went live.', '', '## Timeline', '', '- 9:44 - report', '- 10:07 - call'));
+  assert.deepEqual(instants(t), ['2025-03-05T09:44:00Z', '2025-03-05T10:07:00Z']);
+  const ambiguous = tl(md('## Summary', '', 'On March 5, 2025, at 7:29 IST the upgrade went live.', '', '## Timeline', '', '- 9:44 - report'));
+  assert.deepEqual(instants(ambiguous), [null], 'an ambiguous abbreviation above places nothing');
+  const none = tl(md('## Summary', '', 'On March 5, 2025, 3 nodes failed.', '', '## Timeline', '', '- 9:44 - report'));
+  assert.deepEqual(instants(none), [null]);
+});
+
+test('a zone stated again further down the timeline holds for the entries after it', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2024-03-01 10:00 - in UTC', '', 'Times below are in CET.', '', '- 2024-03-01 12:00 - in CET'));
+  assert.deepEqual(instants(t), ['2024-03-01T10:00:00Z', '2024-03-01T11:00:00Z']);
+});
