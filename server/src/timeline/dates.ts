@@ -15,9 +15,12 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
 const WORD_START = /(?:^|[^\p{L}\p{N}])(?=[\p{L}\p{N}])/gu;
 const MAX_SCAN_LINES = 60;
 
-/** The first full, valid date (day, month and year) written in a text, or undefined. */
-export function firstFullDate(text: string, order: DateOrder): CivilDate | undefined {
-  if (!YEAR.test(text)) return undefined;
+const LINK_TARGET = /\]\([^)]*\)|<?https?:\/\/[^\s>)]+>?/g;
+
+/** The first full, valid date (day, month and year) written in a text, or undefined. Dates in link targets do not count. */
+export function firstFullDate(raw: string, order: DateOrder): CivilDate | undefined {
+  if (!YEAR.test(raw)) return undefined;
+  const text = raw.includes('http') || raw.includes('](') ? raw.replace(LINK_TARGET, (m) => (m.startsWith(']') ? ']' : ' ')) : raw;
   WORD_START.lastIndex = 0;
   for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
     const pos = m.index + m[0].length;
@@ -51,8 +54,8 @@ export function referenceDate(model: PostMortemModel, items: readonly TimelineIt
 /** A full date in the title, the lines between the title and the first section, or the summary. */
 export function documentDate(model: PostMortemModel, order: DateOrder): CivilDate | undefined {
   const { lines } = model;
-  if (model.title) {
-    const d = firstFullDate(model.title.text, order);
+  for (const title of [model.title?.text, frontmatterString(model.frontmatter, 'title')]) {
+    const d = title ? firstFullDate(title, order) : undefined;
     if (d) return d;
   }
   const scan = (from: number, to: number) => {
@@ -66,7 +69,22 @@ export function documentDate(model: PostMortemModel, order: DateOrder): CivilDat
   if (pre) return pre;
   const summary = model.canonical.get('summary');
   const fromSummary = summary ? scan(summary.bodyStartLine, summary.endLine) : undefined;
-  return fromSummary ?? fileNameDate(model.path);
+  return fromSummary ?? labelledDate(model, order) ?? fileNameDate(model.path);
+}
+
+const DATE_LABEL = /^[\s>*_|-]*(?:incident\s+)?(?:date|day|started|start|when)\b[\s*_]*[:|]/i;
+
+/** A "**Date**: 27.11.2023" line anywhere above the timeline (or in the first lines when there is none). */
+function labelledDate(model: PostMortemModel, order: DateOrder): CivilDate | undefined {
+  const end = Math.min(model.canonical.get('timeline')?.heading.startLine ?? model.lines.lineCount, MAX_SCAN_LINES * 2);
+  for (let line = 0; line < end; line++) {
+    const text = model.lines.lineText(line);
+    if (DATE_LABEL.test(text)) {
+      const d = firstFullDate(text, order);
+      if (d) return d;
+    }
+  }
+  return undefined;
 }
 
 const FILE_NAME_DATE = /(?:^|[^\d])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/;

@@ -121,11 +121,13 @@ function dateOf(text: string, order: DateOrder): StampDate | undefined {
   return parseDateAt(t, 0, order)?.date;
 }
 
-/** A whole line that is only a date ("**Monday, 25 August 2023**", "2023-08-25:"). */
+const TRAILING_NOTE = /^\s*\([^()]*\)$/;
+
+/** A whole line that is only a date ("**Monday, 25 August 2023**", "2023-08-25:"), or a date and a note in brackets ("April 15, 2021 (all times in UTC)"). */
 function dateLine(text: string, order: DateOrder): StampDate | undefined {
   const inner = DATE_LINE_WRAP.exec(text)?.[1] ?? '';
   const hit = parseDateAt(inner, 0, order);
-  return hit?.date && hit.end === inner.length ? hit.date : undefined;
+  return hit?.date && (hit.end === inner.length || TRAILING_NOTE.test(inner.slice(hit.end))) ? hit.date : undefined;
 }
 
 function paragraph(
@@ -152,6 +154,8 @@ function paragraph(
       close();
       state.context++;
       items.push({ kind: 'marker', line, date: marker });
+      // The note beside the date may state the zone.
+      if (text.includes('(')) notes.push({ kind: 'paragraph', line, character: lead, text: text.slice(lead) });
       continue;
     }
     const lineStart = lines.lineStart(line);
