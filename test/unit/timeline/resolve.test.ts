@@ -117,3 +117,12 @@ test('a zone stated again further down the timeline holds for the entries after 
   const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2024-03-01 10:00 - in UTC', '', 'Times below are in CET.', '', '- 2024-03-01 12:00 - in CET'));
   assert.deepEqual(instants(t), ['2024-03-01T10:00:00Z', '2024-03-01T11:00:00Z']);
 });
+
+test('a timeline written newest first throughout (three steps back or more) is in order; one step back in an oldest-first timeline is not', () => {
+  const newest = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-13 20:30 - still running', '- 2023-01-13 18:00 - script starts', '- 2023-01-13 15:30 - fixed by hand', '- 2023-01-13 14:30 - report'));
+  assert.deepEqual(newest.order, []);
+  const mixed = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-13 14:30 - report', '- 2023-01-13 18:00 - script', '- 2023-01-13 15:00 - out of place', '- 2023-01-13 20:30 - done'));
+  assert.deepEqual(mixed.order, [{ index: 2, previous: 1 }]);
+  const three = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-13 18:00 - c', '- 2023-01-13 14:30 - b', '- 2023-01-13 14:00 - a'));
+  assert.deepEqual(three.order, [{ index: 1, previous: 0 }, { index: 2, previous: 1 }], 'two steps back are problems, not yet a newest-first timeline');
+});
