@@ -48,7 +48,7 @@ const RE = {
   iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
   isoPlaceholder: /[\dxX?]{4}[-/][\dxXmM?]{1,2}[-/][\dxXdD?]{1,2}(?![\w?])/y,
   numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)/y,
-  dayMonth: new RegExp(`(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
+  dayMonth: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
   monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d]|:\\d)`, 'iy'),
   dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|\s+)/y,
   clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,

@@ -34,6 +34,7 @@ export function resolveEvents(
   switches: ReadonlyArray<{ line: number; zone: Zone }> = [],
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
+  const twelveHour = items.some((it) => it.kind === 'entry' && it.entry.stamp.clock?.twelveHour);
   let context: CivilDate | undefined;
   let base: Base | undefined;
   let relativeDay = 0;
@@ -88,8 +89,7 @@ export function resolveEvents(
       base = undefined;
       continue;
     }
-    const time = stamp.time;
-    ev.time = time;
+    let time = stamp.time;
     if (!date) {
       // No date anywhere: a count of days from the first entry keeps the order checkable.
       let rel = relativeDay * MS_PER_DAY + timeMs(time);
@@ -105,6 +105,12 @@ export function resolveEvents(
       continue;
     }
     let local = wallMs(date, time);
+    if (twelveHour && !explicit && base?.local !== undefined && afternoon(stamp, base.local, local)) {
+      // "11:57", then "1:17" in a timeline of AM/PM times: a reader goes on into the afternoon.
+      time = { ...time, hour: time.hour + 12 };
+      local += ROLLOVER_MS;
+    }
+    ev.time = time;
     let instant = zone ? localToInstant(zone, local) : undefined;
     if (!explicit && base && dropsOverHalfADay(base, local, instant?.kind === 'ok' ? instant.utc : undefined)) {
       date = addDays(date, 1);
@@ -182,6 +188,16 @@ function outOfSeason(zone: Zone, local: number): Extract<Zone, { kind: 'iana' }>
   const region = { kind: 'iana' as const, name, label: name };
   const r = localToInstant(region, local);
   return r.kind === 'ok' && r.offset !== zone.offsetMinutes ? region : undefined;
+}
+
+/**
+ * A time without AM/PM (1:00 to 11:59) earlier than the entry before it, which twelve
+ * hours later would follow it by less than twelve hours: the afternoon of a 12-hour clock.
+ */
+function afternoon(stamp: TimelineEntry['stamp'], previous: number, local: number): boolean {
+  if (!stamp.time || stamp.clock?.twelveHour || stamp.time.hour < 1 || stamp.time.hour > 11) return false;
+  const pm = local + ROLLOVER_MS;
+  return local < previous && pm >= previous && pm - previous < ROLLOVER_MS;
 }
 
 /** True when a time is more than 12 hours before the previous one: it happened on the next day. */

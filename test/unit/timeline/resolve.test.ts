@@ -126,3 +126,16 @@ test('a timeline written newest first throughout (three steps back or more) is i
   const three = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-13 18:00 - c', '- 2023-01-13 14:30 - b', '- 2023-01-13 14:00 - a'));
   assert.deepEqual(three.order, [{ index: 1, previous: 0 }, { index: 2, previous: 1 }], 'two steps back are problems, not yet a newest-first timeline');
 });
+
+test('in a timeline of AM/PM times, a bare "1:17" after "11:57" goes on into the afternoon; without AM/PM anywhere it does not', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### March 5, 2025', '', '### 10:45-11:37 AM: fixes', '- 11:57: discussion', '- 1:17: updated test', '', '### 1:42-1:59 PM: releases', '- 1:42: passes'));
+  assert.deepEqual(instants(t), ['2025-03-05T10:45:00Z', '2025-03-05T11:57:00Z', '2025-03-05T13:17:00Z', '2025-03-05T13:42:00Z', '2025-03-05T13:42:00Z']);
+  assert.deepEqual(t.order, []);
+  const plain = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2025-03-05 11:57: discussion', '- 1:17: earlier, out of order'));
+  assert.deepEqual(instants(plain), ['2025-03-05T11:57:00Z', '2025-03-05T01:17:00Z']);
+});
+
+test('a day heading written "19. April, 11:00" gives its date', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### 2018-04-18 19:47', '', '### 19. April, 11:00', '', '### 11:07'));
+  assert.deepEqual(instants(t), ['2018-04-18T19:47:00Z', '2018-04-19T11:00:00Z', '2018-04-19T11:07:00Z']);
+});
