@@ -197,7 +197,13 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     stampDate = date.date;
     const join = at(RE.dateTimeJoin, text, p);
     if (join) {
-      const at0 = p + join[0].length;
+      let at0 = p + join[0].length;
+      // "2018-07-30 ca. 11:20": an approximate time after the date.
+      const approxTime = at(RE.approx, text, at0);
+      if (approxTime && parseClockAt(text, at0 + approxTime[0].length)) {
+        at0 += approxTime[0].length;
+        approximate = true;
+      }
       // "Dec 16th **12:43**": the time may be emphasised on its own.
       const emph = at(RE.emphasis, text, at0);
       const clockAt = emph ? at0 + emph[0].length : at0;
