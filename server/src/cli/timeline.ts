@@ -23,7 +23,7 @@ export const TIMELINE_FORMATS: Record<string, (view: TimelineView) => string> = 
   mermaid: (view) => toMermaid(view),
 };
 
-export const TIMELINE_HELP = `Usage: postmortem timeline [--format json|csv|mermaid] [--timezone ZONE] [--date-order DMY|MDY] [--config FILE] FILE
+export const TIMELINE_HELP = `Usage: postmortem timeline [--format json|csv|mermaid] [--timezone ZONE] [--date-order DMY|MDY|auto] [--config FILE] FILE
 
 Prints the timeline of a post-mortem: every entry with its instant, the milestones and the
 incident metrics in minutes.
@@ -33,7 +33,7 @@ Options:
                           Output format (default: json); mermaid is a diagram GitHub renders
   --timezone ZONE         Zone for times nothing else places (IANA name, UTC or +02:00);
                           like the postmortem.defaultTimezone setting
-  --date-order DMY|MDY    How numeric dates like 03/04 are read (default: DMY)
+  --date-order DMY|MDY|auto  How numeric dates like 03/04 are read (default: auto, from the document)
   --config FILE           Use this .postmortemrc.json/.yaml instead of the one found upward
   -h, --help              Show this help`;
 
@@ -50,8 +50,8 @@ export function timelineCommand(file: string, options: TimelineOptions, base: Se
   if (options.timezone !== undefined && !parseZoneName(options.timezone)) {
     throw new UsageError(`unknown time zone "${options.timezone}" (an IANA name like Europe/Berlin, UTC, or an offset like +02:00)`);
   }
-  if (options.dateOrder !== undefined && options.dateOrder !== 'DMY' && options.dateOrder !== 'MDY') {
-    throw new UsageError(`unknown date order "${options.dateOrder}" (DMY or MDY)`);
+  if (options.dateOrder !== undefined && options.dateOrder !== 'DMY' && options.dateOrder !== 'MDY' && options.dateOrder !== 'auto') {
+    throw new UsageError(`unknown date order "${options.dateOrder}" (DMY, MDY or auto)`);
   }
   let real: string;
   try {

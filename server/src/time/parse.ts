@@ -47,7 +47,7 @@ const RE = {
   weekday: new RegExp(WEEKDAY, 'iy'),
   iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
   isoPlaceholder: /[\dxX?]{4}[-/][\dxXmM?]{1,2}[-/][\dxXdD?]{1,2}(?![\w?])/y,
-  numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)/y,
+  numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)|(\d{1,2})-(\d{1,2})-(\d{4})(?![\d:/.-])/y,
   dayMonth: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
   monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d]|:\\d)`, 'iy'),
   dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|\s+)/y,
@@ -96,11 +96,14 @@ export function parseDateAt(text: string, pos: number, order: DateOrder): DateHi
   m = at(RE.monthDay, text, pos);
   if (m) return { end: pos + m[0].length, date: withYear(monthOf(m[1]!), Number(m[2]), m[3]) };
   m = at(RE.numeric, text, pos);
-  if (m && (m[2] === '/' || m[4])) {
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    const dmy = m[2] === '.' || order === 'DMY';
-    const year = m[4] ? (m[4].length === 2 ? 2000 + Number(m[4]) : m[4]) : undefined;
+  if (!m) return undefined;
+  // "07-27-2023": a dashed date with its year last reads like a slashed one.
+  const [sep, first, second, yearText] = m[5] ? ['/', m[5], m[6]!, m[7]] : [m[2]!, m[1]!, m[3]!, m[4]];
+  if (sep === '/' || yearText) {
+    const a = Number(first);
+    const b = Number(second);
+    const dmy = sep === '.' || order === 'DMY';
+    const year = yearText ? (yearText.length === 2 ? 2000 + Number(yearText) : yearText) : undefined;
     return {
       end: pos + m[0].length,
       date: withYear(dmy ? b : a, dmy ? a : b, year === undefined ? undefined : String(year)),

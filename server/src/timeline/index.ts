@@ -7,6 +7,7 @@ import type { PostMortemModel } from '../model/document.js';
 import { frontmatterString } from '../model/frontmatter.js';
 import type { Settings } from '../settings.js';
 import { parseZoneName, type Zone } from '../time/zones.js';
+import { dateOrderOf } from './date-order.js';
 import { referenceDate } from './dates.js';
 import { extractTimeline } from './extract.js';
 import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.js';
@@ -69,7 +70,7 @@ export function settingZone(settings: Settings): Zone | undefined {
 }
 
 function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
-  const order = settings.dateOrder;
+  const order = dateOrderOf(model, settings);
   const section = model.canonical.get('timeline');
   const ambiguousZones: AmbiguousZone[] = [];
   const extraction = section ? extractTimeline(model, section, order) : { items: [], notes: [] };
