@@ -1,5 +1,6 @@
 import { localText, utcOffsetText, utcText } from '../timeline/format.js';
 import { timelineOf } from '../timeline/context.js';
+import { proseTimeProblems } from '../timeline/prose-times.js';
 import type { Rule } from './types.js';
 
 export const timelineTime: Rule = {
@@ -11,6 +12,9 @@ export const timelineTime: Rule = {
   },
   check(ctx) {
     const timeline = timelineOf(ctx);
+    for (const p of proseTimeProblems(ctx.model)) {
+      ctx.report({ code: 'timeline.invalid-time', message: `${p.written} is not a time: a 12-hour clock runs from 12:00 to 11:59.`, range: p.range });
+    }
     // A style preference, so reported only when the user asks for it by giving the code a severity.
     const twelveHour = ctx.settings.rules['timeline.12-hour-time'] !== undefined;
     for (const ev of timeline.events) {

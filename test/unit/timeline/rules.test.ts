@@ -148,3 +148,31 @@ test('every timeline code has its section in docs/rules.md and a row in the READ
     assert.ok(readme.includes(`| \`${code}\` |`), code);
   }
 });
+
+test('timeline.invalid-time in the prose: a 24-hour time with PM, once per line, never in code or as a ratio', () => {
+  const text = md(
+    '# Outage',
+    '',
+    '## Summary',
+    '',
+    '* Date: May 28 2025, 11:30 AM UTC - May 29 2025, ~17:30 PM UTC',
+    '* Window: 20:30 PM UTC - 15:30 PM UTC',
+    '* Ratio 13:45 of requests failed; at 11:30 PM all was well.',
+    '',
+    '```',
+    'log 13:06PM',
+    '```',
+    '',
+    '## Timeline',
+    '',
+    '- 2025-05-28 13:55 PM UTC - the timeline reports its own',
+  );
+  assert.deepEqual(
+    findings(text, 'timeline.invalid-time').map((f) => [f.range.start.line, f.range.start.character, f.range.end.character]),
+    [
+      [4, 50, 58],
+      [5, 10, 18],
+      [14, 13, 21],
+    ],
+  );
+});
