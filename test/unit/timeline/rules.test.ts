@@ -172,7 +172,7 @@ test('timeline.invalid-time in the prose: a 24-hour time with PM, once per line,
     [
       [4, 50, 58],
       [5, 10, 18],
-      [14, 13, 21],
+      [14, 2, 25],
     ],
   );
 });
