@@ -17,6 +17,7 @@ import { successesJustification } from './successes-justification.js';
 import { timelineOrder } from './timeline-order.js';
 import { timelineTimezone } from './timeline-timezone.js';
 import { timelineSeason } from './timeline-season.js';
+import { timelineDate } from './timeline-date.js';
 import { timelineTime } from './timeline-time.js';
 import { milestoneOrder } from './milestone-order.js';
 import { summaryDuration } from './summary-duration.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   timelineTimezone,
   timelineTime,
   timelineSeason,
+  timelineDate,
   milestoneOrder,
   summaryDuration,
 ];

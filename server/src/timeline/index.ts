@@ -47,6 +47,11 @@ function switchesOf(statements: readonly ZoneStatement[]): Array<{ line: number;
   return out;
 }
 
+/** A time of day nothing dates: not the entry, a day heading, the document nor its file name. */
+export function needsDate(e: TimelineEvent): boolean {
+  return !e.dateOnly && e.time !== undefined && e.date === undefined && !e.stamp.problem;
+}
+
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
 
 /** The timeline of a document under some settings, computed at most once for the pair. */
@@ -97,6 +102,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
     zoneSource,
     ambiguousZones,
     missingZone: events.some(needsZone),
+    missingDate: events.some(needsDate),
     order: orderIssues(events),
     milestones,
     metrics: metricsOf(milestones),

@@ -91,6 +91,7 @@ export function resolveEvents(
     }
     let time = stamp.time;
     if (!date) {
+      ev.time = time;
       // No date anywhere: a count of days from the first entry keeps the order checkable.
       let rel = relativeDay * MS_PER_DAY + timeMs(time);
       if (base?.relative !== undefined && base.relative - rel > ROLLOVER_MS) {

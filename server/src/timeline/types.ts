@@ -126,6 +126,8 @@ export interface Timeline {
   ambiguousZones: AmbiguousZone[];
   /** True when some time of day has no zone from any source. */
   missingZone: boolean;
+  /** True when some time of day has no date from any source (entry, day heading, document, file name). */
+  missingDate: boolean;
   order: OrderIssue[];
   milestones: Partial<Record<MilestoneName, MilestoneValue>>;
   metrics: IncidentMetrics;

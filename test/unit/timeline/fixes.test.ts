@@ -139,3 +139,15 @@ test('Use 24-hour time: one entry or all; 12:00 AM becomes 00:00; 13:55 PM becom
   assert.deepEqual(codeActions(a, [invalid]).map((f) => f.title)[0], 'Use 24-hour time (13:55)');
   assert.deepEqual(run(out).findings.filter((f) => f.code.startsWith('timeline.')), []);
 });
+
+test('State the date: adds "date:" (today, for the author to correct) to the frontmatter; not safe; never twice', () => {
+  const text = md('---', 'title: X', '---', '## Timeline', '', 'All times in UTC.', '', '- 09:40 - restarts');
+  const { fix } = fixFor(text, 'timeline.date-missing', /State the date/);
+  assert.ok(fix);
+  assert.equal(fix!.safe, false, 'the day is a choice');
+  const out = applyEdits(text, fix!.edits);
+  const day = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(out)?.[1];
+  assert.ok(day, out);
+  assert.equal(out, md('---', 'title: X', `date: ${day}`, '---', '## Timeline', '', 'All times in UTC.', '', '- 09:40 - restarts'), 'only inserts');
+  assert.deepEqual(run(out).findings.filter((f) => f.code === 'timeline.date-missing'), []);
+});

@@ -30,8 +30,11 @@ test('the codes and default severities are the contract of the issue', () => {
 test('the good example has no timeline finding; the bad one gets timeline.order on 09:50 and one timezone-missing', () => {
   const good = check(readFileSync(join(ROOT, 'examples/postmortems/2024-08-20-checkout-outage.md'), 'utf8'));
   assert.deepEqual(codesAt(good, ...TIMELINE_CODES), []);
-  const badText = readFileSync(join(ROOT, 'examples/postmortems/2024-09-14-dns-incident.md'), 'utf8');
-  const bad = check(badText);
+  const badPath = join(ROOT, 'examples/postmortems/2024-09-14-dns-incident.md');
+  const badText = readFileSync(badPath, 'utf8');
+  // Its file name dates it; without it, "On 14 September" gives no year and the times no date.
+  const bad = analyze(badText, { force: true, path: badPath });
+  assert.ok(check(badText).findings.some((f) => f.code === 'timeline.date-missing'));
   const lines = badText.split('\n');
   const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
   assert.deepEqual(codesAt(bad, ...TIMELINE_CODES).sort(), [`timeline.order@${at('- 09:50')}`, `timeline.timezone-missing@${at('## Timeline')}`].sort());
@@ -175,4 +178,14 @@ test('timeline.invalid-time in the prose: a 24-hour time with PM, once per line,
       [14, 2, 25],
     ],
   );
+});
+
+test('timeline.date-missing: times with no date anywhere, once on the timeline; none when the file name, a heading or the summary dates them', () => {
+  const undated = md('## Timeline', '', 'All times in UTC.', '', '- 09:40 - restarts', '- 09:55 - paged');
+  const f = findings(undated, 'timeline.date-missing');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.severity]), [[0, 'warning']]);
+  assert.match(f[0]!.message, /^2 times in the timeline have no date/);
+  assert.deepEqual(analyze(undated, { force: true, path: '/pm/2024-09-14-dns.md' }).findings.filter((x) => x.code === 'timeline.date-missing'), []);
+  assert.deepEqual(findings(md('## Timeline', '', 'All times in UTC.', '', '### 2024-09-14', '', '- 09:40 - restarts'), 'timeline.date-missing'), []);
+  assert.deepEqual(findings(md('## Summary', '', 'On 14 September 2024 DNS failed.', '', '## Timeline', '', '- 09:40 UTC - restarts'), 'timeline.date-missing'), []);
 });
