@@ -18,6 +18,7 @@ import { timelineOrder } from './timeline-order.js';
 import { timelineTimezone } from './timeline-timezone.js';
 import { timelineSeason } from './timeline-season.js';
 import { timelineDate } from './timeline-date.js';
+import { summaryStart } from './summary-start.js';
 import { timelineTime } from './timeline-time.js';
 import { milestoneOrder } from './milestone-order.js';
 import { summaryDuration } from './summary-duration.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   timelineTime,
   timelineSeason,
   timelineDate,
+  summaryStart,
   milestoneOrder,
   summaryDuration,
 ];

@@ -19,15 +19,20 @@ const LINK_TARGET = /\]\([^)]*\)|<?https?:\/\/[^\s>)]+>?/g;
 
 /** The first full, valid date (day, month and year) written in a text, or undefined. Dates in link targets do not count. */
 export function firstFullDate(raw: string, order: DateOrder): CivilDate | undefined {
+  return firstFullDateAt(raw, order)?.date;
+}
+
+/** The first full, valid date written in a text and where it is, or undefined. */
+export function firstFullDateAt(raw: string, order: DateOrder): { date: CivilDate; start: number; end: number } | undefined {
   if (!YEAR.test(raw)) return undefined;
-  const text = raw.includes('http') || raw.includes('](') ? raw.replace(LINK_TARGET, (m) => (m.startsWith(']') ? ']' : ' ')) : raw;
+  const text = raw.includes('http') || raw.includes('](') ? raw.replace(LINK_TARGET, (m) => (m.startsWith(']') ? ']' : ' ').padEnd(m.length, ' ')) : raw;
   WORD_START.lastIndex = 0;
   for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
     const pos = m.index + m[0].length;
     // Past the whole character: one code unit into a surrogate pair, a /u search starts over at the pair.
     if (m[0].length === 0) WORD_START.lastIndex += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
     const hit = parseDateAt(text, pos, order);
-    if (hit?.date?.year !== undefined && !dateProblem(hit.date as CivilDate)) return hit.date as CivilDate;
+    if (hit?.date?.year !== undefined && !dateProblem(hit.date as CivilDate)) return { date: hit.date as CivilDate, start: pos, end: hit.end };
   }
   return undefined;
 }

@@ -8,14 +8,15 @@ import { frontmatterString } from '../model/frontmatter.js';
 import type { Settings } from '../settings.js';
 import { parseZoneName, type Zone } from '../time/zones.js';
 import { dateOrderOf } from './date-order.js';
-import { referenceDate } from './dates.js';
+import { completeDate, referenceDate } from './dates.js';
+import { dateProblem, dayNumber, type CivilDate } from '../time/civil.js';
 import { extractTimeline } from './extract.js';
 import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.js';
 import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
 import { documentZoneStatement, zoneStatements, type ZoneStatement } from './statement.js';
 import type { Range } from '../model/text.js';
-import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent } from './types.js';
+import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent, TimelineItem } from './types.js';
 
 export type { Timeline, TimelineEvent } from './types.js';
 
@@ -50,6 +51,21 @@ function switchesOf(statements: readonly ZoneStatement[]): Array<{ line: number;
 /** A time of day nothing dates: not the entry, a day heading, the document nor its file name. */
 export function needsDate(e: TimelineEvent): boolean {
   return !e.dateOnly && e.time !== undefined && e.date === undefined && !e.stamp.problem;
+}
+
+/** The first and last day the timeline's entries and day headings write themselves. */
+function writtenDays(items: readonly TimelineItem[], reference: CivilDate | undefined): Timeline['writtenDays'] {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const it of items) {
+    const written = it.kind === 'marker' ? it.date : it.entry.stamp.problem ? undefined : it.entry.stamp.date;
+    const date = written ? completeDate(written, reference) : undefined;
+    if (!date || dateProblem(date)) continue;
+    const day = dayNumber(date);
+    first = first === undefined ? day : Math.min(first, day);
+    last = last === undefined ? day : Math.max(last, day);
+  }
+  return first === undefined || last === undefined ? undefined : { first, last };
 }
 
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
@@ -103,6 +119,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
     ambiguousZones,
     missingZone: events.some(needsZone),
     missingDate: events.some(needsDate),
+    writtenDays: writtenDays(extraction.items, reference),
     order: orderIssues(events),
     milestones,
     metrics: metricsOf(milestones),

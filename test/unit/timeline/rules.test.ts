@@ -189,3 +189,15 @@ test('timeline.date-missing: times with no date anywhere, once on the timeline; 
   assert.deepEqual(findings(md('## Timeline', '', 'All times in UTC.', '', '### 2024-09-14', '', '- 09:40 - restarts'), 'timeline.date-missing'), []);
   assert.deepEqual(findings(md('## Summary', '', 'On 14 September 2024 DNS failed.', '', '## Timeline', '', '- 09:40 UTC - restarts'), 'timeline.date-missing'), []);
 });
+
+test('summary.start-mismatch: the summary or title dating the incident outside the timeline\'s own days; a later "Date:" or "As of" is when it was written', () => {
+  const tl = ['## Timeline', '', 'All times in UTC.', '', '### 2017-05-09 10:45', '', 'report', '', '### 13:27', '', 'fixed'];
+  const on = md('# Docker dies', '', '## Summary', '', 'On Oct 10, 2017, some user pods were not starting.', '', ...tl);
+  assert.deepEqual(findings(on, 'summary.start-mismatch').map((f) => [f.range.start.line, f.range.start.character, f.range.end.character]), [[4, 3, 15]]);
+  const title = md('# 2017-01-27 - Pod limit', '', '## Summary', '', 'Pods could not start.', '', ...tl);
+  assert.deepEqual(findings(title, 'summary.start-mismatch').map((f) => f.range.start.line), [0]);
+  const written = md('# Holesky', '', '## Summary', '', 'Date: Oct 10, 2017', '', 'As of the 8th February 2018, all is well.', '', ...tl);
+  assert.deepEqual(findings(written, 'summary.start-mismatch'), []);
+  const near = md('# Outage', '', '## Summary', '', 'On May 10, 2017, pods failed.', '', ...tl);
+  assert.deepEqual(findings(near, 'summary.start-mismatch'), [], 'a day apart is not a contradiction');
+});
