@@ -1,7 +1,8 @@
 /**
  * `postmortem timeline --format json|csv FILE`: the timeline of one post-mortem as
  * data. JSON: {"timezone", "events": [{"line", "utc", "text"}], "milestones", "metrics"},
- * `line` 0-based, `utc` an ISO 8601 instant ending in Z or null.
+ * `line` 0-based, `utc` an ISO 8601 instant ending in Z or null; an event whose `utc` is
+ * null also has `unresolved` (why) and, when its date and time are known, `local`.
  */
 import { realpathSync } from 'node:fs';
 import { readInput } from './read.js';
@@ -67,12 +68,13 @@ export function timelineCommand(file: string, options: TimelineOptions, base: Se
   return render(timelineView(analysis, pathToFileURL(resolve(file)).href, 0));
 }
 
-/** The JSON the issue specifies: one object, events reduced to line, utc and text. */
+/** The JSON the issue specifies: one object, events reduced to line, utc and text (and why there is no instant). */
 export function timelineJson(view: TimelineView): string {
   return jsonSafe(JSON.stringify(
     {
       timezone: view.timezone,
-      events: view.events.map((e) => ({ line: e.line, utc: e.utc, text: e.text })),
+      // An entry without an instant says why, and its wall-clock reading when it has one.
+      events: view.events.map((e) => ({ line: e.line, utc: e.utc, text: e.text, ...(e.utc === null ? { unresolved: e.unresolved ?? null, ...(e.local ? { local: e.local } : {}) } : {}) })),
       milestones: view.milestones,
       metrics: view.metrics,
     },
@@ -81,12 +83,12 @@ export function timelineJson(view: TimelineView): string {
   ));
 }
 
-const CSV_COLUMNS = ['line', 'utc', 'date_only', 'raw', 'text', 'milestone', 'people', 'unresolved'] as const;
+const CSV_COLUMNS = ['line', 'utc', 'date_only', 'raw', 'text', 'milestone', 'people', 'unresolved', 'local'] as const;
 
 /** RFC 4180 CSV, one row per event, with a header row; cells neutralised against formulas and control characters (csvCell). */
 export function timelineCsv(view: TimelineView): string {
   const rows = view.events.map((e) =>
-    [e.line, e.utc, e.dateOnly ? 'true' : '', e.raw, e.text, e.milestone, e.people.join(' '), e.unresolved].map(csvCell).join(','),
+    [e.line, e.utc, e.dateOnly ? 'true' : '', e.raw, e.text, e.milestone, e.people.join(' '), e.unresolved, e.local].map(csvCell).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n');
 }
