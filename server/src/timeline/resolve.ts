@@ -35,6 +35,9 @@ export function resolveEvents(
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const twelveHour = items.some((it) => it.kind === 'entry' && it.entry.stamp.clock?.twelveHour);
+  // Entries come in document order, so the zone statements in effect are walked once.
+  let nextSwitch = 0;
+  let switched: Zone | undefined;
   let context: CivilDate | undefined;
   let base: Base | undefined;
   let relativeDay = 0;
@@ -50,7 +53,8 @@ export function resolveEvents(
     const ev = toEvent(item.entry, events.length);
     events.push(ev);
     const stamp = ev.stamp;
-    let zone = switchedZone(switches, ev.startLine) ?? timelineZone;
+    while (nextSwitch < switches.length && switches[nextSwitch]!.line <= ev.startLine) switched = switches[nextSwitch++]!.zone;
+    let zone = switched ?? timelineZone;
     let ambiguousZone = zone ? undefined : timelineAmbiguous;
     if (stamp.zone) {
       if (stamp.zone.lookup.kind === 'zone') {
@@ -169,16 +173,6 @@ function toEvent(e: TimelineEntry, index: number): TimelineEvent {
 
 function keys(instant: number | undefined, local: number | undefined, day: number | undefined, relative: number | undefined): TimelineEvent['keys'] {
   return { instant, local, day, relative };
-}
-
-/** The zone of the last statement above a line, if any is further down the timeline than its first. */
-function switchedZone(switches: ReadonlyArray<{ line: number; zone: Zone }>, line: number): Zone | undefined {
-  let zone: Zone | undefined;
-  for (const s of switches) {
-    if (s.line > line) break;
-    zone = s.zone;
-  }
-  return zone;
 }
 
 /** The region's zone when a seasonal abbreviation (PST, CEST) is used out of its season at a local time, else undefined. */
