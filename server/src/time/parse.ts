@@ -50,7 +50,7 @@ const RE = {
   numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)|(\d{1,2})-(\d{1,2})-(\d{4})(?![\d:/.-])/y,
   dayMonth: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
   monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d]|:\\d)`, 'iy'),
-  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|\s+)/y,
+  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+)/y,
   clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,
   clockPlaceholder: /(?:HH|hh|--|\?\?|XX|xx|\d{1,2}):(?:mm|MM|--|\?\?|XX|xx)(?![\w?])|\?\?:\?\?/y,
   bareHour: /(\d{1,2})(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,

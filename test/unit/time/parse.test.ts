@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseStamp, type ParsedStamp } from '../../../server/src/time/parse.js';
+import { STAMP_EXAMPLES } from '../../../server/src/time/stamp-examples.js';
 
 const p = (text: string, order: 'DMY' | 'MDY' = 'DMY') => parseStamp(text, 0, order);
 /** A compact view of what was read: date, time, zone label, flags. */
@@ -126,4 +127,21 @@ test('an AM/PM letter attached to the clock counts; a word after a space does no
   assert.equal(read(p('1:15p')), '|13:15:00|');
   assert.equal(p('10:45 a server died')!.raw, '10:45');
   assert.equal(read(p('10:45 a server died')), '|10:45:00|');
+});
+
+test('every example of the formats table reads as the table says', () => {
+  for (const ex of STAMP_EXAMPLES) {
+    const s = parseStamp(ex.written, 0, ex.order ?? 'DMY');
+    assert.ok(s, ex.written);
+    if (ex.invalid) {
+      assert.ok(s.problem, `${ex.written} should be reported`);
+      continue;
+    }
+    assert.equal(s.problem, undefined, ex.written);
+    const d = s.date ? `${s.date.year ?? '????'}-${String(s.date.month).padStart(2, '0')}-${String(s.date.day).padStart(2, '0')}` : undefined;
+    const t = s.time ? `${String(s.time.hour).padStart(2, '0')}:${String(s.time.minute).padStart(2, '0')}` : undefined;
+    assert.equal(d, ex.date, `date of ${ex.written}`);
+    if (ex.time !== undefined || !ex.date) assert.equal(t, ex.time, `time of ${ex.written}`);
+    if (ex.zone) assert.equal(s.zone?.lookup.kind === 'zone' ? s.zone.lookup.zone.label : undefined, ex.zone, `zone of ${ex.written}`);
+  }
 });
