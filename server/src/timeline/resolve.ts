@@ -36,6 +36,7 @@ export function resolveEvents(
   const events: TimelineEvent[] = [];
   const twelveHour = items.some((it) => it.kind === 'entry' && it.entry.stamp.clock?.twelveHour);
   // Entries come in document order, so the zone statements in effect are walked once.
+  const seasonCache = new Map<string, Extract<Zone, { kind: 'iana' }> | null>();
   let nextSwitch = 0;
   let switched: Zone | undefined;
   let context: CivilDate | undefined;
@@ -125,7 +126,7 @@ export function resolveEvents(
     ev.date = date;
     ev.keys = keys(undefined, local, dayNumber(date), undefined);
     context = date;
-    const region = zone ? outOfSeason(zone, local) : undefined;
+    const region = zone ? outOfSeason(zone, local, seasonCache) : undefined;
     if (region && zone) {
       // "PST" in June: the reader takes the wall clock of the region the abbreviation names.
       ev.season = { label: zone.label, region: region.name };
@@ -175,14 +176,25 @@ function keys(instant: number | undefined, local: number | undefined, day: numbe
   return { instant, local, day, relative };
 }
 
-/** The region's zone when a seasonal abbreviation (PST, CEST) is used out of its season at a local time, else undefined. */
-function outOfSeason(zone: Zone, local: number): Extract<Zone, { kind: 'iana' }> | undefined {
+/**
+ * The region's zone when a seasonal abbreviation (PST, CEST) is used out of its season at
+ * a local time, else undefined. Cached per abbreviation and local hour: these regions
+ * change their clocks on the hour, so the answer holds for the whole hour.
+ */
+function outOfSeason(zone: Zone, local: number, cache: Map<string, Extract<Zone, { kind: 'iana' }> | null>): Extract<Zone, { kind: 'iana' }> | undefined {
   if (zone.kind !== 'fixed') return undefined;
+  const key = `${zone.label}\0${zone.offsetMinutes}\0${Math.floor(local / MS_PER_HOUR)}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known ?? undefined;
   const name = seasonalRegion(zone.label);
-  if (!name) return undefined;
-  const region = { kind: 'iana' as const, name, label: name };
-  const r = localToInstant(region, local);
-  return r.kind === 'ok' && r.offset !== zone.offsetMinutes ? region : undefined;
+  let out: Extract<Zone, { kind: 'iana' }> | null = null;
+  if (name) {
+    const region = { kind: 'iana' as const, name, label: name };
+    const r = localToInstant(region, local);
+    if (r.kind === 'ok' && r.offset !== zone.offsetMinutes) out = region;
+  }
+  cache.set(key, out);
+  return out ?? undefined;
 }
 
 /**
