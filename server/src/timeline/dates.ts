@@ -15,7 +15,22 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
 const WORD_START = /(?:^|[^\p{L}\p{N}])(?=[\p{L}\p{N}])/gu;
 const MAX_SCAN_LINES = 60;
 
-const LINK_TARGET = /\]\([^)]*\)|<?https?:\/\/[^\s>)]+>?/g;
+const BARE_URL = /<?https?:\/\/[^\s>)]+>?/g;
+
+/** The text with link targets (`](…)`) and bare URLs blanked out, same length; linear even when no `)` ever comes. */
+function withoutLinkTargets(raw: string): string {
+  const text = raw.includes('http') ? raw.replace(BARE_URL, (m) => ' '.repeat(m.length)) : raw;
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = text.indexOf('](', from); open >= 0; open = text.indexOf('](', from)) {
+    const close = text.indexOf(')', open + 2);
+    if (close < 0) break; // no ")" after this one, so none after any later "](" either
+    parts.push(text.slice(from, open + 1), ' '.repeat(close - open));
+    from = close + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
 
 /** The first full, valid date (day, month and year) written in a text, or undefined. Dates in link targets do not count. */
 export function firstFullDate(raw: string, order: DateOrder): CivilDate | undefined {
@@ -25,7 +40,7 @@ export function firstFullDate(raw: string, order: DateOrder): CivilDate | undefi
 /** The first full, valid date written in a text and where it is, or undefined. */
 export function firstFullDateAt(raw: string, order: DateOrder): { date: CivilDate; start: number; end: number } | undefined {
   if (!YEAR.test(raw)) return undefined;
-  const text = raw.includes('http') || raw.includes('](') ? raw.replace(LINK_TARGET, (m) => (m.startsWith(']') ? ']' : ' ').padEnd(m.length, ' ')) : raw;
+  const text = raw.includes('http') || raw.includes('](') ? withoutLinkTargets(raw) : raw;
   WORD_START.lastIndex = 0;
   for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
     const pos = m.index + m[0].length;
