@@ -37,6 +37,8 @@ export interface TimelineEventView {
   utc: string | null;
   /** Why there is no instant, when `utc` is null. */
   unresolved?: string;
+  /** The wall-clock reading (`2024-09-14T09:40`) when `utc` is null but the date and time are known (no zone). */
+  local?: string;
   /** True when the entry gives a date but no time of day. */
   dateOnly?: boolean;
   /** `@handles` the entry mentions, without the @. */

@@ -16,6 +16,9 @@ import { actionVague } from './action-vague.js';
 import { successesJustification } from './successes-justification.js';
 import { timelineOrder } from './timeline-order.js';
 import { timelineTimezone } from './timeline-timezone.js';
+import { timelineSeason } from './timeline-season.js';
+import { timelineDate } from './timeline-date.js';
+import { summaryStart } from './summary-start.js';
 import { timelineTime } from './timeline-time.js';
 import { milestoneOrder } from './milestone-order.js';
 import { summaryDuration } from './summary-duration.js';
@@ -42,6 +45,9 @@ export const RULES: readonly Rule[] = [
   timelineOrder,
   timelineTimezone,
   timelineTime,
+  timelineSeason,
+  timelineDate,
+  summaryStart,
   milestoneOrder,
   summaryDuration,
 ];

@@ -28,8 +28,8 @@ export const MAX_LABEL = 200;
 
 /** Builds the Mermaid `timeline` diagram of `view`: one section per day, one period per clock time. */
 export function toMermaid(view: TimelineView | ViewData, options: MermaidOptions = {}): string {
-  const zone = resolveZone(options.zone ?? 'document', view.timezone, options.localZone);
-  const layout = layoutTimeline(view, zone);
+  const layout = layoutTimeline(view, resolveZone(options.zone ?? 'document', view.timezone, options.localZone));
+  const zone = layout.zone;
   const facts = [view.severity, view.status].filter((f): f is string => !!f && f.trim() !== '');
   const title = `${view.title.trim() || 'Untitled incident'}${facts.length ? ` (${facts.join(', ')})` : ''} - times in ${zoneLabel(zone.zone)}`;
   const lines = ['timeline', `    title ${mermaidText(title)}`];
