@@ -61,7 +61,10 @@ function analyzeLog(model: PostMortemModel, settings: Settings, postMortem: NonN
   const parts = models.map((m, k) => ({ incident: incidents[k]!, analysis: { model: m, settings: own, postMortem, findings: runRules(m, own) } }));
   // A finding outside every incident (the frontmatter, say) is seen by each of them: once is enough.
   const seen = new Set<string>();
+  // A disable comment just above an incident's heading lies outside that incident's text: the log's own comments apply too.
+  const suppressions = suppressionsOf(model);
   const findings = parts.flatMap((p) => p.analysis.findings).filter((f) => {
+    if (suppressions.directives.length && suppressions.isSuppressed(f.code, f.range.start.line)) return false;
     const key = `${f.code}\0${f.range.start.line}:${f.range.start.character}\0${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

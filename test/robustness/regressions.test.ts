@@ -88,3 +88,17 @@ test('under a level-6 title, an inserted section is a level-6 heading, and inser
   const again = analyze(after, { force: true });
   assert.ok(!again.findings.some((f) => f.code === 'section.missing' && (f.data as { sectionId?: string } | undefined)?.sectionId === 'timeline'), 'the timeline is no longer missing');
 });
+
+test('in a log of incidents, "Disable on this line" above an incident heading silences the finding on it (found by the properties, seed -1887216717)', () => {
+  const text = '# checkout\n\n# Appendix\n\n### 2023-00-00\n\n#### Resolution & follow-up\n\n### 2023-00-00\n\n#### Incident Summary\n\n#### Preventive Actions';
+  checkInvariants(text);
+  const analysis = analyze(text, { force: true });
+  const missing = analysis.findings.find((f) => f.code === 'section.missing' && f.range.start.line === 4);
+  assert.ok(missing, 'the first incident misses its summary');
+  const fix = codeActions(analysis, [{ code: missing.code, range: missing.range, data: missing.data }], ['quickfix']).find((f) => f.title === 'Disable section.missing on this line');
+  assert.ok(fix);
+  const after = applyEdits(text, fix.edits);
+  const again = analyze(after, { force: true });
+  assert.ok(!again.findings.some((f) => f.code === 'section.missing' && f.range.start.line === 5), 'the finding on the heading, now line 5, is silenced');
+  assert.ok(again.findings.some((f) => f.code === 'section.missing' && f.range.start.line === 9), 'the other incident keeps its own finding');
+});
