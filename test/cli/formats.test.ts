@@ -36,6 +36,10 @@ test('--format sarif: valid SARIF 2.1.0, one run, every rule, three results with
     assert.ok(rule.shortDescription.text.length > 10);
     assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
   }
+  // A code that is off until the user turns it on says so.
+  const successes = driver.rules.find((x: { id: string }) => x.id === 'successes.missing-justification');
+  assert.equal(successes.defaultConfiguration.enabled, false);
+  assert.equal(driver.rules.find((x: { id: string }) => x.id === 'section.missing').defaultConfiguration.enabled, undefined);
   const results = log.runs[0].results;
   assert.equal(results.length, 3);
   // Root cause and actions are warnings; a missing "What went well" is information (a note) without our template.

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type Analysis } from '../../server/src/service.js';
+import { analyze, settingsFrom, type Analysis } from '../../server/src/service.js';
 import { extractActionItems } from '../../server/src/content/actions.js';
 import { corpusDir, corpusFiles } from '../helpers/corpus.js';
 
@@ -74,8 +74,15 @@ test('action.vague: the one generic improvement in the corpus', () => {
   assert.deepEqual(findingsOf('action.vague').map(({ file, text }) => `${file}: ${text}`), ['dfds/PM2022-006 - ALB 502 errors.md: - Better monitoring of namespaces.']);
 });
 
-test('successes.missing-justification: the three successes that do not say what they brought', () => {
-  assert.deepEqual(findingsOf('successes.missing-justification').map(({ file, f }) => `${file}:${f.range.start.line + 1}`), [
+test('successes.missing-justification (when turned on): the three successes that do not say what they brought', () => {
+  assert.deepEqual(findingsOf('successes.missing-justification'), [], 'off by default');
+  const on = settingsFrom({ rules: { 'successes.missing-justification': 'information' } });
+  const found = files.flatMap((file) =>
+    analyze(readFileSync(join(root, file), 'utf8'), { path: file, force: true, settings: on })
+      .findings.filter((f) => f.code === 'successes.missing-justification')
+      .map((f) => `${file}:${f.range.start.line + 1}`),
+  );
+  assert.deepEqual(found, [
     'posthog/2025-10-21-feature-flags-recurring-outages.md:234', // ✅ Systematic investigation – Teams methodically identified overload patterns
     'posthog/2025-10-21-feature-flags-recurring-outages.md:236', // ✅ Cross-team collaboration – … worked together effectively
     'posthog/2025-11-15-persons-db-migration.md:188', // ✅ Transparent customer communication / We provided regular … updates
