@@ -1,5 +1,4 @@
 import { hasJustification, successItems } from '../content/successes.js';
-import { short } from './action-owner.js';
 import type { Rule } from './types.js';
 
 export const successesJustification: Rule = {
@@ -16,7 +15,7 @@ export const successesJustification: Rule = {
       if (hasJustification(item.text)) continue;
       report({
         code: 'successes.missing-justification',
-        message: `"${short(item.text)}" says what worked, not what it brought: add what it prevented, saved or shortened (that is what justifies its cost).`,
+        message: 'This success does not say what it prevented, saved or shortened.',
         range: item.range,
       });
     }

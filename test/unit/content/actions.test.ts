@@ -9,23 +9,19 @@ const ACTIONS = '- [ ] Canary configuration changes — owner: @ops, due 2024-09
 const withActions = (...lines: string[]) => fullPostMortem().replace(ACTIONS, lines.join('\n'));
 const items = (text: string) => extractActionItems(buildModel(text));
 const actionFindings = (text: string) =>
-  analyze(text, { force: true }).findings.filter((f) => f.code.startsWith('action.')).map((f) => `${f.code}@${f.range.start.line}`);
+  analyze(text, { force: true })
+    .findings.filter((f) => f.code.startsWith('action.'))
+    .map((f) => `${f.code}@${f.range.start.line} ${(f.data as { missing: string[] }).missing}`);
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 
 test('done when: "Improve monitoring" has no owner, "Be more careful…" is vague, the owned and dated item gets nothing', () => {
   const text = withActions('- Improve monitoring', '- Be more careful when changing quotas', '- [ ] Alert at 80% of quota — owner: @storage, due 2024-08-30, STO-3');
   const improve = lineOf(text, 'Improve monitoring');
   const careful = lineOf(text, 'Be more careful');
-  assert.deepEqual(actionFindings(text), [
-    `action.owner-missing@${improve}`,
-    `action.owner-missing@${careful}`,
-    `action.due-missing@${improve}`,
-    `action.due-missing@${careful}`,
-    `action.vague@${improve}`,
-    `action.vague@${careful}`,
-  ]);
-  const vague = analyze(text, { force: true }).findings.find((f) => f.code === 'action.vague' && f.range.start.line === careful)!;
-  assert.match(vague.message, /"Be more careful when changing quotas" is not a specific measure \("be more careful"\)/);
+  // One finding per action, naming everything it lacks.
+  assert.deepEqual(actionFindings(text), [`action.owner-missing@${improve} owner,outcome,due`, `action.owner-missing@${careful} owner,outcome,due`]);
+  const vague = analyze(text, { force: true }).findings.find((f) => f.range.start.line === careful)!;
+  assert.equal(vague.message, 'This action lacks an owner, a measurable outcome and a due date. "be more careful" is not a specific measure.');
   assert.deepEqual(vague.range, { start: { line: careful, character: 2 }, end: { line: careful, character: 38 } }, 'the item without its marker');
 });
 
@@ -64,7 +60,7 @@ test('a table: owner, due and ticket from the columns their headers name; an emp
     { t: 'Alert on connection waits', owner: '@ana', due: 'Q4 2024', ticket: undefined, done: true, source: 'table' },
   ]);
   const row = lineOf(text, 'Canary configuration releases');
-  assert.deepEqual(actionFindings(text), [`action.owner-missing@${row}`, `action.due-missing@${row}`]);
+  assert.deepEqual(actionFindings(text), [`action.owner-missing@${row} owner,due`]);
 });
 
 test('a sub-heading\'s quarter, ticket or "Completed" applies to the items under it', () => {
@@ -91,7 +87,7 @@ test('a label item ("Short term:") stands for the items nested under it; other n
 
 test('done items need no owner and no date, but may still be vague', () => {
   const text = withActions('- [x] Improve monitoring', '- Fixed the resolver memory limit (done)', '- We have added an alert on cache size');
-  assert.deepEqual(actionFindings(text), [`action.vague@${lineOf(text, 'Improve monitoring')}`]);
+  assert.deepEqual(actionFindings(text), [`action.vague@${lineOf(text, 'Improve monitoring')} outcome`]);
 });
 
 test('owners: @handles, owner:/assignee:/owned by, teams; e-mail addresses and code are not owners', () => {
