@@ -113,3 +113,37 @@ test('no Preventive Actions section: no items; a placeholder bullet is no item',
   assert.deepEqual(items(md('# T', '## Summary', 'x')), []);
   assert.deepEqual(items(withActions('- [ ] ', '-')), []);
 });
+
+test('done: shipped work, "Already …", a tick at the end, "(merged)", and a pull request under "Fixes"', () => {
+  const done = (s: string) => items(withActions(`- ${s}`))[0]!.done;
+  assert.equal(done('Fixed bugs with attestation aggregation #15027'), true);
+  assert.equal(done('Added `--invalid-block-roots` flag to invalidate bad blocks'), true);
+  assert.equal(done('Already added the fix to avoid this route being deleted.'), true);
+  assert.equal(done('Reverting the version update and deploying again. ✔️'), true);
+  assert.equal(done('Drop the legacy resolver (merged)'), true);
+  assert.equal(done('We need to destroy all TLS certs and re-create them'), false, '"need" is no past tense');
+  assert.equal(done('Add a canary stage'), false);
+  const fixes = fullPostMortem().replace(`## Preventive Actions\n\n${ACTIONS}`, md('## Preventive Actions', '', '### Fixes', '', '- Cap the pool size in [#88](https://github.com/acme/db/pull/88)', '- Cap the queue size').trimEnd());
+  assert.deepEqual(items(fixes).map((i) => i.done), [true, false]);
+});
+
+test('owners: a name as the subject ("Nóva to send…"), a named group label, a team in the list\'s introduction', () => {
+  assert.equal(items(withActions('- Nóva to send the list of domains'))[0]!.owner, 'Nóva');
+  assert.equal(items(withActions('- We need a better ACME challenge'))[0]!.owner, undefined);
+  const grouped = withActions('- Lighthouse', '  - Developing hot tree-states', '- Short term', '  - Raise the pool size');
+  assert.deepEqual(items(grouped).map((i) => i.owner), ['Lighthouse', undefined]);
+  const intro = withActions('The Hachyderm infrastructure team will take the following actions:', '', '- Bind Redis to the private network');
+  assert.deepEqual(items(intro).map((i) => i.owner), ['The Hachyderm infrastructure team']);
+});
+
+test('not actions: timeline entries, accounts of what was, a "What went wrong" beside the actions, lessons learned', () => {
+  const text = withActions('- 4:09: parithosh announces the blog post', '- The mapper knows that the set is append-only', '- `iasql_upgrade` didn\'t have a test case', '- Add a test case for the upgrade');
+  assert.deepEqual(items(text).map((i) => i.text), ['Add a test case for the upgrade']);
+  const beside = fullPostMortem().replace(
+    `## Preventive Actions\n\n${ACTIONS}`,
+    md('## Preventive Actions', '', '### What went wrong', '', '- Only testing the proxy in production is dangerous', '', '### Action items', '', '- Load test the proxy').trimEnd(),
+  );
+  assert.deepEqual(items(beside).map((i) => i.text), ['Load test the proxy']);
+  const lessons = md('# Outage', '## Summary', 'It broke for an hour.', '## Lessons learned', '- Check the heaviest endpoints first');
+  assert.deepEqual(items(lessons), []);
+});
