@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/service.js';
 import { buildModel } from '../../../server/src/model/document.js';
 import { extractActionItems } from '../../../server/src/content/actions.js';
+import { vaguePhrase } from '../../../server/src/content/vague.js';
 import { fullPostMortem, md } from '../../helpers/docs.js';
 
 const ACTIONS = '- [ ] Canary configuration changes — owner: @ops, due 2024-09-01, OPS-12';
@@ -146,4 +147,15 @@ test('not actions: timeline entries, accounts of what was, a "What went wrong" b
   assert.deepEqual(items(beside).map((i) => i.text), ['Load test the proxy']);
   const lessons = md('# Outage', '## Summary', 'It broke for an hour.', '## Lessons learned', '- Check the heaviest endpoints first');
   assert.deepEqual(items(lessons), []);
+});
+
+test('vague: a one-word topic, "we need better…", "familiarise themselves", "carefully monitor", a bare "investigate"', () => {
+  const vague = (s: string) => vaguePhrase(s);
+  assert.equal(vague('caching'), 'caching');
+  assert.equal(vague('We need better alerting.'), 'better alerting');
+  assert.equal(vague('Admins should refamiliarize themselves with the deployment policy'), 'familiarise themselves');
+  assert.equal(vague('Carefully monitor the allocation rules for our services'), 'monitor carefully');
+  assert.equal(vague('Investigate k8s training'), 'investigate');
+  assert.equal(vague('optimizing performance'), 'optimizing performance');
+  for (const s of ['Rotate the TLS keys', 'Investigate why the pool drains under load and cap it at 50', 'Alert when disk use passes 80%']) assert.equal(vague(s), undefined, s);
 });
