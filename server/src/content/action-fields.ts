@@ -28,7 +28,8 @@ export function ownerIn(source: string): string | undefined {
   const text = visible(source);
   const label = OWNER_LABEL.exec(text) ?? OWNER_DASH.exec(text) ?? OWNED_BY.exec(text);
   const value = label?.[1]?.replace(/[*_]/g, '').trim();
-  if (value && !isBlankCell(value)) return value;
+  // "owner: @" as the quick fix leaves it is no owner until a name follows.
+  if (value && !isBlankCell(value) && /[\p{L}\p{N}]/u.test(value)) return value;
   const handle = HANDLE.exec(text);
   if (handle) return `@${handle[1]}`;
   // "Nóva to send the list…", "Kim and Bo will rotate…": a name as the subject of what is to be done.

@@ -6,6 +6,7 @@ import { sortTimelineFix } from './sort-timeline.js';
 import { stateTimezoneFix } from './state-timezone.js';
 import { use24hFix } from './use-24h.js';
 import { notPostMortemFix } from './not-postmortem.js';
+import { actionPartsFix } from './action-parts.js';
 
 /** Every fix provider, each keyed on the codes it fixes. Saying the document is no post-mortem and the disable comments come last: fixing beats silencing. */
-export const FIX_PROVIDERS: readonly FixProvider[] = [insertSectionFix, sortTimelineFix, stateTimezoneFix, use24hFix, timezoneSuggestFix, notPostMortemFix, disableCommentFix];
+export const FIX_PROVIDERS: readonly FixProvider[] = [insertSectionFix, sortTimelineFix, stateTimezoneFix, use24hFix, timezoneSuggestFix, actionPartsFix, notPostMortemFix, disableCommentFix];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/service.js';
+import { analyze, applyEdits, codeActions } from '../../../server/src/service.js';
 import { buildModel } from '../../../server/src/model/document.js';
 import { extractActionItems } from '../../../server/src/content/actions.js';
 import { vaguePhrase } from '../../../server/src/content/vague.js';
@@ -158,4 +158,23 @@ test('vague: a one-word topic, "we need better…", "familiarise themselves", "c
   assert.equal(vague('Investigate k8s training'), 'investigate');
   assert.equal(vague('optimizing performance'), 'optimizing performance');
   for (const s of ['Rotate the TLS keys', 'Investigate why the pool drains under load and cap it at 50', 'Alert when disk use passes 80%']) assert.equal(vague(s), undefined, s);
+});
+
+test('quick fixes: "Add an owner" and "Add a due date" only insert a field to fill in; none on a table row', () => {
+  const text = withActions('- Improve monitoring');
+  const a = analyze(text, { force: true });
+  const f = a.findings.find((x) => x.code.startsWith('action.'))!;
+  const fixes = codeActions(a, [{ code: f.code, range: f.range, data: f.data }], ['quickfix']).filter((x) => x.title.startsWith('Add'));
+  assert.deepEqual(fixes.map((x) => x.title), ['Add an owner', 'Add a due date']);
+  const owned = applyEdits(text, fixes[0]!.edits, a);
+  assert.ok(owned.includes('\n- Improve monitoring — owner: @\n'), owned);
+  assert.equal(owned.replace(' — owner: @', ''), text, 'nothing lost');
+  // An empty "owner: @" is no owner yet: the finding stays until a name is typed.
+  assert.deepEqual((analyze(owned, { force: true }).findings.find((x) => x.code.startsWith('action.'))!.data as { missing: string[] }).missing, ['owner', 'outcome', 'due']);
+  const dated = applyEdits(text, fixes[1]!.edits, a);
+  assert.ok(dated.includes('\n- Improve monitoring — due: YYYY-MM-DD\n'), dated);
+  const table = withActions('| Action | Owner |', '| --- | --- |', '| Cap the pool | |');
+  const t = analyze(table, { force: true });
+  const row = t.findings.find((x) => x.code.startsWith('action.'))!;
+  assert.deepEqual(codeActions(t, [{ code: row.code, range: row.range, data: row.data }], ['quickfix']).filter((x) => x.title.startsWith('Add')), []);
 });
