@@ -1,9 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { analyze } from './server/src/service.js';
-import { extractActionItems } from './server/src/content/actions.js';
-for (const p of process.argv.slice(2)) {
-  const a = analyze(readFileSync('test/eval/corpus/'+p,'utf8'), { path: p, force: true });
-  console.log('##', p);
-  for (const s of a.model.allSections) if (s.canonical==='preventive-actions'||s.also.includes('preventive-actions')) console.log('  section', s.heading.startLine+1, JSON.stringify(s.title), s.canonical, s.also, s.weak);
-  console.log('  items', extractActionItems(a.model).map(i=>i.line+1).join(','));
-}
+const p = process.argv[2]!;
+const a = analyze(readFileSync('test/eval/corpus/'+p,'utf8'), { path: p });
+console.log(!!a.postMortem, a.findings.filter(f=>f.code===process.argv[3]).map(f=>[f.range.start.line+1, f.message]));
