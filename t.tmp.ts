@@ -1,5 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze } from './server/src/service.js';
-const p = process.argv[2]!;
-const a = analyze(readFileSync('test/eval/corpus/'+p,'utf8'), { path: p });
-console.log(!!a.postMortem, a.findings.filter(f=>f.code===process.argv[3]).map(f=>[f.range.start.line+1, f.message]));
+const walk = (d: string): string[] => readdirSync(d).flatMap((f) => { const p = join(d, f); return statSync(p).isDirectory() ? walk(p) : p.endsWith('.md') ? [p] : []; });
+const over = new Map<string, string>();
+for (const f of [...walk('test/eval/corpus'), ...walk('/work/shared/corpus')]) {
+  const a = analyze(readFileSync(f, 'utf8'), { path: f, force: true });
+  for (const x of a.findings) {
+    const first = x.message.split(/(?<=[.!?])\s/)[0]!;
+    if (first.length > 80) over.set(x.code, first);
+  }
+}
+for (const [c, m] of over) console.log(c, m.length, m);

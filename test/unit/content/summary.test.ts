@@ -78,7 +78,7 @@ test('summary.timezone-missing: clock times without a zone, on the first time', 
   const text = withSummary('From 14:02 to 15:40 checkout failed for 30% of users; a rollback resolved it.');
   const found = summaryFindings(text);
   assert.deepEqual(found.map((f) => [f.code, f.range]), [['summary.timezone-missing', { start: { line: 4, character: 5 }, end: { line: 4, character: 10 } }]]);
-  assert.match(found[0]!.message, /clock times \(14:02\) but not their time zone/);
+  assert.match(found[0]!.message, /^The summary's clock times \(14:02\) have no time zone\./);
 });
 
 test('a zone stated any way satisfies it: UTC, GMT, Z, offsets, abbreviations, IANA names, spelled out', () => {
@@ -97,7 +97,7 @@ test('12-hour times count; numbers, versions, ratios and dates are not clock tim
 test('the frontmatter zone is mentioned, but the summary must still say it', () => {
   const text = `---\ntimezone: Europe/Berlin\n---\n${withSummary('From 14:02 to 15:40 checkout failed for 30% of users; a rollback resolved it.')}`;
   const [f] = summaryFindings(text);
-  assert.match(f!.message, /the frontmatter says Europe\/Berlin/);
+  assert.match(f!.message, /The frontmatter says Europe\/Berlin/);
 });
 
 test('fields about the document ("**Author**:") are not the summary; a vulnerability found before any harm needs no duration', () => {
