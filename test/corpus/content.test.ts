@@ -102,3 +102,16 @@ test('summary.incomplete: PostHog\'s flags outage states all four in its opening
   const inotify = analyses.get('dfds/PM2020-001 - Inotify file watches exhaustion.md')!.findings.filter((f) => f.code === 'summary.incomplete');
   assert.deepEqual(inotify.map((f) => (f.data as { missing: string[] }).missing), [['duration']]);
 });
+
+test('content and section findings say the problem in a first sentence of at most 80 characters', () => {
+  const content = /^(?:section|summary|language|action|successes)\./;
+  let checked = 0;
+  for (const [file, a] of analyses) {
+    for (const f of a.findings.filter((x) => content.test(x.code))) {
+      checked++;
+      const first = f.message.split(/(?<=[.!?])\s/)[0]!;
+      assert.ok(first.length <= 80, `${file} ${f.code}: ${first}`);
+    }
+  }
+  assert.ok(checked > 50, `only ${checked} findings`);
+});
