@@ -1,2 +1,0 @@
-import { blameIn } from './server/src/content/blame.js';
-for (const l of ['Various members of the team were mutating production with reckless working habits', 'We cannot blame anyone for the sloppy bug fixes. Our team is solely responsible.', 'He wasn\'t fully aware in which terraform workspace he was', 'Dave forgot to rotate the key', 'we forgot to page the DBA', 'It wasn\'t aware of the change', 'The job didn\'t check the lock']) console.log(l, JSON.stringify(blameIn(l)));
