@@ -3,9 +3,9 @@ import { ACTION_CODES, type ActionFindingData, type ActionPart } from '../rules/
 import type { Fix, FixProvider } from './types.js';
 
 /** The text each fix adds, for the writer to complete: neither counts until it is filled in. */
-const PARTS: Partial<Record<ActionPart, { title: string; text: string }>> = {
-  owner: { title: 'Add an owner', text: 'owner: @' },
-  due: { title: 'Add a due date', text: 'due: YYYY-MM-DD' },
+const PARTS: Partial<Record<ActionPart, { title: string; text: string; written: RegExp }>> = {
+  owner: { title: 'Add an owner', text: 'owner: @', written: /\bowner\s*:/i },
+  due: { title: 'Add a due date', text: 'due: YYYY-MM-DD', written: /\bdue\s*:/i },
 };
 
 /**
@@ -27,7 +27,8 @@ export const actionPartsFix: FixProvider = {
     const out: Fix[] = [];
     for (const part of missing) {
       const add = PARTS[part];
-      if (!add) continue;
+      // Once the field is there, empty or not, filling it in is the writer's: no second one.
+      if (!add || add.written.test(last)) continue;
       const sep = /[\s(,;—–-]$/.test(last) ? '' : ' — ';
       out.push({ title: add.title, kind: 'quickfix', edits: [{ range: { start: end, end }, newText: `${sep}${add.text}` }], findings: [finding], safe: false });
     }

@@ -178,3 +178,10 @@ test('quick fixes: "Add an owner" and "Add a due date" only insert a field to fi
   const row = t.findings.find((x) => x.code.startsWith('action.'))!;
   assert.deepEqual(codeActions(t, [{ code: row.code, range: row.range, data: row.data }], ['quickfix']).filter((x) => x.title.startsWith('Add')), []);
 });
+
+test('quick fixes: not offered again once the field is written, even empty', () => {
+  const text = withActions('- Improve monitoring — owner: @');
+  const a = analyze(text, { force: true });
+  const f = a.findings.find((x) => x.code.startsWith('action.'))!;
+  assert.deepEqual(codeActions(a, [{ code: f.code, range: f.range, data: f.data }], ['quickfix']).filter((x) => x.title.startsWith('Add')).map((x) => x.title), ['Add a due date']);
+});
