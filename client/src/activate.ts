@@ -10,6 +10,8 @@ import { newPostMortemCommand, type NewPostMortemArgs } from './newPostMortem';
 import { registerOutline } from './outline/register';
 import { registerPreview, type PreviewApi } from './preview/register';
 import { ServerHandle } from './server/handle';
+import { createLog } from './log';
+import { learnMore, openExample } from './help';
 import type { ClientPlatform } from './server/types';
 import type { OutlineView } from '../../server/src/protocol';
 
@@ -27,12 +29,22 @@ export interface PostMortemApi {
   readonly onDidChangeOutline: vscode.Event<OutlineView | undefined>;
   /** The timeline preview: which document it shows, what it sent, and a way to post as the page would. */
   preview: PreviewApi;
+  /** The status bar item (its text, alignment, colour and accessibility information). */
+  readonly status: vscode.StatusBarItem;
+  /** The extension's context keys as last set (`postmortem.isPostMortem`, `postmortem.seen`). */
+  contextKeys(): Record<string, boolean>;
+  /** The "Post-Mortem" output channel's lines so far. */
+  log(): readonly string[];
+  /** Fires with each line written to the output channel. */
+  readonly onDidLog: vscode.Event<string>;
 }
 
 let handle: ServerHandle | undefined;
 
 export function activateOn(platform: ClientPlatform, context: vscode.ExtensionContext): PostMortemApi {
-  const output = vscode.window.createOutputChannel('Post-Mortem', { log: true });
+  const output = createLog('Post-Mortem');
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
+  output.info(`Post-Mortem ${version} activated in ${platform.name} extension host.`);
   const server = new ServerHandle(context, output, platform);
   handle = server;
   context.subscriptions.push(
@@ -44,9 +56,11 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
       await server.current.restart();
     }),
     vscode.commands.registerCommand('postmortem.new', (args?: NewPostMortemArgs) => newPostMortemCommand(platform.newFiles, args)),
+    vscode.commands.registerCommand('postmortem.openExample', async () => (await openExample(context.extensionUri)).document.uri),
+    vscode.commands.registerCommand('postmortem.learnMore', learnMore),
   );
-  const preview = registerPreview(context, server, output);
-  const outline = registerOutline(context, server);
+  const { tracker: outline, status } = registerOutline(context, server);
+  const preview = registerPreview(context, server, output, () => outline.document);
 
   return {
     ready: async () => void (await server.ready()),
@@ -55,6 +69,10 @@ export function activateOn(platform: ClientPlatform, context: vscode.ExtensionCo
     currentOutline: () => outline.outline,
     onDidChangeOutline: outline.onDidChange,
     preview,
+    status,
+    contextKeys: () => outline.contextKeys,
+    log: () => output.lines,
+    onDidLog: output.onDidWrite,
   };
 }
 

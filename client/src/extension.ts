@@ -13,6 +13,7 @@ export type { PostMortemApi };
 export { deactivate };
 
 const node: ClientPlatform = {
+  name: 'a Node',
   // A runtime path, so the bundler leaves the language client in its own file.
   loadLsp: (context) => require(context.asAbsolutePath('dist/client-lsp.js')) as LspModule,
   hasConfigFile: async (document) => {

@@ -37,6 +37,8 @@ export interface TimelineEventView {
   utc: string | null;
   /** Why there is no instant, when `utc` is null. */
   unresolved?: string;
+  /** The wall-clock reading (`2024-09-14T09:40`) when `utc` is null but the date and time are known (no zone). */
+  local?: string;
   /** True when the entry gives a date but no time of day. */
   dateOnly?: boolean;
   /** `@handles` the entry mentions, without the @. */
@@ -69,8 +71,11 @@ export interface DocumentParams {
 /** The timeline of an open post-mortem, or null when the document is not one. */
 export const TimelineRequest = new RequestType<DocumentParams, TimelineView | null, void>('postmortem/timeline');
 
-/** A section's state in the outline: ✓ complete, ⚠ empty or template text left, ✗ missing. */
-export type SectionStatus = 'complete' | 'incomplete' | 'missing';
+/**
+ * A section's state in the outline, from the findings inside it: ✓ complete (none), ⚠ incomplete
+ * (some), ✗ missing, or covered (absent, but what it would say is told elsewhere: no finding).
+ */
+export type SectionStatus = 'complete' | 'incomplete' | 'missing' | 'covered';
 
 export interface OutlineSection {
   /** The canonical section id, or null for another section of the document. */
@@ -82,7 +87,7 @@ export interface OutlineSection {
   status: SectionStatus;
   /** 0-based line of the heading, null when missing. */
   line: number | null;
-  /** What makes it incomplete or missing. */
+  /** The findings inside it (for a missing section: the one that says so). */
   findings: FindingView[];
 }
 
@@ -102,8 +107,7 @@ export interface OutlineView {
   version: number;
   title: string;
   sections: OutlineSection[];
-  /** Canonical sections present (not missing) and required, for "Post-mortem 5/6". */
-  progress: { present: number; required: number };
+  progress: Progress;
   timeline: TimelineView | null;
   actions: ActionItemView[];
   /** For a log of several incidents: each incident with its own sections (then `sections` is empty and `progress` their sum). */
@@ -116,7 +120,16 @@ export interface IncidentOutline {
   /** 0-based line of its heading. */
   line: number;
   sections: OutlineSection[];
-  progress: { present: number; required: number };
+  progress: Progress;
+}
+
+/** How far a post-mortem is: of its `required` sections, how many are there and how many have no finding. */
+export interface Progress {
+  /** Required sections present (not missing). */
+  present: number;
+  required: number;
+  /** Required sections without problems (complete, or covered elsewhere): the status bar's "5/6". */
+  clean: number;
 }
 
 /** The outline of an open document, or null when it is not a post-mortem. */

@@ -48,6 +48,9 @@ import { TimelineRequest } from './protocol.js';
 import { timelineView } from './timeline/view.js';
 
 const FIX_ALL_KIND = 'source.fixAll.postmortem';
+/** The extension's version, put in by the bundler (scripts/build.mjs); "dev" when run from source. */
+declare const __VERSION__: string | undefined;
+const SERVER_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 const PUSH_DEBOUNCE_MS = 200;
 
 /** What the server needs from where it runs. */
@@ -88,7 +91,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         completionProvider: { triggerCharacters: [':', ' '] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'postmortem-language-server' },
+      serverInfo: { name: 'postmortem-language-server', version: SERVER_VERSION },
     };
   });
 
@@ -96,6 +99,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let watchConfigFiles = false;
 
   connection.onInitialized(() => {
+    connection.console.info(`postmortem-language-server ${SERVER_VERSION} started (process ${host.pid}).`);
     if (dynamicConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
     }
@@ -245,17 +249,43 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // An automatic request (the light bulb, as the cursor moves) shows quick fixes only: skip
     // the fix-all, which costs an analysis per round, unless the client asked for it by kind.
     const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !params.context.only?.length;
-    return codeActions(analysis, refs, automatic ? [CodeActionKind.QuickFix] : params.context.only).map((fix) => toCodeAction(fix, doc.uri));
+    const fixes = codeActions(analysis, refs, automatic ? [CodeActionKind.QuickFix] : params.context.only).map((fix) => toCodeAction(fix, doc.uri));
+    const only = params.context.only;
+    const quickFixes = !only?.length || only.some((k) => k === CodeActionKind.QuickFix || k === 'quickfix' || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '');
+    return quickFixes ? [...fixes, ...learnMore(params.context.diagnostics)] : fixes;
   });
 
+  /** "Learn more about CODE": one per code among the diagnostics, opening the rule's documentation. */
+  function learnMore(diagnostics: readonly Diagnostic[]): CodeAction[] {
+    const codes = [...new Set(diagnostics.filter((d) => d.source === 'postmortem' && typeof d.code === 'string').map((d) => d.code as string))];
+    return codes.map((code) => ({
+      title: `Learn more about ${code}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: diagnostics.filter((d) => d.code === code),
+      command: { title: `Learn more about ${code}`, command: 'postmortem.learnMore', arguments: [code, ruleHelpUri(code)] },
+    }));
+  }
+
   function toCodeAction(fix: Fix, uri: string): CodeAction {
+    const cursor = fix.kind === 'quickfix' && fix.findings.every((f) => f.code === 'section.missing') ? insertedPromptLine(fix) : undefined;
     return {
       title: fix.title,
       kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
       diagnostics: fix.findings.map(toDiagnostic),
       ...(fix.isPreferred ? { isPreferred: true } : {}),
       edit: { changes: { [uri]: fix.edits } },
+      // Once inserted, the cursor goes to the (first) new section's prompt, ready to be replaced.
+      ...(cursor !== undefined ? { command: { title: 'Go to the new section', command: 'postmortem.revealLine', arguments: [uri, cursor] } } : {}),
     };
+  }
+
+  /** The line of the first inserted section's prompt (its heading, a blank line, the prompt), in the edited document. */
+  function insertedPromptLine(fix: Fix): number | undefined {
+    const first = [...fix.edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+    if (!first || first.range.start.line !== first.range.end.line || first.range.start.character !== first.range.end.character) return undefined; // not an insertion
+    // Line k of the inserted text lands on the insertion's line + k; edits after it do not move it.
+    const heading = first.newText.split(/\r?\n/).findIndex((l) => /^#{1,6}\s/.test(l));
+    return heading < 0 ? undefined : first.range.start.line + heading + 2;
   }
 
   connection.onHover(async (params) => {
@@ -319,7 +349,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const analysis = await analysisOf(doc);
     return timelineLenses(analysis, doc.uri, doc.version).map((l) => ({
       range: l.range,
-      command: { title: l.title, command: l.command, arguments: l.arguments },
+      // `tooltip` is LSP 3.18's; clients that do not know it ignore it.
+      command: { title: l.title, command: l.command, arguments: l.arguments, tooltip: l.tooltip },
     }));
   });
 

@@ -32,7 +32,8 @@ export interface Settings {
   /** The zone for times no other source places (IANA name), or undefined. */
   defaultTimezone: string | undefined;
   /** How numeric dates like 03/04 are read. */
-  dateOrder: 'DMY' | 'MDY';
+  /** How numeric dates (`03/04`) are read; `auto`: from the document's own evidence. */
+  dateOrder: 'DMY' | 'MDY' | 'auto';
   /** What could not be used of the configuration file and the editor's settings (`config.invalid` reports each). */
   configProblems: readonly string[];
 }
@@ -51,7 +52,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   blameWords: [],
   blameAllow: [],
   defaultTimezone: undefined,
-  dateOrder: 'DMY',
+  dateOrder: 'auto',
   configProblems: [],
 });
 
@@ -74,7 +75,7 @@ export function settingsFrom(raw: unknown, base: Settings = DEFAULT_SETTINGS): S
     out.rules = rules;
   }
   if (typeof r['defaultTimezone'] === 'string' && r['defaultTimezone'].trim()) out.defaultTimezone = r['defaultTimezone'].trim();
-  if (r['dateOrder'] === 'DMY' || r['dateOrder'] === 'MDY') out.dateOrder = r['dateOrder'];
+  if (r['dateOrder'] === 'DMY' || r['dateOrder'] === 'MDY' || r['dateOrder'] === 'auto') out.dateOrder = r['dateOrder'];
   const sections = isObject(r['sections']) ? r['sections'] : undefined;
   if ((PRESET_NAMES as readonly unknown[]).includes(r['preset']) || sections) {
     Object.assign(out, sectionSettings((PRESET_NAMES as readonly unknown[]).includes(r['preset']) ? (r['preset'] as PresetName) : base.preset, sections, base));

@@ -6,7 +6,7 @@ import Ajv from 'ajv-draft-04';
 import { cli, tempFiles } from '../helpers/run.js';
 import { md, fullPostMortem } from '../helpers/docs.js';
 
-const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Resolution', '', 'The change was rolled back.');
+const THREE = md('# Outage', '', '## Summary', '', 'On 1 May 2024 from 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Resolution', '', 'The change was rolled back.');
 
 function sarifValidator() {
   const require = createRequire(__filename);

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { CLI, cli, tempFiles } from '../helpers/run.js';
 import { md, fullPostMortem } from '../helpers/docs.js';
 
-const THREE = md('# Outage', '', '## Summary', '', 'From 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Resolution', '', 'The change was rolled back.');
+const THREE = md('# Outage', '', '## Summary', '', 'On 1 May 2024 from 10:00 to 10:40 UTC checkout failed for 30% of users; a rollback resolved it.', '', '## Timeline', '', '- 10:00 UTC - alert', '', '## Resolution', '', 'The change was rolled back.');
 
 test('lint --format json prints one array with an object per file and 0-based LSP ranges', () => {
   const dir = tempFiles({ 'a.md': THREE });

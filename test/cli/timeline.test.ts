@@ -19,13 +19,17 @@ test('timeline --format json prints exactly the documented shape', () => {
   assert.deepEqual(out.metrics, { timeToDetectMinutes: 7, timeToAcknowledgeMinutes: 3, timeToMitigateMinutes: 72, timeToResolveMinutes: 91, durationMinutes: 98 });
 });
 
-test('timeline: json is the default; unresolved times are null and the zone null when none is stated', () => {
-  const dir = tempFiles({ 'pm.md': md('# X', '', '## Timeline', '', '- 10:00 - no date, no zone', '- 2024-01-01 - a date') });
+test('timeline: json is the default; unresolved times are null with the reason (and the wall clock when known), and the zone null when none is stated', () => {
+  const dir = tempFiles({ 'pm.md': md('# X', '', '## Timeline', '', '- 10:00 - no date, no zone', '- 2024-01-01 - a date', '- 2024-01-02 09:30 - a date and time, no zone') });
+  const undated = tempFiles({ 'pm.md': md('# X', '', '## Timeline', '', '- 10:00 - no date, no zone') });
+  assert.deepEqual(JSON.parse(cli(['timeline', 'pm.md'], { cwd: undated }).stdout).events, [{ line: 4, utc: null, text: 'no date, no zone', unresolved: 'no date and no time zone' }]);
   const out = JSON.parse(cli(['timeline', 'pm.md'], { cwd: dir }).stdout);
   assert.equal(out.timezone, null);
   assert.deepEqual(out.events, [
-    { line: 4, utc: null, text: 'no date, no zone' },
-    { line: 5, utc: null, text: 'a date' },
+    // Dated by the timeline's first full date (2024-01-01), as a reader dates it.
+    { line: 4, utc: null, text: 'no date, no zone', unresolved: 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one', local: '2024-01-01T10:00' },
+    { line: 5, utc: null, text: 'a date', unresolved: 'no time zone, so the day has no start instant' },
+    { line: 6, utc: null, text: 'a date and time, no zone', unresolved: 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one', local: '2024-01-02T09:30' },
   ]);
   assert.deepEqual(out.milestones, {});
   assert.equal(out.metrics.durationMinutes, null);
@@ -44,9 +48,9 @@ test('timeline --format csv: a header and one RFC 4180 row per entry', () => {
   const r = cli(['timeline', '--format', 'csv', 'pm.md'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.stdout.trimEnd().split('\r\n'), [
-    'line,utc,date_only,raw,text,milestone,people,unresolved',
-    '4,2024-01-01T10:00:00Z,,2024-01-01 10:00,"said ""hi"", then left",started,,',
-    '5,2024-01-01T00:00:00Z,true,2024-01-01,a day,,,',
+    'line,utc,date_only,raw,text,milestone,people,unresolved,local',
+    '4,2024-01-01T10:00:00Z,,2024-01-01 10:00,"said ""hi"", then left",started,,,',
+    '5,2024-01-01T00:00:00Z,true,2024-01-01,a day,,,,',
   ]);
 });
 

@@ -69,7 +69,14 @@ test('code actions: insert quick fix and source.fixAll.postmortem, keyed on code
       'This is not a post-mortem: add "postmortem: false" to the frontmatter',
       'Disable section.missing on this line',
       'Disable section.missing in this file',
+      'Learn more about section.missing',
     ]);
+    // It runs the client's command with the rule's documentation, never an edit.
+    const learn = actions.at(-1)!;
+    assert.equal(learn.edit, undefined);
+    assert.equal(learn.command?.command, 'postmortem.learnMore');
+    assert.equal(learn.command?.arguments?.[0], 'section.missing');
+    assert.equal(learn.command?.arguments?.[1], diagnostics[0]!.codeDescription?.href);
     assert.equal(actions[0]!.kind, 'quickfix');
     const edits = actions[0]!.edit!.changes![URI]!;
     assert.equal(edits.length, 1);
@@ -79,7 +86,7 @@ test('code actions: insert quick fix and source.fixAll.postmortem, keyed on code
     assert.equal(fixAll[0]!.kind, 'source.fixAll.postmortem');
     // A diagnostic whose message was changed (translated) still gets its fix: messages are not keys.
     const translated = await c.codeActions(URI, [{ ...diagnostics[0]!, message: 'Abschnitt fehlt' }], ['quickfix']);
-    assert.equal(translated.length, 5);
+    assert.equal(translated.length, 6);
   } finally {
     await c.stop();
   }

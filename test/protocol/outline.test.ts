@@ -41,9 +41,10 @@ test('postmortem/outline: each canonical section with its status, then the other
         [null, 'complete', 12], // Attendees, not a canonical section
       ],
     );
-    assert.deepEqual(outline.sections[0]!.findings.map((f) => f.code), ['section.placeholder']);
+    // A section's findings are all those inside it, so the outline agrees with the Problems panel.
+    assert.deepEqual(outline.sections[0]!.findings.map((f) => f.code), ['section.placeholder', 'summary.incomplete']);
     assert.deepEqual(outline.sections[3]!.findings.map((f) => f.code), ['section.missing']);
-    assert.deepEqual(outline.progress, { present: 3, required: 6 });
+    assert.deepEqual(outline.progress, { present: 3, required: 6, clean: 1 });
     const other = (await c.connection.sendRequest('postmortem/outline', { uri: 'file:///work/never-opened.md' })) as OutlineView | null;
     assert.equal(other, null);
   } finally {

@@ -99,7 +99,7 @@ test('the outline lists the incidents apart, each with its sections; metrics hav
     [16, []],
     [26, ['resolution', 'preventive-actions']],
   ]);
-  assert.deepEqual(o.progress, { present: 7, required: 9 });
+  assert.deepEqual(o.progress, { present: 7, required: 9, clean: 3 });
   assert.deepEqual(o.actions.map((x) => x.line), [14, 24]);
   const rows = metricsRowsOf('log.md', LOG, DEFAULT_SETTINGS, '2024-07-01');
   assert.deepEqual(rows.map((r) => r.title), ['Incident on 2024-05-14 09:12 - Ingress controller restarts', 'Incident on 2024-06-02 22:05 - Certificate expired on the API', 'Incident on 2024-06-20 14:00 - Build queue stalled']);

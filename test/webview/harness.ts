@@ -137,7 +137,7 @@ const THEMES: Record<Theme, Record<string, string>> = {
     'font-family': 'system-ui, sans-serif', 'font-size': '13px', foreground: '#ffffff', 'editor-background': '#000000',
     'panel-border': '#6fc3df', 'badge-background': '#000000', 'badge-foreground': '#ffffff', descriptionForeground: '#ffffff',
     contrastBorder: '#6fc3df', 'button-secondaryForeground': '#ffffff', 'button-secondaryBackground': '#000000',
-    'button-border': '#6fc3df', focusBorder: '#f38518', 'editorWarning-foreground': '#ffd370', 'editorError-foreground': '#ff3232',
+    'button-border': '#6fc3df', focusBorder: '#f38518', contrastActiveBorder: '#f38518', 'editorWarning-foreground': '#ffd370', 'editorError-foreground': '#ff3232',
     'charts-blue': '#3794ff', 'charts-purple': '#b180d7', 'charts-red': '#f14c4c', 'charts-yellow': '#ffd370', 'charts-green': '#89d185',
   },
 };

@@ -214,3 +214,47 @@ test('screenshots in light, dark and high-contrast themes', async () => {
   }
   await clean(loaded);
 });
+
+test('milestones show once (in the timeline), unknown metrics fold into one line, the legend lists only the phases shown', async () => {
+  const loaded = await openPage(browser, updateFor(incident));
+  const page = loaded.page;
+  assert.equal(await page.$$eval('.header .milestones', (m) => m.length), 0, 'no second list of milestones in the header');
+  assert.equal(await page.$$eval('.metrics-unknown', (m) => m.length), 0, 'every metric is known');
+  assert.deepEqual(await page.$$eval('.legend li', (l) => l.map((e) => e.textContent)), ['Impact, not yet detected', 'Detected, responding', 'Mitigated, recovering']);
+  await clean(loaded);
+
+  const draft = { ...incident, milestones: {}, metrics: { timeToDetectMinutes: null, timeToAcknowledgeMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, durationMinutes: null } };
+  const bare = await openPage(browser, updateFor(draft));
+  assert.equal(await bare.page.$$eval('.metric', (m) => m.length), 0, 'no row of "unknown" metrics');
+  const folded = await bare.page.textContent('.metrics-unknown');
+  assert.match(folded!, /^Not known yet: time to detect, time to acknowledge, time to mitigate, time to resolve, Duration\. Add the milestones/);
+  assert.equal(await bare.page.$$eval('.legend', (l) => l.length), 0, 'no legend without phases');
+  await clean(bare);
+});
+
+test('copy feedback shows in the page, as text', async () => {
+  const loaded = await openPage(browser, updateFor(incident));
+  await loaded.page.click('button[data-action="copyMermaid"]');
+  await loaded.send({ type: 'status', text: 'Copied as Mermaid: <b>paste</b> it.' });
+  assert.equal(await loaded.page.textContent('.share-status'), 'Copied as Mermaid: <b>paste</b> it.');
+  assert.equal(await loaded.page.$$eval('.share-status b', (b) => b.length), 0, 'text, never markup');
+  assert.equal(await loaded.page.getAttribute('.share-status', 'role'), 'status');
+  await loaded.send({ type: 'update', view: null, zone: 'document' });
+  await loaded.send({ type: 'status', text: 'x'.repeat(400) });
+  await clean(loaded);
+});
+
+test('high contrast: the focused and the selected entry have a visible outline', async () => {
+  const loaded = await openPage(browser, updateFor(incident));
+  const page = loaded.page;
+  await applyTheme(page, 'high-contrast');
+  await page.focus('.timeline [data-index="2"]');
+  await page.keyboard.press('ArrowDown');
+  const outline = (selector: string) => page.$eval(selector, (e) => { const s = getComputedStyle(e); return `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`; });
+  const focused = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.index);
+  assert.match(await outline(`.timeline [data-index="${focused}"] .body`), /^solid 2px rgb\(243, 133, 24\)$/);
+  await page.click('.timeline [data-index="4"]');
+  await page.focus('.timeline [data-index="5"]');
+  assert.match(await outline('.timeline [data-index="4"][aria-selected="true"] .body'), /^dashed 1px rgb\(243, 133, 24\)$/);
+  await clean(loaded);
+});

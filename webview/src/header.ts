@@ -1,10 +1,10 @@
 /**
- * The preview's header: title, severity and status, the metrics, the
- * milestones as text, the time zone switch, the share buttons and the phase legend.
+ * The preview's header: title, severity and status, the known metrics (the unknown ones folded
+ * into one line that says how to get them), the time zone switch, the share buttons with their
+ * feedback, and the legend of the phases the timeline shows. The milestones are in the timeline.
  */
-import { metricItems, MILESTONE_LABELS, PHASE_LABELS, type Phase, type TimelineLayout, type ViewData } from '../../server/src/view/layout.js';
-import { clockText, dateKey, partsIn, zoneLabel, type ZoneChoice } from '../../server/src/view/time-format.js';
-import type { MilestoneName } from '../../server/src/protocol.js';
+import { metricItems, PHASE_LABELS, type Phase, type TimelineLayout, type ViewData } from '../../server/src/view/layout.js';
+import { zoneLabel, type ZoneChoice } from '../../server/src/view/time-format.js';
 import { el } from './dom.js';
 
 export interface HeaderContext {
@@ -13,9 +13,9 @@ export interface HeaderContext {
   zone: ZoneChoice;
   documentZone: string | null;
   localZone: string | undefined;
+  /** What the last share action did ("Copied as Mermaid."), shown beside the buttons. */
+  status?: string;
 }
-
-const MILESTONES: MilestoneName[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
 
 /** Builds the header element. Buttons and radios carry data-action / name="zone" for the page's delegated handlers. */
 export function renderHeader(c: HeaderContext): HTMLElement {
@@ -28,29 +28,23 @@ export function renderHeader(c: HeaderContext): HTMLElement {
     badge('Status', view.status),
     el('span', { class: 'badge zone-badge' }, `Times in ${zoneName}`),
   );
+  const items = metricItems(view.metrics);
   const metrics = el('dl', { class: 'metrics', attrs: { 'aria-label': 'Metrics' } });
-  for (const m of metricItems(view.metrics)) {
-    metrics.appendChild(el('div', { class: m.known ? 'metric' : 'metric unknown' }, el('dt', {}, m.label), el('dd', {}, m.value)));
-  }
-  const milestones = el('ul', { class: 'milestones', attrs: { 'aria-label': 'Milestones' } });
-  for (const name of MILESTONES) {
-    const iso = view.milestones[name];
-    const ms = iso ? Date.parse(iso) : NaN;
-    if (!Number.isFinite(ms)) continue;
-    const p = partsIn(ms, layout.zone.zone);
-    milestones.appendChild(el('li', {}, el('span', { class: 'diamond', attrs: { 'aria-hidden': 'true' } }), `${MILESTONE_LABELS[name]} ${dateKey(p)} ${clockText(p, false)}`));
-  }
-
+  for (const m of items.filter((i) => i.known)) metrics.appendChild(el('div', { class: 'metric' }, el('dt', {}, m.label), el('dd', {}, m.value)));
+  const unknown = items.filter((i) => !i.known).map((i) => i.label.replace(/^Time to /, 'time to '));
+  const missing = unknown.length
+    ? el('p', { class: 'metrics-unknown' }, `Not known yet: ${unknown.join(', ')}. Add the milestones (started, detected, acknowledged, mitigated, resolved) to the frontmatter or as timeline entries to see them.`)
+    : null;
   return el(
     'header',
     { class: 'header' },
     el('h1', { class: 'title' }, view.title.trim() || 'Untitled incident'),
     facts,
-    metrics,
-    milestones.childElementCount ? milestones : null,
-    el('div', { class: 'controls' }, zoneSwitch(c), shareButtons()),
+    metrics.childElementCount ? metrics : null,
+    missing,
+    el('div', { class: 'controls' }, zoneSwitch(c), shareButtons(c.status)),
     layout.zone.note ? el('p', { class: 'note', attrs: { role: 'note' } }, layout.zone.note) : null,
-    legend(),
+    legend(layout),
   );
 }
 
@@ -74,18 +68,22 @@ function zoneSwitch(c: HeaderContext): HTMLElement {
   return group;
 }
 
-function shareButtons(): HTMLElement {
+function shareButtons(status: string | undefined): HTMLElement {
   return el(
     'div',
     { class: 'share', attrs: { role: 'group', 'aria-label': 'Share' } },
     el('button', { attrs: { type: 'button', 'data-action': 'copyMermaid' } }, 'Copy as Mermaid'),
     el('button', { attrs: { type: 'button', 'data-action': 'exportSvg' } }, 'Export as SVG'),
+    el('span', { class: 'share-status', attrs: { role: 'status', 'aria-live': 'polite' } }, status ?? ''),
   );
 }
 
-function legend(): HTMLElement {
+/** The phases the timeline shows (none: no legend). */
+function legend(layout: TimelineLayout): HTMLElement | null {
+  const shown = new Set(layout.rows.map((r) => r.phase).filter((p): p is Phase => !!p));
+  if (!shown.size) return null;
   const list = el('ul', { class: 'legend', attrs: { 'aria-label': 'Phases' } });
-  for (const phase of Object.keys(PHASE_LABELS) as Phase[]) {
+  for (const phase of (Object.keys(PHASE_LABELS) as Phase[]).filter((p) => shown.has(p))) {
     list.appendChild(el('li', {}, el('span', { class: `swatch phase-${phase}`, attrs: { 'aria-hidden': 'true' } }), PHASE_LABELS[phase]));
   }
   return list;

@@ -28,6 +28,8 @@ let view: ViewData | null = null;
 let notice: string | undefined;
 let zone: ZoneChoice = 'document';
 let cursorLine: number | null = null;
+/** What the last share action did, shown beside the buttons (text only). */
+let shareStatus: string | undefined;
 
 function post(message: FromWebview): void {
   api.postMessage(message);
@@ -51,7 +53,7 @@ function render(): void {
     parts.push(el('p', { class: 'empty' }, notice ?? 'Open a post-mortem to see its timeline.'));
   } else {
     const layout = layoutTimeline(view, resolveZone(zone, view.timezone, localZone));
-    parts.push(renderHeader({ view, layout, zone, documentZone: view.timezone, localZone }), ...renderTimeline(layout));
+    parts.push(renderHeader({ view, layout, zone, documentZone: view.timezone, localZone, status: shareStatus }), ...renderTimeline(layout));
     if (notice) parts.push(el('p', { class: 'note', attrs: { role: 'note' } }, notice));
   }
   root.replaceChildren(...parts);
@@ -84,6 +86,10 @@ function apply(message: ToWebview): void {
     zone = message.zone;
     render();
     saveState();
+  } else if (message.type === 'status') {
+    shareStatus = message.text;
+    const status = root.querySelector('.share-status');
+    if (status) status.textContent = message.text;
   } else {
     cursorLine = message.line;
     highlightCursor(true);
@@ -106,7 +112,12 @@ root.addEventListener('change', (event) => {
 root.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
   const action = button?.dataset.action;
-  if (action === 'copyMermaid' || action === 'exportSvg') post({ type: action });
+  if (action === 'copyMermaid' || action === 'exportSvg') {
+    shareStatus = undefined;
+    const status = root.querySelector('.share-status');
+    if (status) status.textContent = '';
+    post({ type: action });
+  }
 });
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

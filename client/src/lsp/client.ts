@@ -17,6 +17,7 @@ import {
 import { FindConfigRequest, InsertSectionRequest, OutlineRequest, TimelineRequest } from '../../../server/src/protocol';
 import type { PostMortemServer } from '../server/types';
 import { findConfig } from './config-files';
+import { lensTooltip } from '../../../server/src/view/lenses';
 
 /**
  * URI schemes of the documents the server checks: files, untitled documents, and the file
@@ -36,6 +37,17 @@ export function clientOptions(output: vscode.LogOutputChannel): LanguageClientOp
     synchronize: { configurationSection: 'postmortem' },
     outputChannel: output,
     errorHandler: visibleRestarts(output),
+    middleware: {
+      // The client drops the server's command tooltips: put back what each lens measures.
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) {
+          const tooltip = lens.command && lensTooltip(lens.command.title);
+          if (lens.command && tooltip) lens.command.tooltip = tooltip;
+        }
+        return lenses;
+      },
+    },
   };
 }
 
@@ -52,6 +64,8 @@ export function serverOf(
   },
 ): PostMortemServer {
   client.onRequest(FindConfigRequest, (params) => findConfig(params.uri));
+  logStates(client, output);
+  output.info('Starting the post-mortem language server.');
   const started = client.start().catch((e: unknown) => {
     output.error(`The post-mortem language server did not start: ${String(e)}`);
     void vscode.window.showErrorMessage(`Post-Mortem: the language server did not start (${String(e)}). See the "Post-Mortem" output.`);
@@ -80,6 +94,21 @@ export function serverOf(
     timeline: async (uri) => client.sendRequest(TimelineRequest, { uri }),
     insertSection: async (uri, sectionId) => client.sendRequest(InsertSectionRequest, { uri, sectionId }),
   };
+}
+
+/** Logs each start and stop of the server, with the version and the process it runs in. */
+function logStates(client: BaseLanguageClient, output: vscode.LogOutputChannel): void {
+  let starts = 0;
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Running) {
+      starts++;
+      const info = client.initializeResult?.serverInfo;
+      const server = info ? `${info.name}${info.version ? ` ${info.version}` : ''}` : 'the post-mortem language server';
+      output.info(starts === 1 ? `Started ${server}.` : `Restarted ${server} (start ${starts}).`);
+    } else if (e.newState === State.Stopped) {
+      output.info('The post-mortem language server stopped.');
+    }
+  });
 }
 
 /** Restarts the server after a crash, up to 5 times in 3 minutes, and tells the user each time. */

@@ -1,29 +1,20 @@
 import * as vscode from 'vscode';
 import type { ServerHandle } from '../server/handle';
+import type { TextEditView } from '../../../server/src/protocol';
 import { OutlineTracker } from './tracker';
 import { OutlineTree } from './tree';
+import { statusItem } from './status';
 
 export const OUTLINE_VIEWS = ['postmortem.outline', 'postmortem.outlineSide'] as const;
 
 /** The outline views (in the Explorer and in the Post-Mortem container), the status bar item and their commands. */
-export function registerOutline(context: vscode.ExtensionContext, server: ServerHandle): OutlineTracker {
+export function registerOutline(context: vscode.ExtensionContext, server: ServerHandle): { tracker: OutlineTracker; status: vscode.StatusBarItem } {
   const tracker = new OutlineTracker(server);
   const tree = new OutlineTree(tracker);
-  const status = vscode.window.createStatusBarItem('postmortem.status', vscode.StatusBarAlignment.Left, 50);
-  status.name = 'Post-Mortem';
-  status.command = 'postmortem.showOutline';
-  tracker.onDidChange((o) => {
-    if (!o) return status.hide();
-    const { present, required } = o.progress;
-    status.text = `$(checklist) Post-mortem ${present}/${required}`;
-    status.tooltip = `${present} of the ${required} required sections are there. Show the Post-Mortem outline.`;
-    status.backgroundColor = present < required ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    status.show();
-  });
+  const status = statusItem(tracker, context.subscriptions);
 
   context.subscriptions.push(
     tracker,
-    status,
     ...OUTLINE_VIEWS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true })),
     vscode.commands.registerCommand('postmortem.showOutline', () => vscode.commands.executeCommand('postmortem.outline.focus')),
     vscode.commands.registerCommand('postmortem.revealLine', async (uri: string, line: number) => {
@@ -44,8 +35,31 @@ export function registerOutline(context: vscode.ExtensionContext, server: Server
       for (const e of edits) {
         edit.insert(vscode.Uri.parse(uri), new vscode.Position(e.range.start.line, e.range.start.character), e.newText);
       }
-      return vscode.workspace.applyEdit(edit);
+      if (!(await vscode.workspace.applyEdit(edit))) return false;
+      await moveIntoInserted(vscode.Uri.parse(uri), edits);
+      return true;
     }),
   );
-  return tracker;
+  return { tracker, status };
+}
+
+/**
+ * Puts the cursor in the section just inserted: on the first line of text under its heading
+ * (selected, as the template's prompt is there to be replaced), in the document's editor.
+ */
+export async function moveIntoInserted(uri: vscode.Uri, edits: readonly TextEditView[]): Promise<vscode.TextEditor | undefined> {
+  const first = [...edits].sort((a, b) => a.range.start.line - b.range.start.line)[0];
+  if (!first) return undefined;
+  const lines = first.newText.split(/\r?\n/);
+  const heading = lines.findIndex((l) => /^#{1,6}\s/.test(l));
+  if (heading < 0) return undefined;
+  const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false, preview: false });
+  // Line k of the inserted text lands on the insertion's line + k; later edits do not move it.
+  const headingLine = first.range.start.line + heading;
+  let line = headingLine + 1;
+  while (line < editor.document.lineCount - 1 && !editor.document.lineAt(line).text.trim() && line < headingLine + 3) line++;
+  const range = editor.document.lineAt(Math.min(line, editor.document.lineCount - 1)).range;
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
 }

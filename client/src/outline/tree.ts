@@ -2,26 +2,35 @@ import * as vscode from 'vscode';
 import type { ActionItemView, IncidentOutline, OutlineSection, OutlineView, TimelineEventView } from '../../../server/src/protocol';
 import { clockText, dateKey, durationText, parseZone, partsIn, UTC, zoneLabel } from '../../../server/src/view/time-format';
 import type { OutlineTracker } from './tracker';
+import { METRIC_DEFINITIONS } from '../../../server/src/view/lenses';
 
 type Node =
   | { kind: 'group'; id: 'sections' | 'incidents' | 'timeline' | 'metrics' | 'actions'; label: string }
   | { kind: 'incident'; incident: IncidentOutline }
   | { kind: 'section'; section: OutlineSection; incident?: number }
   | { kind: 'event'; event: TimelineEventView }
-  | { kind: 'metric'; label: string; value: string; line?: number }
+  | { kind: 'metric'; label: string; value: string; line?: number; tooltip?: string }
   | { kind: 'action'; action: ActionItemView };
 
 const STATUS_ICON: Record<OutlineSection['status'], vscode.ThemeIcon> = {
   complete: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
   incomplete: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
   missing: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+  covered: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
 };
 
 const STATUS_TEXT: Record<OutlineSection['status'], string> = {
-  complete: 'complete',
-  incomplete: 'empty or template text left',
+  complete: 'no problems',
+  incomplete: 'has problems',
   missing: 'missing',
+  covered: 'told elsewhere',
 };
+
+/** "2 problems", or the status when there are none to count. */
+function statusText(s: OutlineSection): string {
+  if (s.status !== 'incomplete') return STATUS_TEXT[s.status];
+  return `${s.findings.length} ${s.findings.length === 1 ? 'problem' : 'problems'}`;
+}
 
 /** The Post-Mortem outline: sections with their status, the timeline, milestones and metrics, action items. */
 export class OutlineTree implements vscode.TreeDataProvider<Node> {
@@ -65,7 +74,7 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
         const i = node.incident;
         const item = new vscode.TreeItem(i.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `incident:${i.line}`;
-        item.description = `${i.progress.present}/${i.progress.required}`;
+        item.description = `${i.progress.clean}/${i.progress.required}`;
         item.command = reveal(uri, i.line);
         return item;
       }
@@ -75,10 +84,11 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
         // Sections of several incidents share ids: the incident tells them apart.
         item.id = `section:${node.incident ?? ''}:${s.id ?? s.line}`;
         item.iconPath = STATUS_ICON[s.status];
-        item.description = s.heading && s.heading !== s.name ? `“${s.heading}”` : STATUS_TEXT[s.status];
+        item.description = [s.heading && s.heading !== s.name ? `“${s.heading}”` : '', statusText(s)].filter(Boolean).join(' · ');
         item.tooltip = new vscode.MarkdownString(
-          [`**${s.name}**: ${STATUS_TEXT[s.status]}`, ...s.findings.map((f) => `- ${f.message}`)].join('\n\n'),
+          [`**${s.name}**: ${statusText(s)}`, ...s.findings.map((f) => `- ${f.message}`)].join('\n\n'),
         );
+        item.accessibilityInformation = { label: `${s.name}: ${statusText(s)}` };
         if (s.status === 'missing' && s.id) {
           item.contextValue = 'missingSection';
           item.command = { command: 'postmortem.insertSection', title: 'Insert', arguments: [o.uri, s.id] };
@@ -106,6 +116,7 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
       case 'metric': {
         const item = new vscode.TreeItem(node.label);
         item.description = node.value;
+        if (node.tooltip) item.tooltip = node.tooltip;
         if (node.line !== undefined) item.command = reveal(uri, node.line);
         return item;
       }
@@ -125,7 +136,7 @@ export class OutlineTree implements vscode.TreeDataProvider<Node> {
 function groups(o: OutlineView): Node[] {
   const out: Node[] = o.incidents?.length
     ? [{ kind: 'group', id: 'incidents', label: `Incidents (${o.incidents.length})` }]
-    : [{ kind: 'group', id: 'sections', label: `Sections (${o.progress.present}/${o.progress.required})` }];
+    : [{ kind: 'group', id: 'sections', label: `Sections (${o.progress.clean}/${o.progress.required} without problems)` }];
   if (o.timeline?.events.length) out.push({ kind: 'group', id: 'timeline', label: `Timeline (${o.timeline.events.length})` });
   if (o.timeline) out.push({ kind: 'group', id: 'metrics', label: 'Milestones and metrics' });
   if (o.actions.length) out.push({ kind: 'group', id: 'actions', label: `Action items (${o.actions.filter((a) => !a.done).length} open)` });
@@ -144,10 +155,11 @@ function metrics(o: OutlineView): Node[] {
     out.push({ kind: 'metric', label: name[0]!.toUpperCase() + name.slice(1), value: `${dateKey(p)} ${clockText(p, false)} ${zoneLabel(zone)}` });
   }
   out.push(
-    { kind: 'metric', label: 'Time to detect', value: durationText(t.metrics.timeToDetectMinutes) },
-    { kind: 'metric', label: 'Time to mitigate', value: durationText(t.metrics.timeToMitigateMinutes) },
-    { kind: 'metric', label: 'Time to resolve', value: durationText(t.metrics.timeToResolveMinutes) },
-    { kind: 'metric', label: 'Duration', value: durationText(t.metrics.durationMinutes) },
+    { kind: 'metric', label: 'Time to detect', value: durationText(t.metrics.timeToDetectMinutes), tooltip: METRIC_DEFINITIONS.TTD },
+    { kind: 'metric', label: 'Time to acknowledge', value: durationText(t.metrics.timeToAcknowledgeMinutes), tooltip: METRIC_DEFINITIONS.TTA },
+    { kind: 'metric', label: 'Time to mitigate', value: durationText(t.metrics.timeToMitigateMinutes), tooltip: METRIC_DEFINITIONS.TTM },
+    { kind: 'metric', label: 'Time to resolve', value: durationText(t.metrics.timeToResolveMinutes), tooltip: METRIC_DEFINITIONS.TTR },
+    { kind: 'metric', label: 'Duration', value: durationText(t.metrics.durationMinutes), tooltip: METRIC_DEFINITIONS.Duration },
   );
   return out;
 }

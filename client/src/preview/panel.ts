@@ -239,13 +239,20 @@ export class TimelinePreview implements vscode.Disposable {
     return editor;
   }
 
+  /** Copies the timeline as Mermaid; the page says so beside its buttons (no notification). */
   async copyMermaid(): Promise<string | undefined> {
-    return this.view ? copyMermaid(this.view, { zone: this.zone, localZone: this.localZone }) : undefined;
+    if (!this.view) return undefined;
+    const text = await copyMermaid(this.view, { zone: this.zone, localZone: this.localZone });
+    this.post({ type: 'status', text: 'Copied as Mermaid: paste it into a ```mermaid block.' });
+    return text;
   }
 
-  /** Writes the SVG to `target`, or asks where when no target is given. */
+  /** Writes the SVG to `target`, or asks where when no target is given; the page says where it went. */
   async exportSvg(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    return this.view && this.uri ? exportSvg(this.view, this.uri, { zone: this.zone, localZone: this.localZone }, target) : undefined;
+    if (!this.view || !this.uri) return undefined;
+    const file = await exportSvg(this.view, this.uri, { zone: this.zone, localZone: this.localZone }, target);
+    if (file) this.post({ type: 'status', text: `Exported to ${vscode.workspace.asRelativePath(file)}.` });
+    return file;
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ServerHandle } from '../server/handle.js';
+import { openExample } from '../help.js';
 import { LAST_URI_KEY, TimelinePreview, VIEW_TYPE, webviewOptions, type PreviewHost } from './panel.js';
 
 /** The preview as the extension's API exposes it (for the in-editor tests). */
@@ -19,7 +20,12 @@ export interface PreviewApi {
 export const PREVIEW_OPEN = 'postmortem.previewOpen';
 
 /** Registers the preview; it starts the language server when it first needs a timeline. */
-export function registerPreview(context: vscode.ExtensionContext, server: ServerHandle, log: vscode.LogOutputChannel): PreviewApi {
+export function registerPreview(
+  context: vscode.ExtensionContext,
+  server: ServerHandle,
+  log: vscode.LogOutputChannel,
+  followed: () => vscode.TextDocument | undefined,
+): PreviewApi {
   const host: PreviewHost = { extensionUri: context.extensionUri, workspaceState: context.workspaceState, server, log };
   const previews: TimelinePreview[] = [];
   const opened = new vscode.EventEmitter<TimelinePreview>();
@@ -44,15 +50,16 @@ export function registerPreview(context: vscode.ExtensionContext, server: Server
   const open = async (arg?: unknown): Promise<TimelinePreview | undefined> => {
     // A Uri from the outline or a test; a URI string from the language server's CodeLens.
     const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
-    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document || document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Post-Mortem: open a post-mortem (a Markdown file) to preview its timeline.');
-      return undefined;
-    }
+    let document = uri ? await vscode.workspace.openTextDocument(uri) : (activeMarkdown() ?? followed());
+    // Nothing to preview (the walkthrough's button in an empty window): show the example.
+    if (!document) document = (await openExample(context.extensionUri)).document;
+    // The source's group; the preview goes in the one beside it, never over the source.
+    const sourceColumn = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn ?? vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
+    const beside = (sourceColumn + 1) as vscode.ViewColumn;
     let preview = current();
-    if (preview) preview.panel.reveal(undefined, true);
+    if (preview) preview.panel.reveal(preview.panel.viewColumn === sourceColumn ? beside : undefined, true);
     else {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Timeline', { viewColumn: beside, preserveFocus: true }, webviewOptions(context.extensionUri));
       preview = adopt(panel);
     }
     await preview.show(document);

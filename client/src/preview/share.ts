@@ -7,11 +7,10 @@ import type { TimelineView } from '../../../server/src/protocol.js';
 import { toMermaid, type MermaidOptions } from '../../../server/src/view/mermaid.js';
 import { toSvg } from '../../../server/src/view/svg.js';
 
-/** Puts the Mermaid diagram on the clipboard and returns it. */
+/** Puts the Mermaid diagram on the clipboard and returns it (the preview says so in the page). */
 export async function copyMermaid(view: TimelineView, options: MermaidOptions): Promise<string> {
   const text = toMermaid(view, options);
   await vscode.env.clipboard.writeText(text);
-  void vscode.window.showInformationMessage('Post-Mortem: the timeline was copied as a Mermaid diagram.');
   return text;
 }
 
@@ -32,7 +31,6 @@ export async function exportSvg(view: TimelineView, documentUri: vscode.Uri, opt
     void vscode.window.showErrorMessage(`Post-Mortem: the timeline could not be written to ${file.scheme === 'file' ? file.fsPath : file.toString(true)}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
-  if (!target) void vscode.window.showInformationMessage(`Post-Mortem: the timeline was exported to ${vscode.workspace.asRelativePath(file)}.`);
   return file;
 }
 

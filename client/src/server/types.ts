@@ -27,6 +27,8 @@ export interface LspModule {
 
 /** What the extension does differently in a Node and in a web worker extension host. */
 export interface ClientPlatform {
+  /** Which extension host this is, for the log: "a Node" or "the browser's web worker". */
+  readonly name: string;
   /** The language client's module, loaded on first need. */
   loadLsp(context: vscode.ExtensionContext): LspModule;
   /** Whether a configuration file sits in the document's folder or above it, within the workspace. */

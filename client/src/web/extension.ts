@@ -15,6 +15,7 @@ export type { PostMortemApi };
 export { deactivate };
 
 const web: ClientPlatform = {
+  name: "the browser's web worker",
   loadLsp: () => lsp,
   hasConfigFile: async (document) => (await findConfig(document.uri.toString())) !== null,
   newFiles: workspaceNewFiles,

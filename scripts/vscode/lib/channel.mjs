@@ -37,6 +37,30 @@ function readJson(req) {
 }
 
 /**
+ * POST /expect {selector, state, timeoutMs?}: waits until the element `selector` (Playwright
+ * locator syntax, or a path into frames as for screenshots) is in `state` ('visible', 'hidden',
+ * 'attached' or 'detached') in the workbench. Answers {ok: true, text} (the first match's text)
+ * or {ok: false, error}: the suite asserts on what the workbench really shows (a view hidden
+ * by its `when` clause, the status bar item's side).
+ */
+async function expectInPage(page, { selector, state = 'visible', timeoutMs = 20_000 }) {
+  if (!page) return { ok: false, error: 'the workbench page is not open' };
+  const path = typeof selector === 'string' ? [selector] : selector;
+  if (!Array.isArray(path) || path.length === 0 || !path.every((p) => typeof p === 'string')) return { ok: false, error: `bad selector: ${JSON.stringify(selector)}` };
+  if (!['visible', 'hidden', 'attached', 'detached'].includes(state)) return { ok: false, error: `bad state: ${JSON.stringify(state)}` };
+  let scope = page;
+  for (const frame of path.slice(0, -1)) scope = scope.frameLocator(`${frame} >> visible=true`);
+  const element = scope.locator(path.at(-1)).first();
+  try {
+    await element.waitFor({ state, timeout: timeoutMs });
+    const text = state === 'visible' || state === 'attached' ? await element.innerText({ timeout: 2_000 }).catch(() => '') : '';
+    return { ok: true, text };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+  }
+}
+
+/**
  * Serves POST /screenshot {name, waitFor?, timeoutMs?}: waits until everything in `waitFor` is
  * visible in the page, then writes `<outDir>/<name>.png`. `waitFor` is a selector (Playwright
  * locator syntax) or a list of them; a list inside the list is a path into frames, e.g.
@@ -46,6 +70,7 @@ function readJson(req) {
 export async function startChannel({ outDir, getPage }) {
   mkdirSync(outDir, { recursive: true });
   const taken = [];
+  let failures = 0;
   const server = createServer(async (req, res) => {
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' };
     const reply = (status, body) => {
@@ -56,6 +81,12 @@ export async function startChannel({ outDir, getPage }) {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, cors);
         return res.end();
+      }
+      if (req.method === 'POST' && req.url === '/expect') {
+        const result = await expectInPage(getPage(), await readJson(req));
+        // What was on screen instead, for whoever reads the failure.
+        if (!result.ok) await getPage()?.screenshot({ path: join(outDir, `expect-failed-${++failures}.png`), type: 'png' }).catch(() => undefined);
+        return reply(200, result);
       }
       if (req.method !== 'POST' || req.url !== '/screenshot') return reply(404, { error: `no such endpoint: ${req.method} ${req.url}` });
       const { name, waitFor, timeoutMs = 45_000 } = await readJson(req); // a cold webview on a loaded machine is slow

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { analyze, type Analysis, type Settings } from '../service.js';
 import { plainText } from '../content/text.js';
 import { frontmatterString } from '../model/frontmatter.js';
+import { dateOrderOf } from '../timeline/date-order.js';
 import { extractActionItems } from '../content/actions.js';
 import { timelineView } from '../timeline/view.js';
 import { documentDate } from '../timeline/dates.js';
@@ -53,7 +54,7 @@ function rowOf(file: string, analysis: Analysis, today: string): MetricsRow {
   const view = timelineView(analysis, pathToFileURL(resolve(file)).href, 0);
   const zone = parseZone(view.timezone) ?? UTC;
   const firstInstant = view.milestones.started ?? view.events.find((e) => e.utc)?.utc;
-  const civil = documentDate(model, settings.dateOrder);
+  const civil = documentDate(model, dateOrderOf(model, settings));
   const date = firstInstant
     ? dateKey(partsIn(Date.parse(firstInstant), zone))
     : civil

@@ -1,7 +1,8 @@
 /**
  * `postmortem timeline --format json|csv FILE`: the timeline of one post-mortem as
  * data. JSON: {"timezone", "events": [{"line", "utc", "text"}], "milestones", "metrics"},
- * `line` 0-based, `utc` an ISO 8601 instant ending in Z or null.
+ * `line` 0-based, `utc` an ISO 8601 instant ending in Z or null; an event whose `utc` is
+ * null also has `unresolved` (why) and, when its date and time are known, `local`.
  */
 import { realpathSync } from 'node:fs';
 import { readInput } from './read.js';
@@ -23,7 +24,7 @@ export const TIMELINE_FORMATS: Record<string, (view: TimelineView) => string> = 
   mermaid: (view) => toMermaid(view),
 };
 
-export const TIMELINE_HELP = `Usage: postmortem timeline [--format json|csv|mermaid] [--timezone ZONE] [--date-order DMY|MDY] [--config FILE] FILE
+export const TIMELINE_HELP = `Usage: postmortem timeline [--format json|csv|mermaid] [--timezone ZONE] [--date-order DMY|MDY|auto] [--config FILE] FILE
 
 Prints the timeline of a post-mortem: every entry with its instant, the milestones and the
 incident metrics in minutes.
@@ -33,7 +34,7 @@ Options:
                           Output format (default: json); mermaid is a diagram GitHub renders
   --timezone ZONE         Zone for times nothing else places (IANA name, UTC or +02:00);
                           like the postmortem.defaultTimezone setting
-  --date-order DMY|MDY    How numeric dates like 03/04 are read (default: DMY)
+  --date-order DMY|MDY|auto  How numeric dates like 03/04 are read (default: auto, from the document)
   --config FILE           Use this .postmortemrc.json/.yaml instead of the one found upward
   -h, --help              Show this help`;
 
@@ -50,8 +51,8 @@ export function timelineCommand(file: string, options: TimelineOptions, base: Se
   if (options.timezone !== undefined && !parseZoneName(options.timezone)) {
     throw new UsageError(`unknown time zone "${options.timezone}" (an IANA name like Europe/Berlin, UTC, or an offset like +02:00)`);
   }
-  if (options.dateOrder !== undefined && options.dateOrder !== 'DMY' && options.dateOrder !== 'MDY') {
-    throw new UsageError(`unknown date order "${options.dateOrder}" (DMY or MDY)`);
+  if (options.dateOrder !== undefined && options.dateOrder !== 'DMY' && options.dateOrder !== 'MDY' && options.dateOrder !== 'auto') {
+    throw new UsageError(`unknown date order "${options.dateOrder}" (DMY, MDY or auto)`);
   }
   let real: string;
   try {
@@ -67,12 +68,13 @@ export function timelineCommand(file: string, options: TimelineOptions, base: Se
   return render(timelineView(analysis, pathToFileURL(resolve(file)).href, 0));
 }
 
-/** The JSON the issue specifies: one object, events reduced to line, utc and text. */
+/** The JSON the issue specifies: one object, events reduced to line, utc and text (and why there is no instant). */
 export function timelineJson(view: TimelineView): string {
   return jsonSafe(JSON.stringify(
     {
       timezone: view.timezone,
-      events: view.events.map((e) => ({ line: e.line, utc: e.utc, text: e.text })),
+      // An entry without an instant says why, and its wall-clock reading when it has one.
+      events: view.events.map((e) => ({ line: e.line, utc: e.utc, text: e.text, ...(e.utc === null ? { unresolved: e.unresolved ?? null, ...(e.local ? { local: e.local } : {}) } : {}) })),
       milestones: view.milestones,
       metrics: view.metrics,
     },
@@ -81,12 +83,12 @@ export function timelineJson(view: TimelineView): string {
   ));
 }
 
-const CSV_COLUMNS = ['line', 'utc', 'date_only', 'raw', 'text', 'milestone', 'people', 'unresolved'] as const;
+const CSV_COLUMNS = ['line', 'utc', 'date_only', 'raw', 'text', 'milestone', 'people', 'unresolved', 'local'] as const;
 
 /** RFC 4180 CSV, one row per event, with a header row; cells neutralised against formulas and control characters (csvCell). */
 export function timelineCsv(view: TimelineView): string {
   const rows = view.events.map((e) =>
-    [e.line, e.utc, e.dateOnly ? 'true' : '', e.raw, e.text, e.milestone, e.people.join(' '), e.unresolved].map(csvCell).join(','),
+    [e.line, e.utc, e.dateOnly ? 'true' : '', e.raw, e.text, e.milestone, e.people.join(' '), e.unresolved, e.local].map(csvCell).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n');
 }

@@ -1,5 +1,6 @@
 import { isMap } from 'yaml';
 import { parseZoneName, zoneId } from '../time/zones.js';
+import { lookupZoneWord } from '../time/abbreviations.js';
 import type { Analysis } from '../analysis.js';
 import type { FixProvider, TextEdit } from './types.js';
 
@@ -38,13 +39,49 @@ export function frontmatterKeyEdit(analysis: Analysis, key: string, value: strin
   return { range: { start: at, end: at }, newText: `${key}: ${value}${eol}` };
 }
 
-/** "State the time zone": adds `timezone:` to the frontmatter. Not safe: the zone is a choice. */
+/** The zone each half of a daylight-saving pair (and a few one-zone abbreviations) stands for. */
+const ABBREVIATION_ZONES: Record<string, string> = {
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', MST: 'America/Denver', MDT: 'America/Denver',
+  CDT: 'America/Chicago', EST: 'America/New_York', EDT: 'America/New_York', AKST: 'America/Anchorage', AKDT: 'America/Anchorage',
+  HST: 'Pacific/Honolulu', CET: 'Europe/Berlin', CEST: 'Europe/Berlin', MEZ: 'Europe/Berlin', MESZ: 'Europe/Berlin',
+  WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon', EET: 'Europe/Helsinki', EEST: 'Europe/Helsinki', MSK: 'Europe/Moscow',
+  JST: 'Asia/Tokyo', KST: 'Asia/Seoul', SGT: 'Asia/Singapore', HKT: 'Asia/Hong_Kong',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland', BRT: 'America/Sao_Paulo',
+};
+
+/**
+ * The IANA zones the document's own abbreviations and names imply ("09:00 PST" → America/Los_Angeles),
+ * each with the word that implies it, in the order they first appear; at most three.
+ */
+export function impliedZones(text: string): Array<{ zone: string; word: string }> {
+  const out: Array<{ zone: string; word: string }> = [];
+  for (const m of text.matchAll(/\b[A-Z]{2,5}(?:\/[A-Z]{2,5})?\b|\b(?:Pacific|Mountain|Central|Eastern)(?: [Tt]ime)?\b/g)) {
+    const word = m[0];
+    let zone = ABBREVIATION_ZONES[word] ?? undefined;
+    if (!zone) {
+      const found = lookupZoneWord(word);
+      if (found?.kind === 'zone' && found.zone.kind === 'iana') zone = found.zone.name;
+    }
+    if (zone && !out.some((z) => z.zone === zone)) out.push({ zone, word });
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/**
+ * "State the time zone": adds `timezone:` to the frontmatter, one fix per zone the document's
+ * abbreviations imply, then the setting's zone (or UTC). Not safe: the zone is a choice.
+ */
 export const stateTimezoneFix: FixProvider = {
   codes: ['timeline.timezone-missing'],
   fixes(analysis, finding) {
-    const zone = zoneToState(analysis);
-    const edit = stateTimezoneEdit(analysis, zone);
-    if (!edit) return [];
-    return [{ title: `State the time zone: add "timezone: ${zone}" to the frontmatter`, kind: 'quickfix', edits: [edit], findings: [finding], safe: false }];
+    const fallback = zoneToState(analysis);
+    const implied = impliedZones(analysis.model.lines.text).filter((z) => z.zone !== fallback);
+    const choices = [...implied.map((z) => ({ zone: z.zone, why: ` (the text says ${z.word})` })), { zone: fallback, why: '' }];
+    return choices.flatMap(({ zone, why }, i) => {
+      const edit = stateTimezoneEdit(analysis, zone);
+      if (!edit) return [];
+      return [{ title: `State the time zone: add "timezone: ${zone}" to the frontmatter${why}`, kind: 'quickfix' as const, edits: [edit], findings: [finding], safe: false, ...(i === 0 && implied.length ? { isPreferred: true } : {}) }];
+    });
   },
 };

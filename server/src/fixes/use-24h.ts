@@ -39,9 +39,15 @@ export const use24hFix: FixProvider = {
     const target = ev && editFor(analysis, ev);
     if (!target) return [];
     const out: Fix[] = [{ title: `Use 24-hour time (${target.newText})`, kind: 'quickfix', edits: [target], findings: [finding], isPreferred: true, safe: false }];
-    const all = timeline.events.map((e) => editFor(analysis, e)).filter((e): e is TextEdit => !!e);
+    // Only the entries a finding points at: with timeline.12-hour-time off, valid 12-hour times are left alone.
+    const findings = analysis.findings.filter((f) => f.code === 'timeline.12-hour-time' || f.code === 'timeline.invalid-time');
+    const pointed = new Set(findings.map((f) => `${f.range.start.line}:${f.range.start.character}`));
+    const key = (r: Range | undefined) => (r ? `${r.start.line}:${r.start.character}` : '');
+    const all = timeline.events
+      .filter((e) => pointed.has(key(e.clockRange)) || pointed.has(key(e.stampRange)))
+      .map((e) => editFor(analysis, e))
+      .filter((e): e is TextEdit => !!e);
     if (all.length > 1) {
-      const findings = analysis.findings.filter((f) => f.code === 'timeline.12-hour-time');
       out.push({ title: 'Use 24-hour time throughout the timeline', kind: 'quickfix', edits: all, findings, safe: false });
     }
     return out;

@@ -35,10 +35,13 @@ export interface PostMortemModel {
   preamble: { startLine: number; endLine: number };
   /** The text that summarises: the summary section, or the prose under the title. */
   summary: SummaryPlace | undefined;
+  /** The document's path or URI when known: its file name may date it ("2019-11-14-hub.md"). */
+  path?: string;
 }
 
 export interface ModelOptions {
   aliases?: AliasTable;
+  path?: string;
 }
 
 interface Named {
@@ -80,7 +83,7 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
   const summary = summaryPlace(blocks, canonical, intro, labels);
   if (summary?.kind === 'preamble' && canonical.get('summary')?.weak) canonical.delete('summary');
 
-  return { text, lines, frontmatter, blocks, title, sectionLevel, sections: roots, allSections: all, canonical, preamble, summary };
+  return { text, lines, frontmatter, blocks, title, sectionLevel, sections: roots, allSections: all, canonical, preamble, summary, path: options.path };
 }
 
 /**

@@ -14,6 +14,9 @@ import { actionItems } from './action-items.js';
 import { successesJustification } from './successes-justification.js';
 import { timelineOrder } from './timeline-order.js';
 import { timelineTimezone } from './timeline-timezone.js';
+import { timelineSeason } from './timeline-season.js';
+import { timelineDate } from './timeline-date.js';
+import { summaryStart } from './summary-start.js';
 import { timelineTime } from './timeline-time.js';
 import { milestoneOrder } from './milestone-order.js';
 import { summaryDuration } from './summary-duration.js';
@@ -38,6 +41,9 @@ export const RULES: readonly Rule[] = [
   timelineOrder,
   timelineTimezone,
   timelineTime,
+  timelineSeason,
+  timelineDate,
+  summaryStart,
   milestoneOrder,
   summaryDuration,
 ];

@@ -100,3 +100,25 @@ export function lookupZoneWord(word: string): ZoneLookup | undefined {
   if (name && /^[A-Z][a-z]+$/.test(w)) return { kind: 'zone', zone: { kind: 'iana', name, label: w } };
   return undefined;
 }
+
+/**
+ * Abbreviations of one season of a region that changes its clocks, with the region.
+ * Left out on purpose: those a region without daylight saving time uses all year
+ * (MST in Arizona, AEST in Queensland, WET in Iceland's neighbours, GMT).
+ */
+const SEASONAL: Record<string, string> = {
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', 'PACIFIC STANDARD TIME': 'America/Los_Angeles', 'PACIFIC DAYLIGHT TIME': 'America/Los_Angeles',
+  MDT: 'America/Denver', 'MOUNTAIN DAYLIGHT TIME': 'America/Denver',
+  CDT: 'America/Chicago', 'CENTRAL DAYLIGHT TIME': 'America/Chicago',
+  EST: 'America/New_York', EDT: 'America/New_York', 'EASTERN STANDARD TIME': 'America/New_York', 'EASTERN DAYLIGHT TIME': 'America/New_York',
+  AKST: 'America/Anchorage', AKDT: 'America/Anchorage',
+  CET: 'Europe/Paris', CEST: 'Europe/Paris', MEZ: 'Europe/Berlin', MESZ: 'Europe/Berlin', 'CENTRAL EUROPEAN TIME': 'Europe/Paris', 'CENTRAL EUROPEAN SUMMER TIME': 'Europe/Paris',
+  WEST: 'Europe/Lisbon', EET: 'Europe/Helsinki', EEST: 'Europe/Helsinki',
+  AEDT: 'Australia/Sydney', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland',
+  'BRITISH SUMMER TIME': 'Europe/London',
+};
+
+/** The region whose clocks a seasonal abbreviation names (PST → America/Los_Angeles), or undefined. */
+export function seasonalRegion(label: string): string | undefined {
+  return own(SEASONAL, label.trim().replace(/\s+/g, ' ').toUpperCase());
+}

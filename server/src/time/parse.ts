@@ -47,19 +47,21 @@ const RE = {
   weekday: new RegExp(WEEKDAY, 'iy'),
   iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
   isoPlaceholder: /[\dxX?]{4}[-/][\dxXmM?]{1,2}[-/][\dxXdD?]{1,2}(?![\w?])/y,
-  numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)/y,
-  dayMonth: new RegExp(`(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
-  monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d:])`, 'iy'),
-  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|\s+)/y,
+  numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)|(\d{1,2})-(\d{1,2})-(\d{4})(?![\d:/.-])/y,
+  dayMonth: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
+  monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d]|:\\d)`, 'iy'),
+  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+)/y,
   clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,
-  clockPlaceholder: /(?:HH|hh|--|\?\?|\d{1,2}):(?:mm|MM|--|\?\?)(?![\w?])|\?\?:\?\?/y,
+  clockPlaceholder: /(?:HH|hh|--|\?\?|XX|xx|\d{1,2}):(?:mm|MM|--|\?\?|XX|xx)(?![\w?])|\?\?:\?\?/y,
   bareHour: /(\d{1,2})(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,
-  meridiem: /\s?([aApP])\.?\s?[mM]\.?(?![A-Za-z])/y,
+  // "3:26 p.m.", "03:26PM", and the bare letter only when attached ("10:45a", "12:29p"): "10:45 a server" is not AM.
+  meridiem: /\s?([aApP])\.?\s?[mM]\.?(?![A-Za-z])|([aApP])(?![A-Za-z\d])/y,
   rangeTo: /\s?(?:-|–|—|to\s|until\s)\s?/y,
   approxSuffix: /\s?~/y,
   parenOpen: /\s?\(\s?/y,
   parenClose: /\s?\)/y,
   on: /\s+on\s+/y,
+  emphasis: /\*\*|__|\*|_/y,
 };
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -94,11 +96,14 @@ export function parseDateAt(text: string, pos: number, order: DateOrder): DateHi
   m = at(RE.monthDay, text, pos);
   if (m) return { end: pos + m[0].length, date: withYear(monthOf(m[1]!), Number(m[2]), m[3]) };
   m = at(RE.numeric, text, pos);
-  if (m && (m[2] === '/' || m[4])) {
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    const dmy = m[2] === '.' || order === 'DMY';
-    const year = m[4] ? (m[4].length === 2 ? 2000 + Number(m[4]) : m[4]) : undefined;
+  if (!m) return undefined;
+  // "07-27-2023": a dashed date with its year last reads like a slashed one.
+  const [sep, first, second, yearText] = m[5] ? ['/', m[5], m[6]!, m[7]] : [m[2]!, m[1]!, m[3]!, m[4]];
+  if (sep === '/' || yearText) {
+    const a = Number(first);
+    const b = Number(second);
+    const dmy = sep === '.' || order === 'DMY';
+    const year = yearText ? (yearText.length === 2 ? 2000 + Number(yearText) : yearText) : undefined;
     return {
       end: pos + m[0].length,
       date: withYear(dmy ? b : a, dmy ? a : b, year === undefined ? undefined : String(year)),
@@ -123,7 +128,11 @@ interface ClockHit {
 /** A clock time written at `pos` (24-hour or 12-hour), or a time placeholder, or undefined. */
 export function parseClockAt(text: string, pos: number): ClockHit | undefined {
   const ph = at(RE.clockPlaceholder, text, pos);
-  if (ph) return { end: pos + ph[0].length, twelveHour: false, placeholder: true };
+  if (ph) {
+    const hour = /^\d+/.exec(ph[0]);
+    if (hour && Number(hour[0]) > 23) return { end: pos + ph[0].length, twelveHour: false, problem: `${ph[0]} is not a time: there is no hour ${Number(hour[0])}` };
+    return { end: pos + ph[0].length, twelveHour: false, placeholder: true };
+  }
   let hour: number;
   let minute = 0;
   let second = 0;
@@ -148,8 +157,9 @@ export function parseClockAt(text: string, pos: number): ClockHit | undefined {
   if (mer) {
     end += mer[0].length;
     const written = text.slice(pos, end);
-    if (hour < 1 || hour > 12) return { end, twelveHour: true, problem: `${written} is not a time: a 12-hour clock runs from 12:00 to 11:59` };
-    const pm = mer[1]!.toLowerCase() === 'p';
+    const pm = (mer[1] ?? mer[2])!.toLowerCase() === 'p';
+    // "00:25 AM" says what it means; "0:30 PM" and "13:55 PM" do not.
+    if ((hour === 0 && pm) || hour > 12) return { end, twelveHour: true, problem: `${written} is not a time: a 12-hour clock runs from 12:00 to 11:59` };
     time.hour = (hour % 12) + (pm ? 12 : 0);
     const p = timeProblem({ ...time, hour: 0 });
     return p ? { end, twelveHour: true, problem: `${written} is not a time: ${p}` } : { end, time, twelveHour: true };
@@ -190,10 +200,21 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     stampDate = date.date;
     const join = at(RE.dateTimeJoin, text, p);
     if (join) {
-      clock = parseClockAt(text, p + join[0].length);
+      let at0 = p + join[0].length;
+      // "2018-07-30 ca. 11:20": an approximate time after the date.
+      const approxTime = at(RE.approx, text, at0);
+      if (approxTime && parseClockAt(text, at0 + approxTime[0].length)) {
+        at0 += approxTime[0].length;
+        approximate = true;
+      }
+      // "Dec 16th **12:43**": the time may be emphasised on its own.
+      const emph = at(RE.emphasis, text, at0);
+      const clockAt = emph ? at0 + emph[0].length : at0;
+      clock = parseClockAt(text, clockAt);
+      if (clock && emph && !text.startsWith(emph[0], clock.end)) clock = undefined;
       if (clock) {
-        clockStart = p + join[0].length;
-        p = clock.end;
+        clockStart = clockAt;
+        p = clock.end + (emph ? emph[0].length : 0);
       }
     }
   } else {
@@ -203,9 +224,18 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     p = clock.end;
   }
   if (clock) {
-    zone = zoneAfterTime(text, p);
+    // "10:07-10:29" is a range, not 10:07 at UTC-10:29; after an ISO "T" a signed offset stays one.
+    const isoT = text[clockStart - 1] === 'T';
+    const early = isoT ? undefined : rangeEnd(text, p);
+    zone = early ? undefined : zoneAfterTime(text, p);
     if (zone) p = zone.end;
-    p = skipRangeEnd(text, p);
+    const range = early ?? rangeEnd(text, p);
+    if (range) {
+      p = range.end;
+      // A zone written once after the range ("22:04-23:00 UTC") is the start's too.
+      if (!zone && range.zone) zone = range.zone;
+      if (clock.time && !clock.twelveHour && range.clock.twelveHour && range.clock.time) clock = { ...clock, time: meridiemFromEnd(clock.time, range.clock.time), twelveHour: true };
+    }
     const suffix = at(RE.approxSuffix, text, p);
     if (suffix) {
       approximate = true;
@@ -242,23 +272,41 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
   };
 }
 
-/** Skips the end of a range (`- 11:00`, `-12:??`): the start of the range is the entry's time. */
-function skipRangeEnd(text: string, p: number): number {
+/** The end of a range (`- 11:00`, `-12:??`, `-10:29 AM`): the start of the range is the entry's time. */
+function rangeEnd(text: string, p: number): { end: number; clock: ClockHit; zone?: ZoneToken } | undefined {
   const dash = at(RE.rangeTo, text, p);
-  if (!dash) return p;
+  if (!dash) return undefined;
   const clock = parseClockAt(text, p + dash[0].length);
-  if (!clock) return p;
+  if (!clock) return undefined;
   const zone = zoneAfterTime(text, clock.end);
-  return zone ? zone.end : clock.end;
+  return zone ? { end: zone.end, clock, zone } : { end: clock.end, clock };
 }
+
+/**
+ * The start of a range whose end alone carries AM/PM (`10:07-10:29 AM`, `5:38-10:57 PM`):
+ * the same half of the day, unless that puts the start after the end (`11:45-12:10 PM`).
+ */
+function meridiemFromEnd(start: CivilTime, end: CivilTime): CivilTime {
+  if (start.hour < 1 || start.hour > 12) return start;
+  const pm = end.hour >= 12;
+  const same = { ...start, hour: (start.hour % 12) + (pm ? 12 : 0) };
+  if (timeMsOf(same) <= timeMsOf(end)) return same;
+  return { ...start, hour: (start.hour % 12) + (pm ? 0 : 12) };
+}
+
+const timeMsOf = (t: CivilTime) => ((t.hour * 60 + t.minute) * 60 + t.second) * 1000 + t.millisecond;
 
 /** A date after the time: `22:30 UTC (Oct 29)` or `14:00 on 25 Aug 2023`. */
 function trailingDate(text: string, p: number, order: DateOrder): { date: StampDate; end: number } | undefined {
   const open = at(RE.parenOpen, text, p);
   if (open) {
-    const d = parseDateAt(text, p + open[0].length, order);
-    const close = d ? at(RE.parenClose, text, d.end) : null;
-    return d?.date && close ? { date: d.date, end: d.end + close[0].length } : undefined;
+    // "23:00 UTC (*April 5*)": the date may be emphasised inside the brackets.
+    const emph = at(RE.emphasis, text, p + open[0].length);
+    const from = p + open[0].length + (emph ? emph[0].length : 0);
+    const d = parseDateAt(text, from, order);
+    const dEnd = d && emph ? (text.startsWith(emph[0], d.end) ? d.end + emph[0].length : -1) : d?.end;
+    const close = d && dEnd !== undefined && dEnd >= 0 ? at(RE.parenClose, text, dEnd) : null;
+    return d?.date && close ? { date: d.date, end: dEnd! + close[0].length } : undefined;
   }
   const on = at(RE.on, text, p);
   if (on) {

@@ -103,6 +103,8 @@ export function zonesIn(text: string): ZoneToken[] {
     const c = text[i]!;
     if (!/[A-Z+\-−]/.test(c)) continue;
     if (i > 0 && /[A-Za-z0-9]/.test(text[i - 1]!)) continue;
+    // A bare offset stands alone ("(+02:00)", "times are -05:00"), not inside a name ("pool1-...-13").
+    if (!/[A-Z]/.test(c) && i > 0 && !/[\s(\[]/.test(text[i - 1]!)) continue;
     const t = zoneAt(text, i);
     if (t) {
       out.push(t);
@@ -114,7 +116,8 @@ export function zonesIn(text: string): ZoneToken[] {
 
 /** The most specific zone among tokens: an IANA zone, then a zone following DST, then a fixed one; ambiguous ones last. */
 export function bestZone(tokens: readonly ZoneToken[]): ZoneToken | undefined {
-  const rank = (t: ZoneToken) => (t.lookup.kind === 'ambiguous' ? 3 : t.lookup.zone.kind === 'iana' ? (t.lookup.zone.label.includes('/') ? 0 : 1) : 2);
+  // An explicit offset ("PST (UTC-7)") settles what an abbreviation beside it only names.
+  const rank = (t: ZoneToken) => (t.lookup.kind === 'ambiguous' ? 3 : t.lookup.zone.kind === 'iana' ? (t.lookup.zone.label.includes('/') ? 0 : 1) : /\d/.test(t.raw) ? 1 : 2);
   let best: ZoneToken | undefined;
   for (const t of tokens) if (!best || rank(t) < rank(best)) best = t;
   return best;

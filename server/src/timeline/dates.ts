@@ -2,8 +2,8 @@
  * The date a timeline's time-only entries happen on when nothing in the timeline
  * gives one: frontmatter `started` (or `date`), else the first dated entry, else a
  * full date in the title, the lines under it or the summary ("**Date:** January
- * 14-19, 2026", "# Outage - September 29, 2025"). Also the year of dates written
- * without one ("Aug 25").
+ * 14-19, 2026", "# Outage - September 29, 2025"), else one in the file name. Also the
+ * year of dates written without one ("Aug 25").
  */
 import type { PostMortemModel } from '../model/document.js';
 import { frontmatterString } from '../model/frontmatter.js';
@@ -15,16 +15,39 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
 const WORD_START = /(?:^|[^\p{L}\p{N}])(?=[\p{L}\p{N}])/gu;
 const MAX_SCAN_LINES = 60;
 
-/** The first full, valid date (day, month and year) written in a text, or undefined. */
-export function firstFullDate(text: string, order: DateOrder): CivilDate | undefined {
-  if (!YEAR.test(text)) return undefined;
+const BARE_URL = /<?https?:\/\/[^\s>)]+>?/g;
+
+/** The text with link targets (`](…)`) and bare URLs blanked out, same length; linear even when no `)` ever comes. */
+function withoutLinkTargets(raw: string): string {
+  const text = raw.includes('http') ? raw.replace(BARE_URL, (m) => ' '.repeat(m.length)) : raw;
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = text.indexOf('](', from); open >= 0; open = text.indexOf('](', from)) {
+    const close = text.indexOf(')', open + 2);
+    if (close < 0) break; // no ")" after this one, so none after any later "](" either
+    parts.push(text.slice(from, open + 1), ' '.repeat(close - open));
+    from = close + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** The first full, valid date (day, month and year) written in a text, or undefined. Dates in link targets do not count. */
+export function firstFullDate(raw: string, order: DateOrder): CivilDate | undefined {
+  return firstFullDateAt(raw, order)?.date;
+}
+
+/** The first full, valid date written in a text and where it is, or undefined. */
+export function firstFullDateAt(raw: string, order: DateOrder): { date: CivilDate; start: number; end: number } | undefined {
+  if (!YEAR.test(raw)) return undefined;
+  const text = raw.includes('http') || raw.includes('](') ? withoutLinkTargets(raw) : raw;
   WORD_START.lastIndex = 0;
   for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
     const pos = m.index + m[0].length;
     // Past the whole character: one code unit into a surrogate pair, a /u search starts over at the pair.
     if (m[0].length === 0) WORD_START.lastIndex += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
     const hit = parseDateAt(text, pos, order);
-    if (hit?.date?.year !== undefined && !dateProblem(hit.date as CivilDate)) return hit.date as CivilDate;
+    if (hit?.date?.year !== undefined && !dateProblem(hit.date as CivilDate)) return { date: hit.date as CivilDate, start: pos, end: hit.end };
   }
   return undefined;
 }
@@ -51,8 +74,8 @@ export function referenceDate(model: PostMortemModel, items: readonly TimelineIt
 /** A full date in the title, the lines between the title and the first section, or the summary. */
 export function documentDate(model: PostMortemModel, order: DateOrder): CivilDate | undefined {
   const { lines } = model;
-  if (model.title) {
-    const d = firstFullDate(model.title.text, order);
+  for (const title of [model.title?.text, frontmatterString(model.frontmatter, 'title')]) {
+    const d = title ? firstFullDate(title, order) : undefined;
     if (d) return d;
   }
   const scan = (from: number, to: number) => {
@@ -65,7 +88,35 @@ export function documentDate(model: PostMortemModel, order: DateOrder): CivilDat
   const pre = scan(model.preamble.startLine, model.preamble.endLine);
   if (pre) return pre;
   const summary = model.canonical.get('summary');
-  return summary ? scan(summary.bodyStartLine, summary.endLine) : undefined;
+  const fromSummary = summary ? scan(summary.bodyStartLine, summary.endLine) : undefined;
+  return fromSummary ?? labelledDate(model, order) ?? fileNameDate(model.path);
+}
+
+const DATE_LABEL = /^[\s>*_|-]*(?:incident\s+)?(?:date|day|started|start|when)\b[\s*_]*[:|]/i;
+
+/** A "**Date**: 27.11.2023" line anywhere above the timeline (or in the first lines when there is none). */
+function labelledDate(model: PostMortemModel, order: DateOrder): CivilDate | undefined {
+  const end = Math.min(model.canonical.get('timeline')?.heading.startLine ?? model.lines.lineCount, MAX_SCAN_LINES * 2);
+  for (let line = 0; line < end; line++) {
+    const text = model.lines.lineText(line);
+    if (DATE_LABEL.test(text)) {
+      const d = firstFullDate(text, order);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+const FILE_NAME_DATE = /(?:^|[^\d])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/;
+
+/** A full date in a file name, year first ("2019-11-14-hub-fio.md", "20240914_dns.md"), or undefined. */
+export function fileNameDate(path: string | undefined): CivilDate | undefined {
+  if (!path) return undefined;
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const m = FILE_NAME_DATE.exec(name);
+  if (!m) return undefined;
+  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return dateProblem(d) ? undefined : d;
 }
 
 /**

@@ -15,6 +15,7 @@ export interface EntryStart {
   textStart: number;
 }
 
+const SENTENCE_LEAD = /(At|On)\s+(?=[\dA-Z~])/y;
 const WRAPPER = /\*\*|__|\*|_|`+|\[/y;
 const SEPARATOR = /\s*(?:[-—–:|]|\.(?=\s))\s*/y;
 const INNER_TAIL = /^\s*[-—–:|,]?\s*$/;
@@ -32,6 +33,14 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
  * also separate a time from the text with a space.
  */
 export function entryStartAt(line: string, pos: number, order: DateOrder, strict: boolean): EntryStart | undefined {
+  const lead = at(SENTENCE_LEAD, line, pos);
+  if (lead) {
+    // "At 15:10 we deployed…", "On Monday 30th January, the team…": a sentence that opens with its time.
+    const stamp = parseStamp(line, pos + lead[0].length, order);
+    const fits = stamp && !stamp.problem && (lead[1]!.toLowerCase() === 'at' ? stamp.time : stamp.date && !stamp.time);
+    if (!fits || !/^[\s,]/.test(line.slice(stamp.end, stamp.end + 1) || ' ')) return undefined;
+    return { stamp, textStart: skipSpace(line, stamp.end + (line[stamp.end] === ',' ? 1 : 0)) };
+  }
   const wrap = at(WRAPPER, line, pos);
   if (wrap) {
     const open = wrap[0];

@@ -12,7 +12,7 @@ import type { Section } from '../model/sections.js';
 import { parseDateAt, type DateOrder, type ParsedStamp, type StampDate } from '../time/parse.js';
 import { entryStartAt, makeEntry } from './entry-text.js';
 import { stampHeaderCell, tableEntries, timelineColumns, rowCells } from './table.js';
-import type { TimelineItem } from './types.js';
+import type { TimelineEntry, TimelineItem } from './types.js';
 
 /** Text in the timeline that is not an entry, where a zone statement may be ("All times in UTC."). */
 export interface Note {
@@ -43,7 +43,9 @@ export function extractTimeline(model: PostMortemModel, section: Section, order:
       switch (block.kind) {
         case 'heading': {
           state.context++;
-          items.push({ kind: 'marker', line: block.startLine, date: dateOf(block.text, order) });
+          const entry = headingEntry(model, block.startLine, order);
+          if (entry) items.push({ kind: 'entry', entry });
+          else items.push({ kind: 'marker', line: block.startLine, date: dateOf(block.text, order) });
           break;
         }
         case 'paragraph':
@@ -72,7 +74,45 @@ export function extractTimeline(model: PostMortemModel, section: Section, order:
     }
   };
   visit(sectionBlocks(model, section), 'list');
+  // Day headings written at the timeline's own level ("## Timeline", then "## July 22") go on with it.
+  for (const day of daySections(model, section, order)) {
+    state.context++;
+    items.push({ kind: 'marker', line: day.heading.startLine, date: dateOf(day.heading.text, order) });
+    visit(sectionBlocks(model, day), 'list');
+  }
   return { items, notes };
+}
+
+/** The sections right after the timeline, at its level, whose headings are only a date. */
+function daySections(model: PostMortemModel, section: Section, order: DateOrder): Section[] {
+  const siblings = section.parent ? section.parent.children : model.sections;
+  const out: Section[] = [];
+  for (let i = siblings.indexOf(section) + 1; i > 0 && i < siblings.length; i++) {
+    const s = siblings[i]!;
+    if (s.form !== 'heading' || !dateLine(s.heading.text, order)) break;
+    out.push(s);
+  }
+  return out;
+}
+
+const HEADING_LEAD = /^[ \t]*#{1,6}[ \t]+/;
+const HEADING_CLOSE = /[ \t]+#+[ \t]*$/;
+
+/**
+ * A heading that starts with a time ("### 20:15", "### July 11, 2025, 12:42 PM",
+ * "### 10:07-10:29 AM: Emergency call"): an entry on its own line, which nothing moves.
+ */
+function headingEntry(model: PostMortemModel, line: number, order: DateOrder): TimelineEntry | undefined {
+  const full = model.lines.lineText(line);
+  const lead = HEADING_LEAD.exec(full)?.[0].length;
+  if (lead === undefined) return undefined;
+  const close = HEADING_CLOSE.exec(full);
+  const text = close ? full.slice(0, close.index) : full;
+  const start = entryStartAt(text, lead, order, false);
+  if (!start || (!start.stamp.time && !start.stamp.timeUnknown && !start.stamp.problem)) return undefined;
+  const lineStart = model.lines.lineStart(line);
+  const span = { startLine: line, endLine: line + 1, start: lineStart, end: lineStart + full.length };
+  return makeEntry('line', `heading:${line}`, span, line, start.stamp, text.slice(start.textStart));
 }
 
 /** The date a heading gives, if its text is (or starts with) a date. */
@@ -81,11 +121,13 @@ function dateOf(text: string, order: DateOrder): StampDate | undefined {
   return parseDateAt(t, 0, order)?.date;
 }
 
-/** A whole line that is only a date ("**Monday, 25 August 2023**", "2023-08-25:"). */
+const TRAILING_NOTE = /^\s*\([^()]*\)$/;
+
+/** A whole line that is only a date ("**Monday, 25 August 2023**", "2023-08-25:"), or a date and a note in brackets ("April 15, 2021 (all times in UTC)"). */
 function dateLine(text: string, order: DateOrder): StampDate | undefined {
   const inner = DATE_LINE_WRAP.exec(text)?.[1] ?? '';
   const hit = parseDateAt(inner, 0, order);
-  return hit?.date && hit.end === inner.length ? hit.date : undefined;
+  return hit?.date && (hit.end === inner.length || TRAILING_NOTE.test(inner.slice(hit.end))) ? hit.date : undefined;
 }
 
 function paragraph(
@@ -112,6 +154,8 @@ function paragraph(
       close();
       state.context++;
       items.push({ kind: 'marker', line, date: marker });
+      // The note beside the date may state the zone.
+      if (text.includes('(')) notes.push({ kind: 'paragraph', line, character: lead, text: text.slice(lead) });
       continue;
     }
     const lineStart = lines.lineStart(line);

@@ -7,19 +7,65 @@ import type { PostMortemModel } from '../model/document.js';
 import { frontmatterString } from '../model/frontmatter.js';
 import type { Settings } from '../settings.js';
 import { parseZoneName, type Zone } from '../time/zones.js';
-import { referenceDate } from './dates.js';
+import { dateOrderOf } from './date-order.js';
+import { completeDate, referenceDate } from './dates.js';
+import { dateProblem, dayNumber, type CivilDate } from '../time/civil.js';
 import { extractTimeline } from './extract.js';
 import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.js';
 import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
-import { zoneStatement } from './statement.js';
-import type { AmbiguousZone, Timeline, TimelineEvent } from './types.js';
+import { documentZoneStatement, zoneStatements, type ZoneStatement } from './statement.js';
+import type { Range } from '../model/text.js';
+import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent, TimelineItem } from './types.js';
 
 export type { Timeline, TimelineEvent } from './types.js';
 
 /** A time of day no source places in a zone (date-only entries need none). */
 export function needsZone(e: TimelineEvent): boolean {
   return !e.dateOnly && (e.reason === 'no-zone' || e.reason === 'no-date-no-zone');
+}
+
+/** Where each out-of-season abbreviation is written: on the entry, else the timeline's statement. */
+function seasonMismatches(events: readonly TimelineEvent[], statement: Range | undefined): SeasonMismatch[] {
+  const out = new Map<string, SeasonMismatch>();
+  for (const ev of events) {
+    if (!ev.season) continue;
+    const token = ev.stamp.zone;
+    const line = ev.stampRange.start.line;
+    const r = token ? { start: { line, character: token.start }, end: { line, character: token.end } } : (statement ?? ev.stampRange);
+    const key = `${r.start.line}:${r.start.character}`;
+    const known = out.get(key);
+    if (known) known.count++;
+    else out.set(key, { range: r, label: ev.season.label, region: ev.season.region, eventIndex: ev.index, count: 1 });
+  }
+  return [...out.values()];
+}
+
+/** A zone stated again further down the timeline ("From here on, times are UTC") holds for the entries after it. */
+function switchesOf(statements: readonly ZoneStatement[]): Array<{ line: number; zone: Zone }> {
+  const out: Array<{ line: number; zone: Zone }> = [];
+  for (const s of statements.slice(1)) if (s.zone) out.push({ line: s.range.start.line, zone: s.zone });
+  return out;
+}
+
+/** A time of day nothing dates: not the entry, a day heading, the document nor its file name. */
+export function needsDate(e: TimelineEvent): boolean {
+  return !e.dateOnly && e.time !== undefined && e.date === undefined && !e.stamp.problem;
+}
+
+/** The first and last day the timeline's entries and day headings write themselves. */
+function writtenDays(items: readonly TimelineItem[], reference: CivilDate | undefined): Timeline['writtenDays'] {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const it of items) {
+    const written = it.kind === 'marker' ? it.date : it.entry.stamp.problem ? undefined : it.entry.stamp.date;
+    const date = written ? completeDate(written, reference) : undefined;
+    if (!date || dateProblem(date)) continue;
+    const day = dayNumber(date);
+    first = first === undefined ? day : Math.min(first, day);
+    last = last === undefined ? day : Math.max(last, day);
+  }
+  return first === undefined || last === undefined ? undefined : { first, last };
 }
 
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
@@ -45,11 +91,14 @@ export function settingZone(settings: Settings): Zone | undefined {
 }
 
 function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
-  const order = settings.dateOrder;
+  const order = dateOrderOf(model, settings);
   const section = model.canonical.get('timeline');
   const ambiguousZones: AmbiguousZone[] = [];
   const extraction = section ? extractTimeline(model, section, order) : { items: [], notes: [] };
-  const statement = section ? zoneStatement(model, section, extraction.notes) : undefined;
+  const statements = section ? zoneStatements(model, section, extraction.notes) : [];
+  const fmZoneEarly = frontmatterZone(model);
+  // No statement in the timeline or the frontmatter: the nearest one above the timeline ("at 7:29 UTC" in the summary).
+  const statement = statements[0] ?? (section && !fmZoneEarly ? documentZoneStatement(model, section) : undefined);
   if (statement?.ambiguous) ambiguousZones.push({ range: statement.range, ...statement.ambiguous, count: 1 });
   const fmZone = frontmatterZone(model);
   const setZone = settingZone(settings);
@@ -58,16 +107,19 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const zoneSource = statement?.zone ? 'statement' : fmZone ? 'frontmatter' : setZone ? 'setting' : undefined;
   const reference = referenceDate(model, extraction.items, order);
   const unplaced = !zone && statement?.ambiguous ? statement.ambiguous.label : undefined;
-  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced);
+  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, switchesOf(statements));
   const fromFrontmatter = frontmatterMilestones(model, fmZone ?? zone ?? setZone, reference, order);
   const milestones = mergeMilestones(fromFrontmatter, events);
   return {
     section,
     events,
+    seasonMismatches: seasonMismatches(events, statement?.range),
     zone,
     zoneSource,
     ambiguousZones,
     missingZone: events.some(needsZone),
+    missingDate: events.some(needsDate),
+    writtenDays: writtenDays(extraction.items, reference),
     order: orderIssues(events),
     milestones,
     metrics: metricsOf(milestones),

@@ -2,7 +2,7 @@
  * Chronological order. An event is out of order when it is earlier than the
  * nearest event before it that it can be compared with: two instants; two local
  * times without a zone; two times on a dateless day count; or, when either is
- * date-only, two dates. Equal times are in order.
+ * date-only, two dates. Equal times are in order. Newest first throughout is an order too.
  */
 import type { OrderIssue, TimelineEvent } from './types.js';
 
@@ -20,17 +20,23 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number | unde
   return undefined;
 }
 
-/** Every event earlier than the comparable event before it. */
+/**
+ * Every event earlier than the comparable event before it. A timeline written
+ * newest first throughout (no step forward at all) is in order.
+ */
 export function orderIssues(events: readonly TimelineEvent[]): OrderIssue[] {
   const out: OrderIssue[] = [];
+  let forward = 0;
   for (let i = 1; i < events.length; i++) {
     const e = events[i]!;
     for (let j = i - 1; j >= 0 && j >= i - LOOKBACK; j--) {
       const c = compareEvents(events[j]!, e);
       if (c === undefined) continue;
       if (c > 0) out.push({ index: i, previous: j });
+      else if (c < 0) forward++;
       break;
     }
   }
-  return out;
+  // Three steps back and none forward: written newest first on purpose, not a slip.
+  return forward === 0 && out.length >= 3 ? [] : out;
 }

@@ -6,6 +6,7 @@
  * time in a DST gap has no instant; one in a DST overlap takes the earlier and says so.
  */
 import { addDays, dayNumber, formatDate, formatTime, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
+import { seasonalRegion } from '../time/abbreviations.js';
 import { localToInstant, type Zone } from '../time/zones.js';
 import { completeDate } from './dates.js';
 import type { AmbiguousZone, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
@@ -30,8 +31,14 @@ export function resolveEvents(
   reference: CivilDate | undefined,
   ambiguous: AmbiguousZone[],
   timelineAmbiguous?: string,
+  switches: ReadonlyArray<{ line: number; zone: Zone }> = [],
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
+  const twelveHour = items.some((it) => it.kind === 'entry' && it.entry.stamp.clock?.twelveHour);
+  // Entries come in document order, so the zone statements in effect are walked once.
+  const seasonCache = new Map<string, Extract<Zone, { kind: 'iana' }> | null>();
+  let nextSwitch = 0;
+  let switched: Zone | undefined;
   let context: CivilDate | undefined;
   let base: Base | undefined;
   let relativeDay = 0;
@@ -47,7 +54,8 @@ export function resolveEvents(
     const ev = toEvent(item.entry, events.length);
     events.push(ev);
     const stamp = ev.stamp;
-    let zone = timelineZone;
+    while (nextSwitch < switches.length && switches[nextSwitch]!.line <= ev.startLine) switched = switches[nextSwitch++]!.zone;
+    let zone = switched ?? timelineZone;
     let ambiguousZone = zone ? undefined : timelineAmbiguous;
     if (stamp.zone) {
       if (stamp.zone.lookup.kind === 'zone') {
@@ -86,9 +94,9 @@ export function resolveEvents(
       base = undefined;
       continue;
     }
-    const time = stamp.time;
-    ev.time = time;
+    let time = stamp.time;
     if (!date) {
+      ev.time = time;
       // No date anywhere: a count of days from the first entry keeps the order checkable.
       let rel = relativeDay * MS_PER_DAY + timeMs(time);
       if (base?.relative !== undefined && base.relative - rel > ROLLOVER_MS) {
@@ -103,6 +111,12 @@ export function resolveEvents(
       continue;
     }
     let local = wallMs(date, time);
+    if (twelveHour && !explicit && base?.local !== undefined && afternoon(stamp, base.local, local)) {
+      // "11:57", then "1:17" in a timeline of AM/PM times: a reader goes on into the afternoon.
+      time = { ...time, hour: time.hour + 12 };
+      local += ROLLOVER_MS;
+    }
+    ev.time = time;
     let instant = zone ? localToInstant(zone, local) : undefined;
     if (!explicit && base && dropsOverHalfADay(base, local, instant?.kind === 'ok' ? instant.utc : undefined)) {
       date = addDays(date, 1);
@@ -112,6 +126,13 @@ export function resolveEvents(
     ev.date = date;
     ev.keys = keys(undefined, local, dayNumber(date), undefined);
     context = date;
+    const region = zone ? outOfSeason(zone, local, seasonCache) : undefined;
+    if (region && zone) {
+      // "PST" in June: the reader takes the wall clock of the region the abbreviation names.
+      ev.season = { label: zone.label, region: region.name };
+      zone = region;
+      ev.zone = zone;
+    }
     if (zone) place(ev, zone, local);
     else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
     else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
@@ -146,12 +167,44 @@ function toEvent(e: TimelineEntry, index: number): TimelineEvent {
     unresolved: undefined,
     overlap: undefined,
     gap: undefined,
+    season: undefined,
     keys: keys(undefined, undefined, undefined, undefined),
   };
 }
 
 function keys(instant: number | undefined, local: number | undefined, day: number | undefined, relative: number | undefined): TimelineEvent['keys'] {
   return { instant, local, day, relative };
+}
+
+/**
+ * The region's zone when a seasonal abbreviation (PST, CEST) is used out of its season at
+ * a local time, else undefined. Cached per abbreviation and local hour: these regions
+ * change their clocks on the hour, so the answer holds for the whole hour.
+ */
+function outOfSeason(zone: Zone, local: number, cache: Map<string, Extract<Zone, { kind: 'iana' }> | null>): Extract<Zone, { kind: 'iana' }> | undefined {
+  if (zone.kind !== 'fixed') return undefined;
+  const key = `${zone.label}\0${zone.offsetMinutes}\0${Math.floor(local / MS_PER_HOUR)}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const name = seasonalRegion(zone.label);
+  let out: Extract<Zone, { kind: 'iana' }> | null = null;
+  if (name) {
+    const region = { kind: 'iana' as const, name, label: name };
+    const r = localToInstant(region, local);
+    if (r.kind === 'ok' && r.offset !== zone.offsetMinutes) out = region;
+  }
+  cache.set(key, out);
+  return out ?? undefined;
+}
+
+/**
+ * A time without AM/PM (1:00 to 11:59) earlier than the entry before it, which twelve
+ * hours later would follow it by less than twelve hours: the afternoon of a 12-hour clock.
+ */
+function afternoon(stamp: TimelineEntry['stamp'], previous: number, local: number): boolean {
+  if (!stamp.time || stamp.clock?.twelveHour || stamp.time.hour < 1 || stamp.time.hour > 11) return false;
+  const pm = local + ROLLOVER_MS;
+  return local < previous && pm >= previous && pm - previous < ROLLOVER_MS;
 }
 
 /** True when a time is more than 12 hours before the previous one: it happened on the next day. */

@@ -6,7 +6,7 @@
 import type { PostMortemModel } from '../model/document.js';
 import type { Section } from '../model/sections.js';
 import { range, type Range } from '../model/text.js';
-import { bestZone, zonesIn, type ZoneToken } from '../time/zone-token.js';
+import { bestZone, zoneAfterTime, zonesIn, type ZoneToken } from '../time/zone-token.js';
 import type { Zone } from '../time/zones.js';
 import type { Note } from './extract.js';
 
@@ -24,13 +24,43 @@ const SHORT = 100;
 
 /** The first statement of a zone for the timeline, in document order, or undefined. */
 export function zoneStatement(model: PostMortemModel, section: Section, notes: readonly Note[]): ZoneStatement | undefined {
+  return zoneStatements(model, section, notes)[0];
+}
+
+/** Every statement of a zone in the timeline, in document order: its heading's, then its notes'. */
+export function zoneStatements(model: PostMortemModel, section: Section, notes: readonly Note[]): ZoneStatement[] {
+  const out: ZoneStatement[] = [];
   const heading = section.heading;
-  const headingText = model.lines.lineText(heading.startLine);
-  const fromHeading = statementIn(headingText, heading.startLine, 0, false);
-  if (fromHeading) return fromHeading;
+  const fromHeading = statementIn(model.lines.lineText(heading.startLine), heading.startLine, 0, false);
+  if (fromHeading) out.push(fromHeading);
   for (const note of notes) {
     const s = statementIn(note.text, note.line, note.character, note.kind === 'paragraph');
-    if (s) return s;
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+const CLOCK = /\b\d{1,2}(?::\d{2}(?::\d{2})?\s?(?:[aApP]\.?[mM]\.?)?|\s?[aApP]\.?[mM]\.?)(?![\w:])/g;
+const MAX_DOCUMENT_LINES = 200;
+
+/**
+ * The zone the document states before its timeline, nearest first: a time with a
+ * zone ("at 7:29 UTC") or a statement ("All times are in CET") in the title, the
+ * summary or any text above the timeline. Ambiguous abbreviations are passed over.
+ */
+export function documentZoneStatement(model: PostMortemModel, section: Section): ZoneStatement | undefined {
+  const { lines } = model;
+  const first = Math.max(0, section.heading.startLine - MAX_DOCUMENT_LINES);
+  for (let line = section.heading.startLine - 1; line >= first; line--) {
+    const text = lines.lineText(line);
+    let last: ZoneStatement | undefined;
+    CLOCK.lastIndex = 0;
+    for (let m = CLOCK.exec(text); m; m = CLOCK.exec(text)) {
+      const t = zoneAfterTime(text, m.index + m[0].length);
+      if (t?.lookup.kind === 'zone') last = { zone: t.lookup.zone, range: range(line, t.start, line, t.end) };
+    }
+    const s = last ?? statementIn(text, line, 0, true);
+    if (s?.zone) return s;
   }
   return undefined;
 }

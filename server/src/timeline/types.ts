@@ -71,6 +71,8 @@ export interface TimelineEvent extends TimelineEntry {
   overlap?: { earlier: number; later: number; offsets: [number, number] };
   /** A local time inside a DST gap: offsets before and after the jump. */
   gap?: { offsetBefore: number; offsetAfter: number };
+  /** A seasonal abbreviation used out of its season (PST in June): read on the wall clock of `region`. */
+  season?: { label: string; region: string };
   /** Ordering keys: the instant, the local wall-clock value, the day number, or a position on a dateless day count. */
   keys: { instant?: number; local?: number; day?: number; relative?: number };
 }
@@ -102,9 +104,21 @@ export interface MilestoneValue {
   eventIndex?: number;
 }
 
+/** A seasonal abbreviation used out of its season, once per place it is written. */
+export interface SeasonMismatch {
+  range: Range;
+  label: string;
+  region: string;
+  /** The first event it was found on. */
+  eventIndex: number;
+  count: number;
+}
+
 export interface Timeline {
   section: Section | undefined;
   events: TimelineEvent[];
+  /** Standard-time abbreviations in their daylight season and the reverse. */
+  seasonMismatches: SeasonMismatch[];
   /** The zone for the whole timeline (statement, frontmatter or setting) and where it came from. */
   zone: Zone | undefined;
   zoneSource: 'statement' | 'frontmatter' | 'setting' | undefined;
@@ -112,6 +126,10 @@ export interface Timeline {
   ambiguousZones: AmbiguousZone[];
   /** True when some time of day has no zone from any source. */
   missingZone: boolean;
+  /** True when some time of day has no date from any source (entry, day heading, document, file name). */
+  missingDate: boolean;
+  /** The first and last day (day numbers) the timeline itself writes (entries and day headings), if it writes any. */
+  writtenDays: { first: number; last: number } | undefined;
   order: OrderIssue[];
   milestones: Partial<Record<MilestoneName, MilestoneValue>>;
   metrics: IncidentMetrics;

@@ -6,6 +6,7 @@ import { frontmatterString } from '../model/frontmatter.js';
 import { plainInline } from '../model/sections.js';
 import { MILESTONES, type FindingView, type MilestoneName, type TimelineEventView, type TimelineView } from '../protocol.js';
 import type { Analysis } from '../analysis.js';
+import { formatDate, formatTime } from '../time/civil.js';
 import { isoInstant, zoneId } from '../time/zones.js';
 import { timelineFor } from './index.js';
 
@@ -28,6 +29,7 @@ export function timelineView(analysis: Analysis, uri: string, version: number): 
       text: ev.text,
       utc: ev.utc !== undefined ? isoInstant(ev.utc) : null,
       ...(ev.utc === undefined && ev.unresolved ? { unresolved: ev.unresolved } : {}),
+      ...(ev.utc === undefined && ev.date && ev.time && !ev.dateOnly && ev.reason !== 'invalid' ? { local: `${formatDate(ev.date)}T${formatTime(ev.time)}` } : {}),
       ...(ev.dateOnly ? { dateOnly: true } : {}),
       people: ev.people,
       ...(ev.milestone ? { milestone: ev.milestone } : {}),

@@ -7,7 +7,7 @@
  * Pure: imports types only, so the browser bundle stays small.
  */
 import type { IncidentMetrics, MilestoneName, TimelineEventView, TimelineView } from '../protocol.js';
-import { clockText, dateKey, dayText, durationText, offsetText, partsIn, type ResolvedZone } from './time-format.js';
+import { clockText, dateKey, dayText, durationText, offsetText, partsIn, WALL_CLOCK_ID, type ResolvedZone } from './time-format.js';
 
 /** The view without its document URI: what the preview page and the exports need. */
 export type ViewData = Omit<TimelineView, 'uri'>;
@@ -84,12 +84,20 @@ export const MIN_GAP_MINUTES = 60;
 
 type Item = { ms: number; line: number } & ({ kind: 'event'; index: number; event: TimelineEventView } | { kind: 'milestone'; name: MilestoneName });
 
-/** Lays out `view` in `zone`: see the module comment. */
-export function layoutTimeline(view: ViewData, zone: ResolvedZone): TimelineLayout {
+/** The clock of a timeline whose entries have no zone: their times as written. */
+export const WALL_CLOCK: ResolvedZone = { zone: { id: WALL_CLOCK_ID, fixedOffset: 0 }, note: 'The document does not state its time zone; times are shown as written.' };
+
+/**
+ * Lays out `view` in `zone`: see the module comment. When no entry has an instant but
+ * some have a date and a time, those are laid out on their wall clock (`WALL_CLOCK`).
+ */
+export function layoutTimeline(view: ViewData, requested: ResolvedZone): TimelineLayout {
   const items: Item[] = [];
   const undated: UndatedEntry[] = [];
+  const wallClock = !view.events.some((e) => e.utc !== null) && view.events.some((e) => e.local);
+  const zone = wallClock ? WALL_CLOCK : requested;
   view.events.forEach((event, index) => {
-    const ms = event.utc === null ? NaN : Date.parse(event.utc);
+    const ms = event.utc !== null ? Date.parse(event.utc) : wallClock && event.local ? Date.parse(`${event.local}Z`) : NaN;
     if (Number.isFinite(ms)) items.push({ kind: 'event', ms, line: event.line, index, event });
     else undated.push({ index, event, reason: event.unresolved ?? (event.utc === null ? 'No time could be read.' : `"${event.utc}" is not an instant.`) });
   });

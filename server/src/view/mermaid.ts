@@ -4,11 +4,13 @@
  * Pure: a TimelineView in, diagram text out.
  *
  * GitHub renders the output in Markdown inside a ```mermaid fence. Document text
- * is untrusted, so every label is escaped with Mermaid's entity codes (`#35;`
- * for `#`, `#58;` for `:`, `#59;` for `;`…): only letters, digits, spaces and a
- * few harmless punctuation marks pass through, line breaks become spaces, so a
- * label can neither end itself, start a new statement, open a `%%` directive nor
- * inject markup into the rendered SVG.
+ * is untrusted, so every character Mermaid or HTML gives a meaning (`:`, `;`, `#`,
+ * `%`, `<`, `>`, `&`, braces, quotes…) is written as a look-alike character
+ * (`∶` for `:`, `＃` for `#`…), line breaks become spaces and control characters
+ * go: a label can neither end itself, start a new statement, open a `%%`
+ * directive nor inject markup into the rendered SVG, and the text stays readable
+ * where the diagram is pasted (no `#58;` entity codes, which editors and some
+ * renderers show as they are).
  */
 import type { TimelineView } from '../protocol.js';
 import { layoutTimeline, MILESTONE_LABELS, type ViewData } from './layout.js';
@@ -26,8 +28,8 @@ export const MAX_LABEL = 200;
 
 /** Builds the Mermaid `timeline` diagram of `view`: one section per day, one period per clock time. */
 export function toMermaid(view: TimelineView | ViewData, options: MermaidOptions = {}): string {
-  const zone = resolveZone(options.zone ?? 'document', view.timezone, options.localZone);
-  const layout = layoutTimeline(view, zone);
+  const layout = layoutTimeline(view, resolveZone(options.zone ?? 'document', view.timezone, options.localZone));
+  const zone = layout.zone;
   const facts = [view.severity, view.status].filter((f): f is string => !!f && f.trim() !== '');
   const title = `${view.title.trim() || 'Untitled incident'}${facts.length ? ` (${facts.join(', ')})` : ''} - times in ${zoneLabel(zone.zone)}`;
   const lines = ['timeline', `    title ${mermaidText(title)}`];
@@ -64,18 +66,37 @@ function eventLabel(text: string, people: string[], milestone: string | undefine
   return `${milestone ? milestone + ' - ' : ''}${text.trim() || '(no text)'}${who}`;
 }
 
-const SAFE = /[\p{L}\p{N}\p{M} .,'()\-_/@!?+]/u;
+/** Characters with a meaning to Mermaid or HTML, and the look-alike written instead. */
+const LOOK_ALIKES: Record<string, string> = {
+  ':': '∶', // RATIO
+  ';': '；',
+  '#': '＃',
+  '%': '％',
+  '<': '‹',
+  '>': '›',
+  '&': '＆',
+  '{': '｛',
+  '}': '｝',
+  '[': '［',
+  ']': '］',
+  '"': '＂',
+  '`': 'ˋ',
+  '\\': '＼',
+  '|': '｜',
+  '*': '∗',
+  '=': '＝',
+};
 
 /**
- * Escapes text for a Mermaid label: whitespace runs become one space, the text is
- * cut to MAX_LABEL characters, and every character outside the safe set is written
- * as a Mermaid entity code (`#<decimal>;`), which renders as that character.
+ * Makes text safe for a Mermaid label: whitespace runs become one space, control and format
+ * characters go, the text is cut to MAX_LABEL characters, and every character with a meaning
+ * to Mermaid or HTML is replaced by its look-alike.
  */
 export function mermaidText(text: string): string {
-  let t = text.replace(/\s+/gu, ' ').trim();
+  let t = text.replace(/\s+/gu, ' ').replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, '').trim();
   const chars = Array.from(t);
   if (chars.length > MAX_LABEL) t = chars.slice(0, MAX_LABEL - 1).join('') + '…';
   let out = '';
-  for (const ch of t) out += SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  for (const ch of t) out += LOOK_ALIKES[ch] ?? ch;
   return out;
 }

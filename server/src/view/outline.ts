@@ -20,7 +20,10 @@ export function fullOutlineView(analysis: Analysis, uri: string, version: number
     const o = outlineView(p.analysis, uri, version);
     return { title: p.incident.title, line: p.incident.startLine, sections: o.sections, progress: o.progress };
   });
-  const progress = incidents.reduce((sum, i) => ({ present: sum.present + i.progress.present, required: sum.required + i.progress.required }), { present: 0, required: 0 });
+  const progress = incidents.reduce(
+    (sum, i) => ({ present: sum.present + i.progress.present, required: sum.required + i.progress.required, clean: sum.clean + i.progress.clean }),
+    { present: 0, required: 0, clean: 0 },
+  );
   return { ...view, sections: [], progress, incidents };
 }
 
@@ -45,12 +48,11 @@ export interface OutlineParts {
   actions?: ActionItemView[];
 }
 
-const INCOMPLETE = new Set(['section.empty', 'section.placeholder']);
-
 /**
  * The outline of an analysed post-mortem: the sections of the active preset in its
  * order (required ones even when missing) with their status, then the document's
- * other sections.
+ * other sections. A section's status comes from the findings inside it, so the outline,
+ * the status bar and the Problems panel never disagree: ✓ only when it has none.
  */
 export function outlineView(analysis: Analysis, uri: string, version: number, parts: OutlineParts = {}): OutlineView {
   const { model, settings, findings } = analysis;
@@ -58,7 +60,8 @@ export function outlineView(analysis: Analysis, uri: string, version: number, pa
   const found = foundSections(model, settings);
   const ids = [...settings.sectionDefs.map((d) => d.id), ...settings.requiredSections.filter((id) => !settings.sectionDefs.some((d) => d.id === id))];
   const sections: OutlineSection[] = [];
-  const incomplete = incompleteByLine(findings);
+  // A missing section's finding sits where that section would go (a neighbour's heading); it is listed under the missing section, not the neighbour.
+  const incomplete = findingsByLine(findings.filter((f) => f.code !== 'section.missing'));
   let present = 0;
   for (const id of ids) {
     const name = (sectionDef(settings, id) ?? (isCanonicalId(id) ? canonicalSection(id) : customDefinition(id))).name;
@@ -68,10 +71,12 @@ export function outlineView(analysis: Analysis, uri: string, version: number, pa
       sections.push(sectionEntry(section, id, name, incomplete));
     } else if (id === 'summary' && preambleSummary(model)) {
       if (required.has(id)) present++;
-      sections.push({ id, name, heading: null, status: 'complete', line: model.preamble.startLine, findings: [] });
+      const inside = between(incomplete, model.preamble.startLine, model.preamble.endLine);
+      sections.push({ id, name, heading: null, status: inside.length ? 'incomplete' : 'complete', line: model.preamble.startLine, findings: inside.map(view) });
     } else if (required.has(id)) {
       const missing = findings.filter((f) => f.code === 'section.missing' && (f.data as { sectionId?: string } | undefined)?.sectionId === id);
-      sections.push({ id, name, heading: null, status: 'missing', line: null, findings: missing.map(view) });
+      // Absent, but its content is told elsewhere (a resolution in the timeline): nothing to fix.
+      sections.push({ id, name, heading: null, status: missing.length ? 'missing' : 'covered', line: null, findings: missing.map(view) });
     }
   }
   const shown = new Set(found.values());
@@ -79,12 +84,13 @@ export function outlineView(analysis: Analysis, uri: string, version: number, pa
     if (s.level !== model.sectionLevel || shown.has(s)) continue;
     sections.push(sectionEntry(s, null, s.title, incomplete));
   }
+  const clean = sections.filter((s) => s.id !== null && required.has(s.id) && (s.status === 'complete' || s.status === 'covered')).length;
   return {
     uri,
     version,
     title: model.title ? model.title.text : '',
     sections,
-    progress: { present, required: required.size },
+    progress: { present, required: required.size, clean },
     timeline: parts.timeline ?? null,
     actions: parts.actions ?? [],
   };
@@ -96,11 +102,10 @@ interface Indexed {
   index: number;
 }
 
-/** The findings that make a section incomplete, sorted by the line they start on. */
-function incompleteByLine(findings: readonly Finding[]): Indexed[] {
+/** The findings, sorted by the line they start on. */
+function findingsByLine(findings: readonly Finding[]): Indexed[] {
   return findings
     .map((finding, index) => ({ finding, index }))
-    .filter((x) => INCOMPLETE.has(x.finding.code))
     .sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.index - b.index);
 }
 
@@ -116,10 +121,15 @@ function firstFrom(sorted: readonly Indexed[], line: number): number {
   return lo;
 }
 
+/** The findings starting on a line in [start, end), in their original order. */
+function between(sorted: readonly Indexed[], start: number, end: number): Finding[] {
+  const from = firstFrom(sorted, start);
+  const to = firstFrom(sorted, end);
+  return from >= to ? [] : sorted.slice(from, to).sort((a, b) => a.index - b.index).map((x) => x.finding);
+}
+
 function sectionEntry(section: Section, id: string | null, name: string, incomplete: readonly Indexed[]): OutlineSection {
-  const from = firstFrom(incomplete, section.heading.startLine);
-  const to = firstFrom(incomplete, section.endLine);
-  const inside = from === to ? [] : incomplete.slice(from, to).sort((a, b) => a.index - b.index).map((x) => x.finding);
+  const inside = between(incomplete, section.heading.startLine, section.endLine);
   return {
     id,
     name,

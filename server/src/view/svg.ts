@@ -56,9 +56,9 @@ text { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size:
 
 /** Builds the standalone SVG document of `view`, in the zone asked for (default: the document's). */
 export function toSvg(view: TimelineView | ViewData, options: SvgOptions = {}): string {
-  const zone = resolveZone(options.zone ?? 'document', view.timezone, options.localZone);
+  const layout = layoutTimeline(view, resolveZone(options.zone ?? 'document', view.timezone, options.localZone));
+  const zone = layout.zone;
   const zoneName = zoneLabel(zone.zone);
-  const layout = layoutTimeline(view, zone);
   const body: string[] = [];
   let y = 32;
   const title = view.title.trim() || 'Untitled incident';

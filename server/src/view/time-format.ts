@@ -27,6 +27,9 @@ export interface ResolvedZone {
 
 export const UTC: Zone = { id: 'UTC', fixedOffset: 0 };
 
+/** The id of the clock of entries whose zone is unknown: shown as written, never converted. */
+export const WALL_CLOCK_ID = 'local time';
+
 /**
  * Reads a zone as documents write it ("UTC", "Z", "+02:00", "UTC-5", "Europe/Paris"), with the
  * timeline's own zone reader. Returns undefined when it is not a zone this runtime knows.
@@ -109,6 +112,7 @@ export function dayText(p: ZonedParts): string {
 /** A zone's name for people: "UTC", "Europe/Paris", "UTC+02:00". */
 export function zoneLabel(zone: Zone): string {
   if (zone.id === 'UTC') return 'UTC';
+  if (zone.id === WALL_CLOCK_ID) return 'local time, as written';
   return zone.fixedOffset !== undefined ? `UTC${offsetText(zone.fixedOffset)}` : zone.id;
 }
 

@@ -14,7 +14,12 @@ export type ToWebview =
   /** The timeline to show (null: nothing to show, and `notice` says why) and the zone to show it in. */
   | { type: 'update'; view: ViewData | null; zone: ZoneChoice; notice?: string }
   /** The editor's cursor is on this 0-based line: highlight the entry there, if any. */
-  | { type: 'highlight'; line: number | null };
+  | { type: 'highlight'; line: number | null }
+  /** What a share action did ("Copied as Mermaid."), shown in the page beside the buttons. */
+  | { type: 'status'; text: string };
+
+/** The longest status text the page shows. */
+export const MAX_STATUS = 300;
 
 /** Messages the page sends to the extension. */
 export type FromWebview =
@@ -77,6 +82,9 @@ export function parseToWebview(message: unknown): ToWebview | undefined {
   if (!isPlainObject(message)) return undefined;
   if (message.type === 'highlight') {
     return message.line === null || isLine(message.line) ? { type: 'highlight', line: message.line as number | null } : undefined;
+  }
+  if (message.type === 'status') {
+    return typeof message.text === 'string' && message.text.length <= MAX_STATUS ? { type: 'status', text: message.text } : undefined;
   }
   if (message.type === 'update') {
     if (!isZoneChoice(message.zone)) return undefined;

@@ -100,7 +100,7 @@ test('mergeRaw and withoutDefaults', () => {
     rules: { x: 'off', y: 'error' },
     sections: { order: 'strict', aliases: { s: ['A'], t: ['B'] } },
   });
-  assert.deepEqual(withoutDefaults({ preset: 'default', dateOrder: 'DMY', blameWords: [], rules: {}, defaultTimezone: null, sections: { order: 'none' } }), { sections: { order: 'none' } });
+  assert.deepEqual(withoutDefaults({ preset: 'default', dateOrder: 'auto', blameWords: [], rules: {}, defaultTimezone: null, sections: { order: 'none' } }), { sections: { order: 'none' } });
   assert.deepEqual(withoutDefaults('nonsense'), {});
 });
 

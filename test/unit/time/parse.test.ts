@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseStamp, type ParsedStamp } from '../../../server/src/time/parse.js';
+import { STAMP_EXAMPLES } from '../../../server/src/time/stamp-examples.js';
 
 const p = (text: string, order: 'DMY' | 'MDY' = 'DMY') => parseStamp(text, 0, order);
 /** A compact view of what was read: date, time, zone label, flags. */
@@ -46,9 +47,27 @@ test('12-hour clocks: 3:26pm, 03:26 PM, 3:26 p.m., 3pm; 12:00 AM is midnight and
   assert.equal(p('3:26pm')!.clock?.twelveHour, true);
 });
 
+test('a range whose end alone has AM/PM gives it to the start, unless the start would then come after the end', () => {
+  assert.equal(read(p('10:07-10:29 AM')), '|10:07:00|');
+  assert.equal(read(p('5:38-10:57 PM')), '|17:38:00|');
+  assert.equal(read(p('11:45-12:10 PM')), '|11:45:00|');
+  assert.equal(read(p('00:25 - 00:29 AM')), '|00:25:00|');
+  assert.equal(read(p('13:00-2:00 PM')), '|13:00:00|');
+  assert.equal(read(p('22:04-23:00 UTC: split')), '|22:04:00|0', 'the zone after the range is the start\'s');
+  assert.equal(read(p('2024-08-20T14:02-05:00')), '2024-08-20|14:02:00|-300', 'after a T, a signed offset stays one');
+});
+
+test('a month-day date keeps its year before a colon separator', () => {
+  assert.equal(read(p('May 15, 2020: proposal')), '2020-05-15||');
+  assert.equal(p('May 15, 2020: proposal')!.raw, 'May 15, 2020');
+});
+
 test('impossible times and dates are found and say why', () => {
   assert.match(p('13:55 PM')!.problem!, /12-hour clock/);
-  assert.match(p('0:30 AM')!.problem!, /12-hour clock/);
+  assert.match(p('0:30 PM')!.problem!, /12-hour clock/);
+  assert.equal(read(p('00:25 AM')), '|00:25:00|', 'a zero hour with AM says what it means');
+  assert.match(p('24:XX')!.problem!, /no hour 24/);
+  assert.equal(p('22:XX')!.timeUnknown, true);
   assert.match(p('25:10')!.problem!, /no hour 25/);
   assert.match(p('10:61')!.problem!, /no minute 61/);
   assert.match(p('2023-02-30')!.problem!, /February 2023 has no day 30/);
@@ -93,4 +112,36 @@ test('ranges, approximate times and placeholders', () => {
 
 test('text that is not a timestamp is not read as one', () => {
   for (const text of ['2 engineers joined', 'We rolled back', '100% of requests', 'v1.2.3 released', '']) assert.equal(p(text), undefined, text);
+});
+
+test('an emphasised time after a date, and an emphasised date in brackets after a time', () => {
+  assert.equal(read(p('Dec 16th **12:43** first report')), '????-12-16|12:43:00|');
+  assert.equal(p('Dec 16th **12:43** first report')!.raw, 'Dec 16th **12:43**');
+  assert.equal(read(p('23:00 UTC(*April 5*)')), '????-04-05|23:00:00|0');
+  assert.equal(read(p('Dec 16th **12:43 - unclosed')), '????-12-16||', 'an unclosed emphasis is not read as the time');
+});
+
+test('an AM/PM letter attached to the clock counts; a word after a space does not', () => {
+  assert.equal(read(p('2017-05-09 10:45a')), '2017-05-09|10:45:00|');
+  assert.equal(read(p('12:29p')), '|12:29:00|');
+  assert.equal(read(p('1:15p')), '|13:15:00|');
+  assert.equal(p('10:45 a server died')!.raw, '10:45');
+  assert.equal(read(p('10:45 a server died')), '|10:45:00|');
+});
+
+test('every example of the formats table reads as the table says', () => {
+  for (const ex of STAMP_EXAMPLES) {
+    const s = parseStamp(ex.written, 0, ex.order ?? 'DMY');
+    assert.ok(s, ex.written);
+    if (ex.invalid) {
+      assert.ok(s.problem, `${ex.written} should be reported`);
+      continue;
+    }
+    assert.equal(s.problem, undefined, ex.written);
+    const d = s.date ? `${s.date.year ?? '????'}-${String(s.date.month).padStart(2, '0')}-${String(s.date.day).padStart(2, '0')}` : undefined;
+    const t = s.time ? `${String(s.time.hour).padStart(2, '0')}:${String(s.time.minute).padStart(2, '0')}` : undefined;
+    assert.equal(d, ex.date, `date of ${ex.written}`);
+    if (ex.time !== undefined || !ex.date) assert.equal(t, ex.time, `time of ${ex.written}`);
+    if (ex.zone) assert.equal(s.zone?.lookup.kind === 'zone' ? s.zone.lookup.zone.label : undefined, ex.zone, `zone of ${ex.written}`);
+  }
 });

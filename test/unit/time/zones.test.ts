@@ -105,3 +105,9 @@ test('the machine zone does not change any instant (run under TZ=Asia/Kolkata an
     assert.equal(r.stdout, 'overlap 2024-11-03T05:30:00Z 2024-11-03T06:30:00Z gap', `${tz}: ${r.stderr}`);
   }
 });
+
+test('a bare offset counts only standing alone, not inside a name such as a node "pool1-...-13"', () => {
+  assert.deepEqual(zonesIn('By this time, node pool1-19522833-13 was stuck').map((t) => t.raw), []);
+  assert.deepEqual(zonesIn('All times are (+02:00)').map((t) => t.raw), ['+02:00']);
+  assert.deepEqual(zonesIn('All times are -05:00').map((t) => t.raw), ['-05:00']);
+});

@@ -113,3 +113,32 @@ test('only the timeline section is read', () => {
   const text = md('## Summary', '', '- 10:00 UTC - not an event', '', '## Timeline', '', '- 11:00 UTC - an event', '', '## Root cause', '', '- 12:00 UTC - not one either');
   assert.deepEqual(events(text).map((e) => e.startLine), [6]);
 });
+
+test('paragraph sentences that open with their time or date are entries; "At" needs a time, "On" a date', () => {
+  const t = events(
+    doc(
+      'At 15:10 we deployed and saw exceptions.',
+      '',
+      'At 09:41 (GMT+1), we deployed a new version.',
+      '',
+      'On Monday 30th January, the team started the upgrade.',
+      '',
+      'At first nobody noticed.',
+      '',
+      'On 14:00 nothing: a time after "On" is not a date.',
+    ),
+  );
+  assert.deepEqual(
+    t.map((e) => [e.startLine, e.raw, e.text]),
+    [
+      [2, '15:10', 'we deployed and saw exceptions.'],
+      [4, '09:41 (GMT+1)', 'we deployed a new version.'],
+      [6, 'Monday 30th January', 'the team started the upgrade.'],
+    ],
+  );
+});
+
+test('an approximate time after a date: "2018-07-30 ca. 11:20"', () => {
+  const t = events(doc('### 2018-07-30 ca. 11:20', '', 'text'));
+  assert.deepEqual(t.map((e) => [e.raw, e.stamp.time?.hour, e.stamp.approximate]), [['2018-07-30 ca. 11:20', 11, true]]);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, applyEdits, codeActions, fixAll } from '../../../server/src/service.js';
+import { analyze, applyEdits, codeActions, DEFAULT_SETTINGS, fixAll, settingsFrom } from '../../../server/src/service.js';
 import { md } from '../../helpers/docs.js';
 import { timelineSettings } from '../../helpers/timeline.js';
 
@@ -129,7 +129,7 @@ test('State the time zone uses postmortem.defaultTimezone when it is a zone', ()
 
 test('Use 24-hour time: one entry or all; 12:00 AM becomes 00:00; 13:55 PM becomes 13:55', () => {
   const text = md('## Timeline', '', 'All times in UTC.', '', '- 2024-01-01 12:00 AM - midnight', '- 2024-01-01 1:26 p.m. - afternoon', '- 2024-01-01 13:55 PM - stray PM');
-  const a = run(text);
+  const a = run(text, settingsFrom({ rules: { 'timeline.12-hour-time': 'hint' } }, DEFAULT_SETTINGS));
   const hint = a.findings.find((f) => f.code === 'timeline.12-hour-time')!;
   const fixes = codeActions(a, [hint], ['quickfix']);
   assert.deepEqual(fixes.map((f) => f.title).filter((t) => !t.startsWith('Disable ')), ['Use 24-hour time (00:00)', 'Use 24-hour time throughout the timeline']);
@@ -138,4 +138,16 @@ test('Use 24-hour time: one entry or all; 12:00 AM becomes 00:00; 13:55 PM becom
   const invalid = a.findings.find((f) => f.code === 'timeline.invalid-time')!;
   assert.deepEqual(codeActions(a, [invalid]).map((f) => f.title)[0], 'Use 24-hour time (13:55)');
   assert.deepEqual(run(out).findings.filter((f) => f.code.startsWith('timeline.')), []);
+});
+
+test('State the date: adds "date:" (today, for the author to correct) to the frontmatter; not safe; never twice', () => {
+  const text = md('---', 'title: X', '---', '## Timeline', '', 'All times in UTC.', '', '- 09:40 - restarts');
+  const { fix } = fixFor(text, 'timeline.date-missing', /State the date/);
+  assert.ok(fix);
+  assert.equal(fix!.safe, false, 'the day is a choice');
+  const out = applyEdits(text, fix!.edits);
+  const day = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(out)?.[1];
+  assert.ok(day, out);
+  assert.equal(out, md('---', 'title: X', `date: ${day}`, '---', '## Timeline', '', 'All times in UTC.', '', '- 09:40 - restarts'), 'only inserts');
+  assert.deepEqual(run(out).findings.filter((f) => f.code === 'timeline.date-missing'), []);
 });

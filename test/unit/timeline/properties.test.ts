@@ -25,6 +25,7 @@ type ZoneChoice = { kind: 'iana'; name: string } | { kind: 'fixed'; minutes: num
 const zoneArb = fc.oneof(fc.constantFrom(...IANA).map((name): ZoneChoice => ({ kind: 'iana', name })), fc.constantFrom(...FIXED).map((minutes): ZoneChoice => ({ kind: 'fixed', minutes })));
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 const offsetText = (m: number) => `${m < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(m) / 60))}:${pad(Math.abs(m) % 60)}`;
 
 interface Local {
@@ -62,7 +63,10 @@ const DATES: Array<(l: Local) => string> = [
   (l) => `${MONTHS[l.mo - 1]} ${l.d}, ${l.y}`,
   (l) => `${LONG[l.mo - 1]} ${l.d}, ${l.y}`,
   (l) => `${WEEKDAYS[l.wd]}, ${l.d} ${LONG[l.mo - 1]} ${l.y}`,
-  (l) => `${pad(l.d)}/${pad(l.mo)}/${l.y}`, // DMY, the default
+  (l) => `${pad(l.d)}/${pad(l.mo)}/${l.y}`, // DMY: the default when the document shows no other order
+  (l) => `${LONG[l.mo - 1]} ${ordinal(l.d)}, ${l.y}`,
+  (l) => `${ordinal(l.d)} ${MONTHS[l.mo - 1]} ${l.y}`,
+  (l) => `${pad(l.d)}.${pad(l.mo)}.${l.y}`,
 ];
 const TIMES: Array<(l: Local) => string> = [
   (l) => `${pad(l.h)}:${pad(l.mi)}`,
@@ -80,6 +84,10 @@ const SHAPES: Array<(l: Local, date: string, time: string, zone: string, i: numb
   (_l, date, time, zone, i) => [`| Time | Event |`, `| --- | --- |`, `| ${date} ${time} ${zone} | event ${i} |`],
   (_l, date, time, zone, i) => [`**${date}**`, '', `${time} ${zone} - event ${i}`],
   (_l, date, time, zone, i) => [`- \`${date} ${time} ${zone}\`: event ${i}`],
+  (_l, date, time, zone, i) => [`### ${date} ${time} ${zone}`, '', `event ${i} under a heading that is its time`],
+  (_l, date, time, zone, i) => [`At ${time} ${zone} on ${date}, event ${i} began.`],
+  (_l, date, time, zone, i) => [`- [${date} ${time} ${zone}] event ${i} in brackets`],
+  (_l, date, time, zone, i) => [`### _${date}_`, '', `- ${time} ${zone} | event ${i} under an italic day heading`],
 ];
 
 const eventArb = fc.record({
@@ -205,6 +213,36 @@ test('property: any mix of timeline-like lines is analysed without a failing rul
         const out = applyEdits(text, fix.edits);
         if (fix.title === 'Sort timeline chronologically') assert.deepEqual([...out].sort(), [...text].sort(), 'the sort keeps every character');
       }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+const INVALID_DATES: Array<(y: number, mo: number, d: number) => string> = [
+  (y, mo, d) => `${y}-${pad(mo)}-${pad(d)}`,
+  (y, mo, d) => `${d} ${mo <= 12 ? MONTHS[mo - 1] : 'Foo'} ${y}`,
+  (y, mo, d) => `${mo <= 12 ? LONG[mo - 1] : 'Foo'} ${d}, ${y}`,
+  (y, mo, d) => `${pad(d)}/${pad(mo)}/${y}`,
+];
+
+test('property: no input yields an instant from an invalid date (day past the month\'s end, month 13+), in any shape', () => {
+  const invalidArb = fc
+    .record({ y: fc.integer({ min: 2000, max: 2035 }), mo: fc.integer({ min: 1, max: 19 }), d: fc.integer({ min: 1, max: 39 }), shape: fc.integer({ min: 0, max: INVALID_DATES.length - 1 }), h: fc.integer({ min: 0, max: 23 }) })
+    .filter(({ y, mo, d, shape }) => {
+      const invalid = (month: number, day: number) => month > 12 || day > new Date(Date.UTC(y, month, 0)).getUTCDate();
+      // A numeric date may be read either way round (dateOrder auto): it must be impossible both ways.
+      return invalid(mo, d) && (shape !== 3 || invalid(d, mo));
+    });
+  fc.assert(
+    fc.property(invalidArb, fc.constantFrom('- ', '### ', '| ', ''), ({ y, mo, d, shape, h }, lead) => {
+      const date = INVALID_DATES[shape]!(y, mo, d);
+      const row = lead === '| ' ? ['| Time | Event |', '| --- | --- |', `| ${date} ${pad(h)}:15 UTC | event |`] : [`${lead}${date} ${pad(h)}:15 UTC - event`];
+      const text = md('## Timeline', '', ...row, '- 10:00 UTC - a time-only entry after it');
+      const { timeline } = timelineOfText(text);
+      const fromInvalid = timeline.events.filter((e) => e.raw.includes(String(d)) && e.raw.includes(':15'));
+      for (const e of fromInvalid) assert.equal(e.utc, undefined, `${text}\n→ ${e.raw} was given an instant`);
+      // Nothing takes its day from the invalid date either.
+      for (const e of timeline.events) if (e.date) assert.ok(!(e.date.month === mo && e.date.day === d), text);
     }),
     { numRuns: 300 },
   );

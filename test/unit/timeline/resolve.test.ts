@@ -26,8 +26,24 @@ test('an invalid frontmatter timezone is unknown, not an error here and not a cr
 });
 
 test('pairs like PST/PDT follow DST: the same statement gives −8 in January and −7 in July', () => {
-  const t = tl(md('## Timeline (all times PST/PDT)', '', '- 2024-01-15 09:00 - winter', '- 2024-07-15 09:00 - summer', '- 2024-07-15 09:00 PST - a fixed PST entry'));
-  assert.deepEqual(instants(t), ['2024-01-15T17:00:00Z', '2024-07-15T16:00:00Z', '2024-07-15T17:00:00Z']);
+  const t = tl(md('## Timeline (all times PST/PDT)', '', '- 2024-01-15 09:00 - winter', '- 2024-07-15 09:00 - summer', '- 2024-01-15 09:00 PST - a PST entry in its season'));
+  assert.deepEqual(instants(t), ['2024-01-15T17:00:00Z', '2024-07-15T16:00:00Z', '2024-01-15T17:00:00Z']);
+  assert.deepEqual(t.seasonMismatches, []);
+});
+
+test('a seasonal abbreviation out of its season is read on its region\'s wall clock and noted once where it is written', () => {
+  const t = tl(md('## Timeline', '', 'All times in PST', '', '- 2017-09-27 13:06 - summer, PST written', '- 13:35 - same', '- 2024-01-15 09:00 CEST - summer time in winter'));
+  assert.deepEqual(instants(t), ['2017-09-27T20:06:00Z', '2017-09-27T20:35:00Z', '2024-01-15T08:00:00Z']);
+  assert.deepEqual(
+    t.seasonMismatches.map((m) => [m.range.start.line, m.range.start.character, m.label, m.region, m.count]),
+    [
+      [2, 13, 'PST', 'America/Los_Angeles', 2],
+      [6, 19, 'CEST', 'Europe/Paris', 1],
+    ],
+  );
+  const ok = tl(md('## Timeline', '', '- 2024-07-15 09:00 MST - Arizona keeps MST all year', '- 2024-07-15 09:00 PDT - in season'));
+  assert.deepEqual(instants(ok), ['2024-07-15T16:00:00Z', '2024-07-15T16:00:00Z']);
+  assert.deepEqual(ok.seasonMismatches, []);
 });
 
 test('midnight roll-over: a drop of more than 12 hours is the next day', () => {
@@ -86,4 +102,40 @@ test('entries in a DST gap have no instant; in an overlap the earlier instant, w
   assert.equal(t.events[0]!.reason, 'nonexistent');
   assert.deepEqual(t.events[1]!.overlap?.offsets, [-240, -300]);
   assert.equal(t.events[2]!.overlap, undefined);
+});
+
+test('no zone in the timeline: the nearest one stated above it (a time with a zone in the summary) places its times', () => {
+  const t = tl(md('## Summary', '', 'On March 5, 2025, at 7:29 UTC the upgrade went live.', '', '## Timeline', '', '- 9:44 - report', '- 10:07 - call'));
+  assert.deepEqual(instants(t), ['2025-03-05T09:44:00Z', '2025-03-05T10:07:00Z']);
+  const ambiguous = tl(md('## Summary', '', 'On March 5, 2025, at 7:29 IST the upgrade went live.', '', '## Timeline', '', '- 9:44 - report'));
+  assert.deepEqual(instants(ambiguous), [null], 'an ambiguous abbreviation above places nothing');
+  const none = tl(md('## Summary', '', 'On March 5, 2025, 3 nodes failed.', '', '## Timeline', '', '- 9:44 - report'));
+  assert.deepEqual(instants(none), [null]);
+});
+
+test('a zone stated again further down the timeline holds for the entries after it', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2024-03-01 10:00 - in UTC', '', 'Times below are in CET.', '', '- 2024-03-01 12:00 - in CET'));
+  assert.deepEqual(instants(t), ['2024-03-01T10:00:00Z', '2024-03-01T11:00:00Z']);
+});
+
+test('a timeline written newest first throughout (three steps back or more) is in order; one step back in an oldest-first timeline is not', () => {
+  const newest = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-13 20:30 - still running', '- 2023-01-13 18:00 - script starts', '- 2023-01-13 15:30 - fixed by hand', '- 2023-01-13 14:30 - report'));
+  assert.deepEqual(newest.order, []);
+  const mixed = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-13 14:30 - report', '- 2023-01-13 18:00 - script', '- 2023-01-13 15:00 - out of place', '- 2023-01-13 20:30 - done'));
+  assert.deepEqual(mixed.order, [{ index: 2, previous: 1 }]);
+  const three = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-13 18:00 - c', '- 2023-01-13 14:30 - b', '- 2023-01-13 14:00 - a'));
+  assert.deepEqual(three.order, [{ index: 1, previous: 0 }, { index: 2, previous: 1 }], 'two steps back are problems, not yet a newest-first timeline');
+});
+
+test('in a timeline of AM/PM times, a bare "1:17" after "11:57" goes on into the afternoon; without AM/PM anywhere it does not', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### March 5, 2025', '', '### 10:45-11:37 AM: fixes', '- 11:57: discussion', '- 1:17: updated test', '', '### 1:42-1:59 PM: releases', '- 1:42: passes'));
+  assert.deepEqual(instants(t), ['2025-03-05T10:45:00Z', '2025-03-05T11:57:00Z', '2025-03-05T13:17:00Z', '2025-03-05T13:42:00Z', '2025-03-05T13:42:00Z']);
+  assert.deepEqual(t.order, []);
+  const plain = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2025-03-05 11:57: discussion', '- 1:17: earlier, out of order'));
+  assert.deepEqual(instants(plain), ['2025-03-05T11:57:00Z', '2025-03-05T01:17:00Z']);
+});
+
+test('a day heading written "19. April, 11:00" gives its date', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### 2018-04-18 19:47', '', '### 19. April, 11:00', '', '### 11:07'));
+  assert.deepEqual(instants(t), ['2018-04-18T19:47:00Z', '2018-04-19T11:00:00Z', '2018-04-19T11:07:00Z']);
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, allCodes } from '../../../server/src/service.js';
+import { analyze, allCodes, DEFAULT_SETTINGS, settingsFrom } from '../../../server/src/service.js';
 import { md } from '../../helpers/docs.js';
 import { ROOT } from '../../helpers/run.js';
 import { codesAt, timelineOfText, timelineSettings } from '../../helpers/timeline.js';
@@ -30,8 +30,11 @@ test('the codes and default severities are the contract of the issue', () => {
 test('the good example has no timeline finding; the bad one gets timeline.order on 09:50 and one timezone-missing', () => {
   const good = check(readFileSync(join(ROOT, 'examples/postmortems/2024-08-20-checkout-outage.md'), 'utf8'));
   assert.deepEqual(codesAt(good, ...TIMELINE_CODES), []);
-  const badText = readFileSync(join(ROOT, 'examples/postmortems/2024-09-14-dns-incident.md'), 'utf8');
-  const bad = check(badText);
+  const badPath = join(ROOT, 'examples/postmortems/2024-09-14-dns-incident.md');
+  const badText = readFileSync(badPath, 'utf8');
+  // Its file name dates it; without it, "On 14 September" gives no year and the times no date.
+  const bad = analyze(badText, { force: true, path: badPath });
+  assert.ok(check(badText).findings.some((f) => f.code === 'timeline.date-missing'));
   const lines = badText.split('\n');
   const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
   assert.deepEqual(codesAt(bad, ...TIMELINE_CODES).sort(), [`timeline.order@${at('- 09:50')}`, `timeline.timezone-missing@${at('## Timeline')}`].sort());
@@ -96,8 +99,11 @@ test('timeline.ambiguous-zone: once per abbreviation, on the abbreviation, for e
   assert.equal(timelineOfText(statement).timeline.events[0]!.reason, 'ambiguous-zone');
 });
 
-test('timeline.12-hour-time: a hint on the clock of each 12-hour entry', () => {
-  const f = findings(md('## Timeline', '', '- 2018-08-22, 03:26pm: noticed', '- 2018-08-22 16:12 - checked'), 'timeline.12-hour-time');
+test('timeline.12-hour-time: off by default; when given a severity, on the clock of each 12-hour entry', () => {
+  const text = md('## Timeline', '', '- 2018-08-22, 03:26pm: noticed', '- 2018-08-22 16:12 - checked');
+  assert.deepEqual(findings(text, 'timeline.12-hour-time'), []);
+  const on = settingsFrom({ rules: { 'timeline.12-hour-time': 'hint' } }, DEFAULT_SETTINGS);
+  const f = analyze(text, { force: true, settings: on }).findings.filter((x) => x.code === 'timeline.12-hour-time');
   assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character, x.severity]), [[2, 14, 21, 'hint']]);
 });
 
@@ -144,4 +150,54 @@ test('every timeline code has its section in docs/rules.md and a row in the READ
     assert.match(docs, new RegExp(`^## ${code.replace(/\./g, '\\.')}$`, 'm'), code);
     assert.ok(readme.includes(`| \`${code}\` |`), code);
   }
+});
+
+test('timeline.invalid-time in the prose: a 24-hour time with PM, once per line, never in code or as a ratio', () => {
+  const text = md(
+    '# Outage',
+    '',
+    '## Summary',
+    '',
+    '* Date: May 28 2025, 11:30 AM UTC - May 29 2025, ~17:30 PM UTC',
+    '* Window: 20:30 PM UTC - 15:30 PM UTC',
+    '* Ratio 13:45 of requests failed; at 11:30 PM all was well.',
+    '',
+    '```',
+    'log 13:06PM',
+    '```',
+    '',
+    '## Timeline',
+    '',
+    '- 2025-05-28 13:55 PM UTC - the timeline reports its own',
+  );
+  assert.deepEqual(
+    findings(text, 'timeline.invalid-time').map((f) => [f.range.start.line, f.range.start.character, f.range.end.character]),
+    [
+      [4, 50, 58],
+      [5, 10, 18],
+      [14, 2, 25],
+    ],
+  );
+});
+
+test('timeline.date-missing: times with no date anywhere, once on the timeline; none when the file name, a heading or the summary dates them', () => {
+  const undated = md('## Timeline', '', 'All times in UTC.', '', '- 09:40 - restarts', '- 09:55 - paged');
+  const f = findings(undated, 'timeline.date-missing');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.severity]), [[0, 'warning']]);
+  assert.match(f[0]!.message, /^2 times in the timeline have no date/);
+  assert.deepEqual(analyze(undated, { force: true, path: '/pm/2024-09-14-dns.md' }).findings.filter((x) => x.code === 'timeline.date-missing'), []);
+  assert.deepEqual(findings(md('## Timeline', '', 'All times in UTC.', '', '### 2024-09-14', '', '- 09:40 - restarts'), 'timeline.date-missing'), []);
+  assert.deepEqual(findings(md('## Summary', '', 'On 14 September 2024 DNS failed.', '', '## Timeline', '', '- 09:40 UTC - restarts'), 'timeline.date-missing'), []);
+});
+
+test('summary.start-mismatch: the summary or title dating the incident outside the timeline\'s own days; a later "Date:" or "As of" is when it was written', () => {
+  const tl = ['## Timeline', '', 'All times in UTC.', '', '### 2017-05-09 10:45', '', 'report', '', '### 13:27', '', 'fixed'];
+  const on = md('# Docker dies', '', '## Summary', '', 'On Oct 10, 2017, some user pods were not starting.', '', ...tl);
+  assert.deepEqual(findings(on, 'summary.start-mismatch').map((f) => [f.range.start.line, f.range.start.character, f.range.end.character]), [[4, 3, 15]]);
+  const title = md('# 2017-01-27 - Pod limit', '', '## Summary', '', 'Pods could not start.', '', ...tl);
+  assert.deepEqual(findings(title, 'summary.start-mismatch').map((f) => f.range.start.line), [0]);
+  const written = md('# Holesky', '', '## Summary', '', 'Date: Oct 10, 2017', '', 'As of the 8th February 2018, all is well.', '', ...tl);
+  assert.deepEqual(findings(written, 'summary.start-mismatch'), []);
+  const near = md('# Outage', '', '## Summary', '', 'On May 10, 2017, pods failed.', '', ...tl);
+  assert.deepEqual(findings(near, 'summary.start-mismatch'), [], 'a day apart is not a contradiction');
 });

@@ -44,3 +44,18 @@ export async function screenshot(name: string, options: ScreenshotOptions = {}):
   if (!res.ok || !body.path) throw new Error(`screenshot ${name} failed: ${body.error ?? res.status}`);
   return body.path;
 }
+
+/**
+ * Waits until `selector` (as in ScreenshotOptions.waitFor: a selector or a path into frames) is in
+ * `state` in the workbench the launcher drives. Resolves with the element's text (empty for
+ * hidden/detached), undefined when this run has no launcher (test:electron); rejects with what the
+ * page showed instead when the state is not reached in time.
+ */
+export async function expectInWorkbench(selector: string | string[], state: 'visible' | 'hidden' | 'attached' | 'detached' = 'visible', timeoutMs = 20_000): Promise<string | undefined> {
+  const url = channel();
+  if (!url) return undefined;
+  const res = await fetch(`${url}/expect`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ selector, state, timeoutMs }) });
+  const body = (await res.json()) as { ok?: boolean; text?: string; error?: string };
+  if (!body.ok) throw new Error(`the workbench never showed ${JSON.stringify(selector)} ${state}: ${body.error ?? res.status}`);
+  return body.text ?? '';
+}

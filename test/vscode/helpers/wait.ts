@@ -57,3 +57,13 @@ export function until<T>(
     test();
   });
 }
+
+/** One event that fires whenever any of `events` fires (to wait on a state that several events change). */
+export function anyOf(...events: Array<vscode.Event<unknown>>): vscode.Event<unknown> {
+  return (listener, thisArgs?, disposables?) => {
+    const subs = events.map((e) => e(listener, thisArgs));
+    const d = { dispose: () => subs.forEach((s) => s.dispose()) };
+    disposables?.push(d);
+    return d;
+  };
+}

@@ -5,6 +5,7 @@ import type { TimelinePreview } from '../../../client/src/preview/panel.js';
 import { EXPECTED } from '../expected.js';
 import { waitForFindings } from '../helpers/diagnostics.js';
 import { withTimeout } from '../helpers/wait.js';
+import { expectInWorkbench } from '../helpers/screenshot.js';
 import { closeAllEditors, openInEditor } from '../helpers/workspace.js';
 
 const GOOD = 'examples/postmortems/2024-08-20-checkout-outage.md';
@@ -12,15 +13,23 @@ const GOOD = 'examples/postmortems/2024-08-20-checkout-outage.md';
 describe('code lenses', () => {
   after(closeAllEditors);
 
-  it('show the metrics above the timeline and open the preview', async () => {
+  it('show short metrics with tooltips that define them above the timeline, and open the preview', async () => {
     const editor = await openInEditor(GOOD);
     await waitForFindings(editor.document.uri, EXPECTED[GOOD]!);
     const lenses =
       (await withTimeout(vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri), 'code lenses')) ?? [];
     const heading = editor.document.getText().split('\n').indexOf('## Timeline of Events');
-    const titles = lenses.filter((l) => l.range.start.line === heading).map((l) => l.command?.title);
-    assert.deepEqual(titles, ['Duration 1 h 38 min · TTD 7 min · TTA 3 min · TTM 1 h 12 min · TTR 1 h 31 min', 'Open Timeline Preview']);
-    const open = lenses.find((l) => l.command?.title === 'Open Timeline Preview')!.command!;
+    const above = lenses.filter((l) => l.range.start.line === heading);
+    assert.deepEqual(above.map((l) => l.command?.title), ['Duration 1h 38m', 'TTD 7m', 'TTA 3m', 'TTM 1h 12m', 'TTR 1h 31m', 'Preview']);
+    // Each says what it measures, as the editor shows it on hover.
+    assert.deepEqual(
+      above.map((l) => l.command?.tooltip?.split(':')[0]),
+      ['Duration', 'Time to detect', 'Time to acknowledge', 'Time to mitigate', 'Time to resolve', 'Open the timeline preview beside this post-mortem'],
+    );
+    // And the editor shows it on the lens itself (lenses are drawn for visible lines only).
+    editor.revealRange(new vscode.Range(heading, 0, heading, 0), vscode.TextEditorRevealType.AtTop);
+    await expectInWorkbench('.codelens-decoration a[title^="Time to detect"]', 'attached');
+    const open = above.find((l) => l.command?.title === 'Preview')!.command!;
     const preview = await withTimeout(
       vscode.commands.executeCommand<TimelinePreview | undefined>(open.command, ...(open.arguments ?? [])),
       'the preview lens to run',

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { TimelinePreview } from '../../../client/src/preview/panel.js';
 import { EXPECTED } from '../expected.js';
 import { waitForFindings } from '../helpers/diagnostics.js';
+import { expectInWorkbench } from '../helpers/screenshot.js';
 import { until, withTimeout } from '../helpers/wait.js';
 import { closeAllEditors, openInEditor, workspaceUri } from '../helpers/workspace.js';
 
@@ -27,6 +28,11 @@ describe('timeline preview exports', () => {
     assert.match(mermaid ?? '', /^timeline\n {4}title Checkout failures after a connection pool change/);
     assert.equal(mermaid?.split('\n').filter((l) => / : /.test(l)).length, 8, 'one line per entry');
     assert.equal(await vscode.env.clipboard.readText(), mermaid);
+    assert.ok(!/#\d+;/.test(mermaid ?? ''), 'no entity codes such as #58;');
+    assert.match(mermaid ?? '', / {8}14∶02 : /, 'clock times with a look-alike colon');
+    // The page says so beside its buttons (no notification).
+    assert.ok(preview.sent.some((m) => m.type === 'status' && m.text.startsWith('Copied as Mermaid')), 'a status message to the page');
+    await expectInWorkbench(['iframe.webview.ready', 'iframe#active-frame', '.share-status >> text=Copied as Mermaid'], 'visible');
 
     const target = workspaceUri(SVG);
     const written = await withTimeout(vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.preview.exportSvg', target), 'Export as SVG');

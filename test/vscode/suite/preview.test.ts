@@ -25,6 +25,7 @@ describe('timeline preview', () => {
       preview.documentUri?.toString() === workspaceUri(relative).toString() && preview.timeline?.events.length === events ? true : undefined;
     const seen = () => `${preview.documentUri?.path} with ${preview.timeline?.events.length} entries`;
     await until(preview.onDidPost, shows(GOOD, 8), 'the preview to show the good example\'s 8 entries', { describe: seen });
+    await vscode.commands.executeCommand('notifications.clearAll'); // earlier tests' messages would cover the picture
     const path = await screenshot('preview', { waitFor: [['iframe.webview.ready', 'iframe#active-frame', 'text=Checkout failures after a connection pool change']] });
     assert.equal(!!path, canScreenshot());
 

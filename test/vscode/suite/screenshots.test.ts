@@ -8,10 +8,12 @@ import * as vscode from 'vscode';
 import { EXPECTED } from '../expected.js';
 import { codeOf, waitForFindings } from '../helpers/diagnostics.js';
 import { canScreenshot, screenshot } from '../helpers/screenshot.js';
-import { withTimeout } from '../helpers/wait.js';
+import { until, withTimeout } from '../helpers/wait.js';
+import type { TimelinePreview } from '../../../client/src/preview/panel.js';
 import { closeAllEditors, openInEditor } from '../helpers/workspace.js';
 
 const DNS = 'examples/postmortems/2024-09-14-dns-incident.md';
+const GOOD = 'examples/postmortems/2024-08-20-checkout-outage.md';
 
 describe('screenshots', () => {
   // Notifications from earlier tests (a server restart, for one) would cover the pictures.
@@ -37,6 +39,31 @@ describe('screenshots', () => {
     });
     assert.equal(!!path, canScreenshot());
     await vscode.commands.executeCommand('editor.action.hideHover');
+  });
+
+  it('the preview in high contrast shows the entry at the cursor with an outline', async () => {
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await closeAllEditors();
+    const editor = await openInEditor(GOOD, { viewColumn: vscode.ViewColumn.One });
+    await waitForFindings(editor.document.uri, EXPECTED[GOOD]!);
+    const preview = await withTimeout(vscode.commands.executeCommand<TimelinePreview | undefined>('postmortem.openPreview'), 'postmortem.openPreview');
+    assert.ok(preview);
+    await until(preview.onDidPost, () => (preview.timeline?.events.length === 8 ? true : undefined), 'the preview to show 8 entries');
+    const entry = preview.timeline!.events[3]!;
+    const at = new vscode.Position(entry.line, 2);
+    editor.selection = new vscode.Selection(at, at);
+    await until(preview.onDidPost, () => (preview.sent.some((m) => m.type === 'highlight' && m.line === entry.line) ? true : undefined), 'the preview to highlight the entry at the cursor');
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    try {
+      await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+      const path = await screenshot('preview-high-contrast', {
+        waitFor: ['.monaco-workbench.hc-black', ['iframe.webview.ready', 'iframe#active-frame', '.event[aria-current="true"]']],
+      });
+      assert.equal(!!path, canScreenshot());
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+    preview.panel.dispose();
   });
 
   it('the quick fix menu offers to insert a missing section', async () => {

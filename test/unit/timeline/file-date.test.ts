@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileNameDate } from '../../../server/src/timeline/dates.js';
+import { analyze } from '../../../server/src/service.js';
+import { timelineFor } from '../../../server/src/timeline/index.js';
+import { isoInstant } from '../../../server/src/time/zones.js';
+import { md } from '../../helpers/docs.js';
+
+test('a file name dates the document: year first, with or without separators; not an impossible or partial date', () => {
+  assert.deepEqual(fileNameDate('/repo/incidents/2019-11-14-hub-fio.md'), { year: 2019, month: 11, day: 14 });
+  assert.deepEqual(fileNameDate('C:\\pm\\20240914_dns.md'), { year: 2024, month: 9, day: 14 });
+  assert.equal(fileNameDate('/pm/2023-02-30-outage.md'), undefined);
+  assert.equal(fileNameDate('/pm/2023-02-outage.md'), undefined);
+  assert.equal(fileNameDate('/2019-11-14/outage.md'), undefined, 'only the file name, not its folders');
+  assert.equal(fileNameDate(undefined), undefined);
+});
+
+test('time-only entries take their date from the file name when the text gives none', () => {
+  const text = md('## Timeline', '', '* **17:30 UTC** - monitoring reports issues', '* **18:00 UTC** - cause found');
+  const a = analyze(text, { force: true, path: '/pm/2019-11-14-hub-fio.md' });
+  assert.deepEqual(timelineFor(a.model, a.settings).events.map((e) => (e.utc === undefined ? null : isoInstant(e.utc))), ['2019-11-14T17:30:00Z', '2019-11-14T18:00:00Z']);
+});
+
+const dated = (text: string, path?: string) => {
+  const a = analyze(text, { force: true, ...(path ? { path } : {}) });
+  return timelineFor(a.model, a.settings).events.map((e) => (e.utc === undefined ? null : isoInstant(e.utc)));
+};
+
+test('a date in a link target is not the document\'s date; the file name is', () => {
+  const text = md('## Summary', '', 'After the [maintenance](https://status.example.com/2021-02-07-source) the factory failed.', '', '## Timeline', '', '* **11:30 UTC** - post-check failed');
+  assert.deepEqual(dated(text, '/pm/2021-02-08-factory.md'), ['2021-02-08T11:30:00Z']);
+});
+
+test('the frontmatter title and a "Date:" line above the timeline date the document before its file name', () => {
+  const fm = ['---', 'title: "Post-mortem: Downtime on November 30, 2022"', '---', '', '## Timeline', '', 'All times in UTC.', '', '- 09:49 Start of the deployment'].join('\n');
+  assert.deepEqual(dated(fm, '/pm/2022-12-01-post-mortem.md'), ['2022-11-30T09:49:00Z']);
+  const label = md('## Absence of notifications', '', '**Date**: 27.11.2023', '', '## Timeline', '', 'All times in UTC.', '', '* *10:32* First error');
+  assert.deepEqual(dated(label, '/pm/2023-12-01-post-mortem.md'), ['2023-11-27T10:32:00Z']);
+});
+
+test('a date line with a note in brackets gives the date, and the note may state the zone', () => {
+  const text = md('## Timeline', '', '**April 15, 2021 (all times in UTC)**', '', '* 11:12 AM: etherscan went down');
+  assert.deepEqual(dated(text), ['2021-04-15T11:12:00Z']);
+});
