@@ -5,6 +5,7 @@
  * original repository path for the `files` globs), not forced like the CLI.
  */
 import { analyze, type Finding } from '../../server/src/service.js';
+import { ACTION_CODES, type ActionFindingData } from '../../server/src/rules/action-items.js';
 import { timelineFor } from '../../server/src/timeline/index.js';
 import { SECTION_IDS, type SectionId } from './corpus.js';
 
@@ -48,11 +49,21 @@ export function observe(text: string, path: string): Observation {
     if (e.dateOnly && e.date) return { line, date: civil(e.date) };
     return e.utc === undefined ? { line } : { line, utc: e.utc };
   });
-  return { postMortem: !!analysis.postMortem, sections, entries, findings: analysis.findings.map(observed) };
+  return { postMortem: !!analysis.postMortem, sections, entries, findings: analysis.findings.flatMap(perPart).map(observed) };
 }
 
 function civil(d: { year: number; month: number; day: number }): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * An action finding names every part the action lacks; the labels expect one finding
+ * per part (owner, due date, vague), so it is scored once per part it names.
+ */
+function perPart(f: Finding): Finding[] {
+  const missing = (f.data as Partial<ActionFindingData> | undefined)?.missing;
+  if (!Object.values(ACTION_CODES).includes(f.code) || !Array.isArray(missing)) return [f];
+  return missing.map((part) => ({ ...f, code: ACTION_CODES[part] }));
 }
 
 function observed(f: Finding): ObservedFinding {

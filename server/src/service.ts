@@ -94,7 +94,7 @@ function runRules(model: PostMortemModel, settings: Settings): Finding[] {
       report(input: FindingInput) {
         if (!(input.code in rule.codes)) throw new Error(`rule reported ${input.code}, which it does not declare`);
         const setting = settings.rules[input.code];
-        if (setting === 'off') return;
+        if (setting === 'off' || (setting === undefined && codes[input.code]!.enabled === false)) return;
         findings.push({ ...input, severity: setting ?? input.severity ?? codes[input.code]!.severity });
       },
     };

@@ -24,7 +24,8 @@ test('lint --format json prints one array with an object per file and 0-based LS
     code: 'section.missing',
     severity: 'warning',
     message: missing[0].message,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } },
+    // Where "Insert section" would put it: before "## Resolution" (0-based line 10, 13 characters).
+    range: { start: { line: 10, character: 0 }, end: { line: 10, character: 13 } },
   });
 });
 
@@ -58,7 +59,9 @@ test('exit codes: 0 without errors, 1 with an error-severity finding, 2 for usag
 test('stylish output names the file, 1-based positions, the severity, message and code', () => {
   const dir = tempFiles({ 'a.md': THREE });
   const r = cli(['lint', 'a.md'], { cwd: dir });
-  assert.match(r.stdout, /^a\.md\n {2}1:1 {2}warning {2}Missing section "Root Cause Analysis".* {2}section\.missing$/m);
+  // Root cause would go before "## Resolution" (line 11); the others at the end, so on the title.
+  assert.match(r.stdout, /^a\.md\n {2}11:1 {2}warning {2}Missing section "Root Cause Analysis".* {2}section\.missing$/m);
+  assert.match(r.stdout, /^ {2}1:1 +warning {2}Missing section "Preventive Actions".* {2}section\.missing$/m);
   assert.match(r.stdout, /3 problems \(0 errors, 2 warnings, 1 info\) in 1 file/);
   assert.doesNotMatch(r.stdout, /\x1b\[/, 'NO_COLOR turns colours off');
 });

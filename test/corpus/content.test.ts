@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type Analysis } from '../../server/src/service.js';
+import { analyze, settingsFrom, type Analysis } from '../../server/src/service.js';
 import { extractActionItems } from '../../server/src/content/actions.js';
 import { corpusDir, corpusFiles } from '../helpers/corpus.js';
 
@@ -71,11 +71,21 @@ test('action items: "(done)" and a past-tense report are done, so they need no o
 });
 
 test('action.vague: the one generic improvement in the corpus', () => {
-  assert.deepEqual(findingsOf('action.vague').map(({ file, text }) => `${file}: ${text}`), ['dfds/PM2022-006 - ALB 502 errors.md: - Better monitoring of namespaces.']);
+  const vague = [...analyses].flatMap(([file, a]) =>
+    a.findings.filter((f) => (f.data as { missing?: string[] } | undefined)?.missing?.includes('outcome')).map((f) => `${file}: ${a.model.lines.lineText(f.range.start.line)}`),
+  );
+  assert.deepEqual(vague, ['dfds/PM2022-006 - ALB 502 errors.md: - Better monitoring of namespaces.']);
 });
 
-test('successes.missing-justification: the three successes that do not say what they brought', () => {
-  assert.deepEqual(findingsOf('successes.missing-justification').map(({ file, f }) => `${file}:${f.range.start.line + 1}`), [
+test('successes.missing-justification (when turned on): the three successes that do not say what they brought', () => {
+  assert.deepEqual(findingsOf('successes.missing-justification'), [], 'off by default');
+  const on = settingsFrom({ rules: { 'successes.missing-justification': 'information' } });
+  const found = files.flatMap((file) =>
+    analyze(readFileSync(join(root, file), 'utf8'), { path: file, force: true, settings: on })
+      .findings.filter((f) => f.code === 'successes.missing-justification')
+      .map((f) => `${file}:${f.range.start.line + 1}`),
+  );
+  assert.deepEqual(found, [
     'posthog/2025-10-21-feature-flags-recurring-outages.md:234', // ✅ Systematic investigation – Teams methodically identified overload patterns
     'posthog/2025-10-21-feature-flags-recurring-outages.md:236', // ✅ Cross-team collaboration – … worked together effectively
     'posthog/2025-11-15-persons-db-migration.md:188', // ✅ Transparent customer communication / We provided regular … updates
@@ -91,4 +101,17 @@ test('summary.incomplete: PostHog\'s flags outage states all four in its opening
   assert.ok(!flags.findings.some((f) => f.code === 'summary.incomplete'));
   const inotify = analyses.get('dfds/PM2020-001 - Inotify file watches exhaustion.md')!.findings.filter((f) => f.code === 'summary.incomplete');
   assert.deepEqual(inotify.map((f) => (f.data as { missing: string[] }).missing), [['duration']]);
+});
+
+test('content and section findings say the problem in a first sentence of at most 80 characters', () => {
+  const content = /^(?:section|summary|language|action|successes)\./;
+  let checked = 0;
+  for (const [file, a] of analyses) {
+    for (const f of a.findings.filter((x) => content.test(x.code))) {
+      checked++;
+      const first = f.message.split(/(?<=[.!?])\s/)[0]!;
+      assert.ok(first.length <= 80, `${file} ${f.code}: ${first}`);
+    }
+  }
+  assert.ok(checked > 50, `only ${checked} findings`);
 });

@@ -38,7 +38,8 @@ test('incremental changes are applied and diagnostics follow them (push, debounc
     const end = { line: 13, character: 0 };
     c.change(URI, 2, [{ range: { start: end, end }, text: '\n## Root cause\n\nA config change.\n' }]);
     const after = await c.nextPublished(URI);
-    assert.deepEqual(summary(after), ['section.missing@0', 'section.missing@0']);
+    // Preventive Actions and Successes would go after Resolution, that is before the new "## Root cause" (line 14).
+    assert.deepEqual(summary(after), ['section.missing@14', 'section.missing@14']);
   } finally {
     await c.stop();
   }

@@ -142,7 +142,7 @@ test('suppression comments: the same directives and the same answers as the expr
 
 test("language.blame's tests on the text before a phrase: the same as the expressions they replace", () => {
   // The expressions as they were, run on the whole prefix (quadratic on a line full of phrases).
-  const PERSON_BEFORE = /(?:^|[.;:!?]\s*|\b(?:we|i|he|she|they|you|someone|somebody|everyone|people|engineers?|developers?|operators?|admins?|the\s+team|team|on-?call|responders?|reviewers?|authors?|staff|[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?)\s+(?:(?:had|has|have|just|simply|also|then|again|all|both)\s+)*)$/;
+  const PERSON_BEFORE = /(?:^|[.;:!?]\s*|\b(?:i|he|she|you|someone|somebody|engineer|developer|operator|admin|on-?call|responder|reviewer|author|(?!We\b|They\b)[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?)\s+(?:(?:had|has|have|just|simply|also|then|again|all|both)\s+)*)$/;
   const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|without|rather\s+than|instead\s+of|avoid|blameless)\b[^.;:!?]{0,30}$/i;
   const QUOTE = /["“'‘]\s*$/;
   const words = [

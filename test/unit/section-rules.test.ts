@@ -156,3 +156,11 @@ test('a missing "What went well" is information, unless the document uses our te
   assert.equal(severity(text), 'information');
   assert.equal(severity(md('---', 'postmortem: true', 'severity: SEV2', '---', text)), 'warning');
 });
+
+test('section.missing sits where the section would go: on the heading it would be inserted before, else on the title', () => {
+  const text = md('# Outage', '', '## Summary', '', 'It broke.', '', '## Root cause', '', 'A config change.');
+  const at = (id: string) => run(text).find((f) => f.code === 'section.missing' && (f.data as { sectionId: string }).sectionId === id)!.range.start.line;
+  assert.equal(at('timeline'), 6, 'before "## Root cause", where Insert section puts it');
+  assert.equal(at('resolution'), 0, 'at the end: on the title');
+  for (const f of run(text).filter((x) => x.code === 'section.missing')) assert.ok(f.message.split('. ')[0]!.length <= 80, f.message);
+});

@@ -23,7 +23,7 @@ export function formatSarif(results: readonly FileResult[], options: { cwd: stri
     id,
     shortDescription: { text: codes[id]!.description },
     helpUri: ruleHelpUri(id),
-    defaultConfiguration: { level: LEVEL[codes[id]!.severity] },
+    defaultConfiguration: { level: LEVEL[codes[id]!.severity], ...(codes[id]!.enabled === false ? { enabled: false } : {}) },
   }));
   const out = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -28,10 +28,17 @@ export function ownerIn(source: string): string | undefined {
   const text = visible(source);
   const label = OWNER_LABEL.exec(text) ?? OWNER_DASH.exec(text) ?? OWNED_BY.exec(text);
   const value = label?.[1]?.replace(/[*_]/g, '').trim();
-  if (value && !isBlankCell(value)) return value;
+  // "owner: @" as the quick fix leaves it is no owner until a name follows.
+  if (value && !isBlankCell(value) && /[\p{L}\p{N}]/u.test(value)) return value;
   const handle = HANDLE.exec(text);
-  return handle ? `@${handle[1]}` : undefined;
+  if (handle) return `@${handle[1]}`;
+  // "Nóva to send the list…", "Kim and Bo will rotate…": a name as the subject of what is to be done.
+  return NAMED_SUBJECT.exec(text.replace(/^\s*(?:\[[ xX]?\]\s*)?(?:\*\*)?/, ''))?.[1];
 }
+
+const NOT_NAMES = String.raw`We|They|It|This|That|These|Those|There|Someone|Everyone|Nobody|Need|Needs|Want|Plan|Plans|Try|Going|Ability|Also|Then|How|What|When|Who|Able|Have|Has|Make|Get|Start|Continue|Begin|Learn|Remember|Tell|Ask|Allow|Use|Attempt|Work|Prefer|Look|Reach|Link|Point|Redirect|Forward|Map|Connect|Attach|Apply|Expose|Escalate|Report|Stick|Lock|Fall|Fail|Refer|Switch|Move|Migrate|Upgrade|Downgrade|Change|Revert|Return|Add|Write|Send|Go|Set|Listen|Respond|Subscribe|Commit|Push|Post|Publish|Deploy|Roll|Pin|Bump|Limit|Restrict|Default|Due|Owner|Note|Back|Up|Down`;
+/** "Nóva to send the list…", "Kim and Bo to rotate…": a name, then what they are to do. */
+const NAMED_SUBJECT = new RegExp(String.raw`^((?!(?:${NOT_NAMES})\b)\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?)\s+to\s+(?!(?:the|a|an|all|our|its|their|this|that|these|those|be|do|using|use)\b)\p{Ll}`, 'u');
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
@@ -92,13 +99,18 @@ const DONE = [
   /\((?:done|completed?|fixed|resolved|closed|shipped|implemented)\)/i,
   /^\s*(?:\*\*)?(?:done|completed?|fixed|resolved)(?:\*\*)?\s*[:\-–—]/i,
   /[-–—:]\s*(?:\*\*)?(?:done|completed?)(?:\*\*)?\.?\s*$/i,
-  /^\s*we(?:'ve|\s+have)?\s+(?:already\s+|\w+ly\s+)?[a-z]+ed\b/i,
+  /^\s*we(?:'ve|\s+have)?\s+(?:already\s+|\w+ly\s+)?(?!need\b|proceed|exceed|succeed)[a-z]+ed\b/i,
+  /^\s*(?:\*\*)?already\s+\w+/i,
+  /(?:✅|✔️?|☑️?|✓)\s*$/u,
+  /\((?:merged|landed|released|deployed)\)|^\s*(?:\*\*)?(?:merged|landed)\b/i,
+  // A report of work shipped: "Added `--flag` to…", "Fixed bugs with…", "Optimized `BlocksByRange`…".
+  /^\s*(?:\*\*)?(?:[A-Z][a-z]+\s*:\s*)?(?:added|fixed|optimi[sz]ed|implemented|introduced|merged|released|shipped|deployed|upgraded|bumped|pinned|reverted|rotated|revoked|refactored|rewrote|documented|patched|disabled|enabled|removed|deleted|restored|migrated|replaced|created|published|configured|updated|improved)\b(?!\s+(?:by|to)\b)/i,
   // "Switched to pnpm 10", "Increased the scrutiny…": a past-tense verb, then what it acted on (not "Automated process to…").
   /^\s*(?:\*\*)?(?:[a-z]+-)?[a-z]+ed\s+(?:the|our|a|an|to|all|it|its|their|this|these|that|those|from|up|out|off|over)\b/i,
   /\b(?:has|have)\s+(?:already\s+)?been\s+(?:[a-z]+ed|done|set\s+up|put\s+in\s+place)\b/i,
 ];
 
-/** Checked (`[x]`), ticked (✅), struck through, marked "(done)", or written as already done ("We added…"). */
+/** Checked (`[x]`), ticked (✅), struck through, marked "(done)" or "(merged)", or written as already done ("We added…", "Fixed …"). */
 export function doneIn(source: string): boolean {
   return DONE.some((re) => re.test(source));
 }

@@ -48,13 +48,46 @@ function buildActionItems(model: PostMortemModel): ActionItem[] {
   for (const section of actionSections(model)) {
     // What a sub-heading says (a quarter, a ticket, "Completed") applies to the items under it.
     let inherited: Inherited = headingFields(section.title);
+    // A part of another kind inside ("What went wrong" beside "Action items") holds no actions.
+    let skipBelow = Infinity;
+    let intro: Inherited = {};
     for (const block of sectionBlocks(model, section)) {
-      if (block.kind === 'heading') inherited = merge(headingFields(block.text), headingFields(section.title));
-      else if (block.kind === 'list') for (const item of block.items) out.push(...listItems(model, item, inherited));
-      else if (block.kind === 'table') out.push(...tableItems(model, block, inherited));
+      if (block.kind === 'heading') {
+        if (block.level <= skipBelow) skipBelow = Infinity;
+        const sub = model.allSections.find((s) => s.heading.startLine === block.startLine);
+        if (sub && sub !== section && notActions(model, sub)) skipBelow = block.level;
+        inherited = merge(headingFields(block.text), headingFields(section.title));
+        intro = {};
+        continue;
+      }
+      if (skipBelow !== Infinity) continue;
+      if (block.kind === 'paragraph') intro = introFields(block.content);
+      else if (block.kind === 'list') for (const item of block.items) out.push(...listItems(model, item, merge(intro, inherited)));
+      else if (block.kind === 'table') out.push(...tableItems(model, block, merge(intro, inherited)));
     }
   }
   return out;
+}
+
+/** A sub-section that is not about actions: named for another part, or beside a sibling named for actions. */
+function notActions(model: PostMortemModel, sub: Section): boolean {
+  if (namedForActions(sub)) return false;
+  // "Fixes" or "Resolution" inside the actions lists work done, which the done checks read.
+  if (sub.canonical && sub.canonical !== 'resolution' && !sub.weak) return true;
+  const siblings = model.allSections.filter((s) => s.parent === sub.parent && s !== sub);
+  return siblings.some(namedForActions);
+}
+
+function namedForActions(s: Section): boolean {
+  return !s.weak && (s.canonical === 'preventive-actions' || s.also.includes('preventive-actions'));
+}
+
+/** "The infrastructure team will take the following actions:": who owns the list that follows. */
+function introFields(paragraph: string): Inherited {
+  const text = plainText(paragraph);
+  if (!/:\s*$/.test(text)) return {};
+  const team = /\b((?:[Tt]he\s+)?\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+team)\s+(?:is|are|will|has|have|owns|plans?\s+to)\b/u.exec(text);
+  return team ? { owner: team[1]! } : {};
 }
 
 /**
@@ -64,8 +97,8 @@ function buildActionItems(model: PostMortemModel): ActionItem[] {
  */
 function actionSections(model: PostMortemModel): Section[] {
   const main = model.canonical.get('preventive-actions');
-  if (!main) return [];
-  if (main.weak) return [main];
+  // A part named only weakly ("Lessons learned", "Takeaways") lists lessons, not actions to own.
+  if (!main || main.weak) return [];
   const named = model.allSections.filter((s) => !s.weak && (s.canonical === 'preventive-actions' || s.also.includes('preventive-actions')));
   return named.filter((s) => !named.some((o) => o !== s && isWithin(s, o)));
 }
@@ -76,6 +109,8 @@ interface Inherited {
   ticket?: string;
   link?: string;
   done?: boolean;
+  /** Under "Fixes" or "Resolved": an item that links a pull request or a commit is done. */
+  fixes?: boolean;
 }
 
 function headingFields(heading: string): Inherited {
@@ -89,6 +124,7 @@ function headingFields(heading: string): Inherited {
   if (ticket) out.ticket = ticket;
   if (link) out.link = link;
   if (/\b(?:done|completed?|finished|shipped)\b/i.test(heading)) out.done = true;
+  if (/\b(?:fix(?:es|ed)?|resolved|merged|implemented)\b/i.test(heading)) out.fixes = true;
   return out;
 }
 
@@ -102,11 +138,13 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
   const own = item.children.find((c) => c.kind === 'paragraph');
   const label = own?.kind === 'paragraph' ? plainInline(own.content) : '';
   if (nested.length && (/:\s*$/.test(label) || wordsOf(label).length <= 3)) {
-    const under = merge(headingFields(label), inherited);
+    const under = merge(groupFields(label), inherited);
     return nested.flatMap((l) => l.items.flatMap((i) => listItems(model, i, under)));
   }
   const source = itemSource(model, item);
-  if (!plainText(source.replace(/^\[[ xX]?\]/, ''))) return [];
+  if (!/[\p{L}\p{N}]/u.test(source.replace(/^\[[ xX]?\]/, ''))) return [];
+  // A timeline entry ("4:09: parithosh announces…") or an account of what was ("The mapper knows…") is no action.
+  if (CLOCK_START.test(source) || STATEMENT.test(source)) return [];
   const first = model.lines.lineText(item.startLine);
   const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/.exec(first)?.[0].length ?? 0;
   const end = first.trimEnd().length;
@@ -119,10 +157,29 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
       due: dueIn(source) ?? inherited.due,
       ticket: ticketIn(source) ?? inherited.ticket,
       link: linkIn(source) ?? inherited.link,
-      done: doneIn(source) || !!inherited.done,
+      done: doneIn(source) || !!inherited.done || (!!inherited.fixes && PULL_OR_COMMIT.test(source)),
       source: 'list',
     },
   ];
+}
+
+const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{7,}/i;
+const CLOCK_START = /^(?:\*\*)?\d{1,2}:\d{2}\b/;
+const STATEMENT =
+  /^(?:(?:the|this|that|these|those|it|there|its|our)\s+|`[^`]{1,80}`\s+)(?:[\w`'’.-]+\s+){0,5}?(?:was|were|had|hadn't|didn't|did\s+not|wasn't|weren't|never|knows|wants|sees)\b/i;
+
+/** Words that name a kind or a time of action, not who owns it ("Short term", "Process", "Completed"). */
+const GROUP_WORDS =
+  /^(?:short|long|medium|mid|near|term|immediate(?:ly)?|now|later|future|next|soon|completed?|done|in|progress|open|ongoing|planned|pending|follow|ups?|action|actions|items?|process|processes|policy|technical|tech|monitoring|alerting|documentation|docs|testing|tests|infrastructure|infra|tooling|security|communication|people|product|engineering|other|misc|general|improvements?|fixes|changes|prevention|mitigations?|remediations?|detection|response|recovery|p[0-3]|high|low|medium|priority|must|should|could|nice|to|have|and|&|\/|-)$/i;
+
+/** What a group label says: its quarter, ticket or "Completed", and as owner a name such as "Lighthouse" or "Prysm". */
+function groupFields(label: string): Inherited {
+  const out = headingFields(label);
+  const words = label.replace(/[:*_]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (!out.owner && words.length && words.length <= 3 && words.every((w) => /^\p{Lu}[\p{L}\p{N}.-]*$/u.test(w)) && !words.some((w) => GROUP_WORDS.test(w))) {
+    out.owner = words.join(' ');
+  }
+  return out;
 }
 
 const COLUMNS: Array<[keyof Pick<ActionItem, 'owner' | 'due' | 'ticket' | 'done'> | 'text', RegExp]> = [

@@ -16,12 +16,16 @@ export interface BlameMatch {
 
 const HANDLE = String.raw`@[A-Za-z0-9](?:[\w.-]*\w)?`;
 const NAME = String.raw`[A-Z][a-z]+(?:\s[A-Z][a-z]+)?`;
+const PRONOUN_OR_ROLE = String.raw`[Hh]e|[Ss]he|${HANDLE}|[Tt]he\s+(?:user|operator|engineer|developer|admin|administrator|reviewer|author|on-?call(?:\s+engineer)?)`;
+/** One person: he, she, a name, a handle, or one role ("the operator"); not "we", "the team" or a thing ("It", "The job"). */
+const ONE_PERSON = String.raw`[Hh]e|[Ss]he|${HANDLE}|(?!(?:It|This|That|There|These|Those|They|We|The|Our|Its|Their|When|While|If|But|And|So|Then|Because|After|Before|Since|Once|Nothing|Nobody|Everyone|Someone|Somebody|No|Not)\b)[A-Z][a-z]+|[Tt]he\s+(?:user|operator|engineer|developer|admin|administrator|reviewer|author|on-?call(?:\s+engineer)?)`;
 
 /** The built-in phrases, as patterns matched case-insensitively between word boundaries. */
 const BUILT_IN: readonly RegExp[] = [
   /human[\s-]errors?/,
   /operator[\s-]errors?/,
   /pilot[\s-]errors?/,
+  /user[\s-]errors?/,
   /careless(?:ly|ness)?/,
   /should(?:\s+have|'ve)\s+(?:known|realized|realised|noticed|caught\s+(?:it|this|that)|seen\s+(?:it|this|that)|been\s+(?:more\s+)?(?:careful|cautious|thorough)|paid\s+(?:more\s+)?attention|double[\s-]checked)/,
   // "the fault of the load balancer" judges no one: only a person after "fault of" counts.
@@ -52,6 +56,11 @@ const PERSON_AS_CAUSE: readonly RegExp[] = [
   new RegExp(String.raw`\b${NAME}'s\s+(?:mistake|fault|carelessness|negligence|blunder|screw-?up)`),
   new RegExp(String.raw`(?:[Mm]istake|[Bb]lunder|[Oo]versight|[Ee]rror)\s+(?:made\s+)?(?:by|of)\s+(?:${HANDLE}|${NAME}\b)`),
   new RegExp(String.raw`[Bb]lame\s+(?:${HANDLE}|${NAME}\b)`),
+  // A person as the subject of a lapse: "he wasn't fully aware", "Dave didn't check", "the operator did not notice".
+  // Capitalised names include systems ("Travis didn't check"), so a name needs a lapse only a mind has.
+  new RegExp(String.raw`\b(?:${PRONOUN_OR_ROLE})\s+(?:was\s+not|wasn't|did\s+not|didn't|had\s+not|hadn't|never)\s+(?:fully\s+|really\s+|even\s+|properly\s+)?(?:aware|know|knew|realiz\w*|realis\w*|notic\w*|check\w*|read|think|test\w*|verif\w*|follow\w*|understand|pay\w*\s+attention)\b`),
+  new RegExp(String.raw`\b(?:${ONE_PERSON})\s+(?:was\s+not|wasn't|did\s+not|didn't|had\s+not|hadn't)\s+(?:fully\s+|really\s+|even\s+)?(?:aware|know|knew|realiz\w*|realis\w*|think\s+to|understand)\b`),
+  new RegExp(String.raw`\b(?:${ONE_PERSON})\s+(?:forgot|overlooked|misread|mistyped)\b`),
 ];
 
 /**
@@ -59,7 +68,8 @@ const PERSON_AS_CAUSE: readonly RegExp[] = [
  * "we forgot to", "Dave failed to notice", not "the pipeline failed to notice".
  */
 const NEEDS_PERSON = /^(?:forg|failed|neglected)/i;
-const PERSON_WORDS = String.raw`we|i|he|she|they|you|someone|somebody|everyone|people|engineers?|developers?|operators?|admins?|the\s+team|team|on-?call|responders?|reviewers?|authors?|staff|[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?`;
+// Collective subjects ("we", "the team", "engineers") are not here: "we forgot to" owns a lapse together, it blames no one.
+const PERSON_WORDS = String.raw`i|he|she|you|someone|somebody|engineer|developer|operator|admin|on-?call|responder|reviewer|author|(?!We\b|They\b)[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?`;
 
 /** Words that undo the blame when they come just before it in the same clause ("this was not human error"). */
 const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|without|rather\s+than|instead\s+of|avoid|blameless)\b[^.;:!?]{0,30}$/i;
@@ -106,13 +116,14 @@ function patternsFor(options: BlameOptions): RegExp[] {
 }
 
 /**
- * The blaming phrases in one line of prose (already masked of code and links),
- * overlapping matches merged, negated and quoted ones left out.
+ * The first blaming phrase in one line of prose (already masked of code and links),
+ * overlapping matches merged, negated, quoted and collective ones left out.
  */
 export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] {
   const patterns = patternsFor(options);
   // One scan for most lines, which have none of the phrases: the patterns joined (by case flag).
   if (!anyOf(patterns).some((re) => re.test(line))) return [];
+  const sentences = exculpatedSentences(line);
   const allow = (options.allow ?? []).map((a) => a.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean);
   const found: BlameMatch[] = [];
   for (const re of patterns) {
@@ -124,6 +135,7 @@ export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] 
       const norm = phrase.toLowerCase().replace(/\s+/g, ' ');
       if (allow.some((a) => norm.startsWith(a))) continue;
       if (NEEDS_PERSON.test(phrase) && !personBefore(line, start)) continue;
+      if (sentences.some(([from, to]) => start >= from && start < to)) continue;
       if (negatedBefore(line, start) || NEGATION_AFTER.test(line.slice(end))) continue;
       if (quoteBefore(line, start) && /^\s*["”'’]/.test(line.slice(end))) continue; // quoted: talking about the words
       found.push({ start, end, phrase });
@@ -137,7 +149,35 @@ export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] 
       if (f.end > last.end) merged[merged.length - 1] = { start: last.start, end: f.end, phrase: line.slice(last.start, f.end) };
     } else merged.push(f);
   }
-  return merged;
+  // One finding per line (a paragraph, often): "User error was made here … the user didn't think to scroll down" is one blaming account.
+  return merged.slice(0, 1);
+}
+
+/**
+ * A sentence that clears people or owns the failure together ("We cannot blame anyone…",
+ * "our team is solely responsible", "no one is at fault") blames no one, whatever words
+ * it uses. Returns the [start, end) offsets of such sentences.
+ */
+const EXCULPATORY =
+  /\b(?:can(?:not|'t|\s+not)\s+(?:really\s+)?blame|not\s+(?:to\s+)?blame|no(?:\s+one|body)\b|blameless|not\s+(?:anyone|anybody|someone|somebody|one\s+person)'?s?\s+fault|(?:we|our\s+team|the\s+team|all\s+of\s+us)\s+(?:are|is|were|was)\s+(?:\w+\s+){0,2}responsible|collective(?:ly)?|as\s+a\s+team|shared\s+responsibility|(?:assum|suspect)\w*\s+(?:it\s+was\s+)?(?:an?\s+)?(?:user|human|operator)\s+error)/i;
+
+/** A paragraph that owns the failure together ("We cannot blame…", "our team is solely responsible"): no line of it is blame. */
+export function ownsTogether(paragraph: string): boolean {
+  return /\b(?:can(?:not|'t|\s+not)\s+(?:really\s+)?blame|not\s+to\s+blame|(?:we|our\s+team|the\s+team|all\s+of\s+us)\s+(?:are|is|were|was)\s+(?:\w+\s+){0,2}responsible|collectively\s+responsible|shared\s+responsibility)\b/i.test(paragraph);
+}
+
+function exculpatedSentences(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (const m of line.matchAll(/[.!?;](?:\s|$)|$/g)) {
+    const to = m.index! + m[0].length;
+    if (to > from && EXCULPATORY.test(line.slice(from, to))) out.push([from, to]);
+    from = to;
+    if (m[0] === '') break;
+  }
+  // "We cannot blame … sloppy fixes … our team is solely responsible": the clearing may close the paragraph's thought.
+  if (out.length && EXCULPATORY.test(line)) return [[0, line.length]];
+  return out;
 }
 
 /*

@@ -18,6 +18,8 @@ export interface SummaryFacts {
   duration: boolean;
   impact: boolean;
   resolution: boolean;
+  /** When it started: a date or a time (the title's date counts), or "this morning", "on Monday". */
+  start: boolean;
   /** Clock times, in order. */
   times: ClockTime[];
   /** True when the summary names a time zone (UTC, CEST, Europe/Berlin, +02:00…). */
@@ -36,24 +38,33 @@ export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
   const section = model.canonical.get('summary');
   const preamble = blocksBetween(model.blocks, model.preamble.startLine, model.preamble.endLine);
   const blocks = [...preamble, ...(section ? sectionBlocks(model, section) : [])];
-  const lines = proseLines(model, blocks);
+  // "**Author**: Jane", "Status: draft": fields about the document, not what summarises the incident.
+  const lines = proseLines(model, blocks).filter((l) => !DOCUMENT_FIELD.test(l.text));
   if (!section && !lines.length) return undefined;
   // A "TODO: add the impact" is a note that the impact is missing, not the impact.
   const text = lines.map((l) => l.text.replace(/\b(?:TODO|TBD|FIXME|XXX)\b.*$/, '')).join('\n');
   const times = lines.flatMap((l) => clockTimes(l));
   const anchorLine = section?.heading.startLine ?? lines[0]!.line;
+  // A vulnerability found before anyone was harmed has no outage to time.
+  const outage = OUTAGE.test(text) || !DISCLOSURE.test(text);
   return {
     anchor: model.lines.trimmedLineRange(anchorLine),
     lines,
+    start: DATE_ONE.test(text) || /\b\d{1,2}:\d{2}/.test(text) || times.length > 0 || START.test(text) || !!model.title && (DATE_ONE.test(model.title.text) || /\b\d{4}-\d{2}-\d{2}\b/.test(model.title.text)),
     nature: NATURE.test(text) || text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 12,
     // Two clock times or two dates bound the incident as well as "for 98 minutes" does.
-    duration: DURATION.test(text) || RANGE.test(text) || new Set(times.map((t) => t.text)).size >= 2 || distinctDates(text) >= 2,
+    duration: !outage || DURATION.test(text) || RANGE.test(text) || new Set(times.map((t) => t.text)).size >= 2 || distinctDates(text) >= 2,
     impact: IMPACT.test(text),
     resolution: RESOLUTION.test(text),
     times,
     zoneStated: mentionsZone(text),
   };
 }
+
+const DOCUMENT_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:authors?|written\s+by|status|severity|sev|owner|reviewers?|editors?|last\s+updated|updated|published|version|incident\s+(?:id|number|commander|lead)|id|ticket|contributors?|participants|attendees|tags?|category|document\s+owner)\s*(?:\*\*|__)?\s*:/i;
+const OUTAGE = /\b(?:outages?|down|downtime|unavailab\w*|degrad\w*|fail\w*|errors?|unable|could\s+not|couldn'?t|disrupt\w*|interrupt\w*|slow\w*|latency|time[sd]?\s?outs?|crash\w*|stopped|stuck|lost|loss|[45]\d\d)\b/i;
+const DISCLOSURE = /\b(?:vulnerab\w*|exploit\w*|disclos\w*|security\s+(?:bug|issue|flaw))\b/i;
+const START = /\b(?:yesterday|today|this\s+(?:morning|afternoon|evening)|last\s+night|tonight|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 const CLOCK = /(?<![\w:./-])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?)(?![\w:])/gi;
 
@@ -65,13 +76,15 @@ export function clockTimes(line: ProseLine): ClockTime[] {
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DATE = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${MONTH}(?!\w)|\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi');
 
+const DATE_ONE = new RegExp(DATE.source, 'i');
+
 function distinctDates(text: string): number {
   return new Set([...text.matchAll(DATE)].map((m) => m[0].toLowerCase().replace(/\W+/g, ' ').replace(/\b(?:st|nd|rd|th|of)\b/g, '').trim())).size;
 }
 
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|a\s+few|few|several|a\s+couple\s+of|couple\s+of|half\s+an?|many)`;
 const DURATION = new RegExp(
-  String.raw`\b${NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(?:for|lasting|lasted|of)\s+${NUMBER}\s*(?:seconds?|secs?)\b|\b(?:all\s+day|overnight|over\s+the\s+weekend|half\s+a\s+day)\b`,
+  String.raw`\b\d+h\d+m?\b|\b${NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(?:for|lasting|lasted|of)\s+${NUMBER}\s*(?:seconds?|secs?)\b|\b(?:all\s+day|overnight|over\s+the\s+weekend|half\s+a\s+day)\b`,
   'i',
 );
 const CLOCK_TOKEN = String.raw`(?:\d{1,2}:\d{2}|\d{1,2}\s?[ap]\.?m\.?|noon|midnight)`;
@@ -92,4 +105,4 @@ const NATURE = /\b(?:outages?|down|downtime|fail\w*|errors?|unavailab\w*|degrad\
 const IMPACT = /\b(?:impact\w*|affect\w*|users?|customers?|clients?|visitors?|members?|tenants?|accounts?|merchants?|shoppers?|players?|subscribers?|people|teams|requests|queries|calls|orders|payments|transactions|checkouts|purchases|sign-?ins|logins|builds|deployments|jobs|messages|e-?mails|notifications|events|data|traffic|revenue|sales|sites|pages|website|applications|apps|workloads|downtime|outages?|unavailable|inaccessible|degraded|lost|loss)\b|(?<!\d)\d+(?:[.,]\d+)?\s*%|\bper\s*cent\b|\b(?:all|every|many|several|some|most|other|one|a|two|three|four|five|\d+|a\s+(?:large\s+|small\s+)?number\s+of)\s+(?:of\s+(?:the|our)\s+)?(?:other\s+)?(?:[\w-]+\s+)?(?:pods|services|workloads|nodes|clusters|teams?|components|instances|servers|hosts|domains|namespaces)\b/i;
 
 /** Said as done (a bare "resolve" is often DNS's: "could not resolve names"). */
-const RESOLUTION = /\b(?:resolved|resolution|fixed|fix(?:es)?\b(?!\s+(?:the|this|it|that|these|those|our|all|a|an)\b)|solved|solve\s+(?:the|this|it)|solution|mitigated|mitigation|roll(?:ed|ing)\s*back|rollbacks?|reverted|reverting|restored|recovered|recovery|restarted|rebooted|patched|workaround|back\s+to\s+normal|back\s+online|healthy\s+again|returned\s+to\s+normal|remediated|terminated|removed|deleted|disabled|replaced|redeployed|fail(?:ed)?\s+over\s+to\b|raised|increased|scaled|renewed|rotated|reissued|re-?enabled|switched|migrated|stopped)\b/i;
+const RESOLUTION = /\b(?:resolved|resolution|fixed|fix(?:es)?\b(?!\s+(?:the|this|it|that|these|those|our|all|a|an)\b)|solved|solve\s+(?:the|this|it)|solution|mitigated|mitigation|roll(?:ed|ing)\s*back|rollbacks?|reverted|reverting|restored|recover(?:ed|y|s|ing)?|restarted|rebooted|patched|workaround|back\s+to\s+normal|back\s+online|healthy\s+again|returned\s+to\s+normal|remediated|terminated|removed|deleted|disabled|replaced|redeployed|fail(?:ed)?\s+over\s+to\b|raised|increased|scaled|renewed|rotated|reissued|re-?enabled|switched|migrated|stopped)\b/i;

@@ -8,6 +8,7 @@ import { stateTimezoneFix } from './state-timezone.js';
 import { stateDateFix } from './state-date.js';
 import { use24hFix } from './use-24h.js';
 import { notPostMortemFix } from './not-postmortem.js';
+import { actionPartsFix } from './action-parts.js';
 
 /** Every fix provider, each keyed on the codes it fixes. Saying the document is no post-mortem and the disable comments come last: fixing beats silencing. */
-export const FIX_PROVIDERS: readonly FixProvider[] = [insertSectionFix, sortTimelineFix, stateTimezoneFix, stateDateFix, use24hFix, timezoneSuggestFix, blameRewriteFix, notPostMortemFix, disableCommentFix];
+export const FIX_PROVIDERS: readonly FixProvider[] = [insertSectionFix, sortTimelineFix, stateTimezoneFix, stateDateFix, use24hFix, timezoneSuggestFix, blameRewriteFix, actionPartsFix, notPostMortemFix, disableCommentFix];

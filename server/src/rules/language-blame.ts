@@ -1,5 +1,6 @@
-import { blameIn } from '../content/blame.js';
+import { blameIn, ownsTogether } from '../content/blame.js';
 import { proseLines } from '../content/text.js';
+import { walkBlocks } from '../model/markdown.js';
 import type { Rule } from './types.js';
 
 export const languageBlame: Rule = {
@@ -8,14 +9,25 @@ export const languageBlame: Rule = {
   },
   check({ model, settings, report }) {
     const options = { extra: settings.blameWords, allow: settings.blameAllow };
+    // A paragraph that owns the failure together blames no one, whichever of its lines the words are on.
+    const cleared = new Set<number>();
+    walkBlocks(model.blocks, (b) => {
+      if (b.kind !== 'paragraph' || !ownsTogether(b.content)) return;
+      for (let l = b.startLine; l < b.endLine; l++) cleared.add(l);
+    });
     for (const { line, text } of proseLines(model, model.blocks)) {
+      if (cleared.has(line)) continue;
       for (const m of blameIn(text, options)) {
         report({
           code: 'language.blame',
-          message: `"${m.phrase}" blames a person. A blameless post-mortem describes the condition in the system that allowed the action: what made it possible, and why nothing caught it.`,
+          message: `"${short(m.phrase)}" blames a person. Say what in the system allowed it.`,
           range: { start: { line, character: m.start }, end: { line, character: m.end } },
         });
       }
     }
   },
 };
+
+function short(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39).trimEnd()}…` : s;
+}

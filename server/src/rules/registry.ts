@@ -10,9 +10,7 @@ import { frontmatterTimezone } from './frontmatter-timezone.js';
 import { summaryIncomplete } from './summary-incomplete.js';
 import { summaryTimezone } from './summary-timezone.js';
 import { languageBlame } from './language-blame.js';
-import { actionOwner } from './action-owner.js';
-import { actionDue } from './action-due.js';
-import { actionVague } from './action-vague.js';
+import { actionItems } from './action-items.js';
 import { successesJustification } from './successes-justification.js';
 import { timelineOrder } from './timeline-order.js';
 import { timelineTimezone } from './timeline-timezone.js';
@@ -38,9 +36,7 @@ export const RULES: readonly Rule[] = [
   summaryIncomplete,
   summaryTimezone,
   languageBlame,
-  actionOwner,
-  actionDue,
-  actionVague,
+  actionItems,
   successesJustification,
   timelineOrder,
   timelineTimezone,

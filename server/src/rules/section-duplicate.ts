@@ -25,7 +25,7 @@ export const sectionDuplicate: Rule = {
       if (section.weak || first.weak || section.form !== 'heading' || normalizeHeading(section.title) !== normalizeHeading(first.title)) continue;
       report({
         code: 'section.duplicate',
-        message: `"${section.title}" is a second ${canonicalSection(id).name} section; the first is "${first.title}" on line ${first.heading.startLine + 1}.`,
+        message: `A second ${canonicalSection(id).name} section; the first is on line ${first.heading.startLine + 1}.`,
         range: model.lines.trimmedLineRange(section.heading.startLine),
         data: { sectionId: id, firstLine: first.heading.startLine },
       });

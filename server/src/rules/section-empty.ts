@@ -13,12 +13,16 @@ export const sectionEmpty: Rule = {
       if (LABELLED.test(section.title) || hasSectionContent(model, section, memo)) continue;
       report({
         code: 'section.empty',
-        message: `Section "${section.title || '(untitled)'}" is empty.`,
+        message: `Section "${shortTitle(section.title || '(untitled)')}" is empty.`,
         range: model.lines.trimmedLineRange(section.heading.startLine),
       });
     }
   },
 };
+
+function shortTitle(title: string): string {
+  return title.length > 50 ? `${title.slice(0, 49).trimEnd()}…` : title;
+}
 
 /** A heading that carries its own value ("Owner: @someone") is a field, not an empty section. */
 const LABELLED = /^[^:]{1,40}:\s*\S/;

@@ -4,6 +4,9 @@ import { firstContentLine } from '../model/suppressions.js';
 import { customDefinition, isCanonicalId } from '../config/presets.js';
 import { foundSections, sectionDef } from '../config/sections.js';
 import type { Rule } from './types.js';
+import type { PostMortemModel } from '../model/document.js';
+import type { Settings } from '../settings.js';
+import { insertionLine } from '../fixes/insert-section.js';
 import { coveredSections } from '../content/coverage.js';
 import { isPostMortemFrontmatter } from './frontmatter-schema.js';
 
@@ -17,9 +20,6 @@ export const sectionMissing: Rule = {
     'section.missing': { severity: 'warning', description: 'A required section of a post-mortem is missing.' },
   },
   check({ model, settings, report, cached }) {
-    // On the title, else on the first line of content (so that a disable comment put
-    // before it covers it), else on the last line.
-    const range = model.lines.trimmedLineRange(model.title?.startLine ?? Math.min(firstContentLine(model), model.lines.lineCount - 1));
     const found = cached('sections.found', () => foundSections(model, settings));
     const ownTemplate = !!model.frontmatter && isPostMortemFrontmatter(model.frontmatter.data);
     for (const id of settings.requiredSections) {
@@ -36,14 +36,23 @@ export const sectionMissing: Rule = {
       report({
         code: 'section.missing',
         ...(mild ? { severity: 'information' as const } : {}),
-        message: `Missing section "${section.name}"${examples.length ? ` ("${examples.join('" or "')}" also count)` : ''}: ${lowerFirst(section.prompt)}`,
-        range,
+        message: `Missing section "${section.name}".${examples.length ? ` "${examples.join('" or "')}" also count.` : ''} ${section.prompt}`,
+        range: model.lines.trimmedLineRange(whereItGoes(model, settings, id)),
         data,
       });
     }
   },
 };
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+/**
+ * Where the finding goes: the heading the section would be inserted before; when it
+ * would go at the end, the document's first line (its title, else its first line of
+ * content, so that a disable comment put before it covers it), not a timeline entry
+ * or an action that happens to end the document.
+ */
+function whereItGoes(model: PostMortemModel, settings: Settings, id: string): number {
+  const { lines } = model;
+  const line = insertionLine(model, id, settings);
+  if (line < lines.lineCount && lines.lineText(line).trim()) return line;
+  return model.title?.startLine ?? Math.min(firstContentLine(model), lines.lineCount - 1);
 }

@@ -1,71 +1,167 @@
 import type { Block } from '../model/markdown.js';
 import { walkBlocks } from '../model/markdown.js';
+import { isWithin, sectionBlocks, type PostMortemModel } from '../model/document.js';
+import { replaceComments } from '../model/spans.js';
+import { milestoneIn } from '../timeline/entry-text.js';
 import type { Rule } from './types.js';
 
+/**
+ * Template text left behind: TODO/TBD/FIXME/XXX, lorem ipsum, a clock time with
+ * placeholder minutes, a section that only says "TBA", and `{…}`, `<…>` or `[…]`
+ * prompts that make up a whole line or cell. Never inside code, quotes, links, HTML
+ * comments or the action tables (their "TBD" owner is action.owner-missing's), and
+ * never a marker the timeline reads (`<START OF OUTAGE>`, `[detected]`).
+ */
 export const sectionPlaceholder: Rule = {
   codes: {
     'section.placeholder': { severity: 'warning', description: 'Template text (TODO, TBD, a {prompt}) is left in the post-mortem.' },
   },
   check({ model, report }) {
     const seen = new Set<number>();
-    const scanLine = (line: number, cells: boolean) => {
+    const actions = actionBlocks(model);
+    const actionTables = new Set(actions.filter((b) => b.kind === 'table'));
+    const actionLines = new Set(actions.flatMap((b) => range(b.startLine, b.endLine)));
+    const scanLine = (line: number, mode: Mode) => {
       if (seen.has(line)) return;
       seen.add(line);
-      const what = placeholderIn(model.lines.lineText(line), cells);
-      if (what) {
+      const hit = placeholderAt(model.lines.lineText(line), mode, actionLines.has(line));
+      if (hit) {
         report({
           code: 'section.placeholder',
-          message: `Template text left in the post-mortem: ${what}. Replace it with what happened.`,
-          range: model.lines.trimmedLineRange(line),
+          message: `Template text left in: ${hit.what}. Replace it with what happened.`,
+          range: { start: { line, character: hit.start }, end: { line, character: hit.end } },
         });
       }
     };
     walkBlocks(model.blocks, (block: Block) => {
-      if (block.kind === 'paragraph' || block.kind === 'html') {
-        for (let line = block.startLine; line < block.endLine; line++) scanLine(line, false);
-      } else if (block.kind === 'table') {
-        for (const row of [block.header, ...block.rows]) scanLine(row.line, true);
+      if (block.kind === 'paragraph') {
+        if (insideQuote(model, block.startLine)) return;
+        const whole = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(TBA|TBC|TBD|TODO|To be (?:added|announced|confirmed|determined|written|completed)|Coming soon)\.?\s*$/i;
+        if (block.endLine - block.startLine === 1 && whole.test(model.lines.lineText(block.startLine))) {
+          const text = model.lines.lineText(block.startLine);
+          const m = whole.exec(text)!;
+          const start = text.indexOf(m[1]!);
+          seen.add(block.startLine);
+          report({
+            code: 'section.placeholder',
+            message: `Template text left in: "${m[1]}". Replace it with what happened.`,
+            range: { start: { line: block.startLine, character: start }, end: { line: block.startLine, character: start + m[1]!.length } },
+          });
+          return;
+        }
+        for (let line = block.startLine; line < block.endLine; line++) scanLine(line, 'prose');
+      } else if (block.kind === 'html') {
+        for (let line = block.startLine; line < block.endLine; line++) scanLine(line, 'html');
+      } else if (block.kind === 'table' && !actionTables.has(block)) {
+        for (const row of [block.header, ...block.rows]) scanLine(row.line, 'cells');
       }
     });
   },
 };
 
+type Mode = 'prose' | 'cells' | 'html';
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+/** Blocks in the action sections (whose blanks the action checks report). */
+function actionBlocks(model: PostMortemModel): Block[] {
+  const main = model.canonical.get('preventive-actions');
+  // A "TODO:" label is itself template text, whatever list follows it.
+  if (!main || main.weak || WORDS.test(main.title)) return [];
+  const parts = model.allSections.filter((s) => s === main || s.canonical === 'preventive-actions' || s.also.includes('preventive-actions') || isWithin(s, main));
+  return parts.flatMap((s) => sectionBlocks(model, s));
+}
+
+/** True when a line sits in a block quote (someone's words, quoted). */
+function insideQuote(model: PostMortemModel, line: number): boolean {
+  return /^\s*>/.test(model.lines.lineText(line));
+}
+
 const MARKERS = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]?\]\s*)?)?/;
-const WORDS = /\b(TODO|TBD|FIXME|XXX)\b/;
+const WORDS = /(?<![\w.\-/])(TODO|TBD|FIXME|XXX)(?![\w\-/]|\.\w)/;
+/** In an action, "TBD" is an owner or date not yet decided: the action checks report it. */
+const ACTION_WORDS = /(?<![\w.\-/])(TODO|FIXME|XXX)(?![\w\-/]|\.\w)/;
 const LOREM = /\blorem ipsum\b/i;
+const TIME = /(?<![\w:])(?:[01]?\d|2[0-3]):(?:XX|xx|\?\?)(?![\w?])|\?\?:\?\?/;
 const LABEL = /^[\p{L}][\p{L}\p{N} ()/-]{0,40}:\s*/u;
 
 /**
  * Every kind of template text needs one of these (case aside), so a line without
  * any is skipped with one scan: most lines of a long timeline have none.
  */
-const MAYBE = /todo|tbd|fixme|xxx|lorem|[{<[]/i;
+const MAYBE = /todo|tbd|fixme|xxx|lorem|:xx|\?\?|[{<[]/i;
 
-/** Describes the template text in a line, or returns undefined. `cells` splits table rows at pipes. */
-export function placeholderIn(rawLine: string, cells: boolean): string | undefined {
+export interface PlaceholderHit {
+  what: string;
+  start: number;
+  end: number;
+}
+
+/** The template text in a line (offsets in it), or undefined. */
+export function placeholderAt(rawLine: string, mode: Mode, inAction = false): PlaceholderHit | undefined {
   if (!MAYBE.test(rawLine)) return undefined;
-  const line = rawLine.replace(/`[^`]*`/g, '``');
-  const word = WORDS.exec(line);
-  if (word) return `"${word[1]}"`;
-  if (LOREM.test(line)) return '"lorem ipsum"';
-  const parts = cells ? line.split(/(?<!\\)\|/) : [line];
+  const line = mask(rawLine);
+  if (mode !== 'html') {
+    const words = line.replace(/"[^"\n]{0,300}"|“[^”\n]{0,300}”/g, (m) => ' '.repeat(m.length));
+    for (const re of [inAction ? ACTION_WORDS : WORDS, LOREM, TIME]) {
+      const m = re.exec(words);
+      if (m) return { what: `"${m[0]}"`, start: m.index, end: m.index + m[0].length };
+    }
+  }
+  let offset = 0;
+  const parts = mode === 'cells' ? line.split(/(?<!\\)\|/) : [line];
   for (const part of parts) {
-    const text = part.replace(MARKERS, '').trim();
-    const prompt = promptIn(text) ?? promptIn(text.replace(LABEL, ''));
-    if (prompt) return `the prompt ${prompt}`;
+    const lead = MARKERS.exec(part)?.[0].length ?? 0;
+    const body = part.slice(lead);
+    const text = body.trim();
+    const labelled = text.replace(LABEL, '');
+    const prompt = promptIn(text) ? text : promptIn(labelled) ? labelled : undefined;
+    if (prompt) {
+      const start = offset + lead + body.indexOf(prompt);
+      return { what: `"${short(prompt)}"`, start, end: start + prompt.length };
+    }
+    offset += part.length + 1;
   }
   return undefined;
 }
 
-/** A whole `{…}`, `<…>` or `[…]` prompt, or the first line of one that continues. */
-function promptIn(text: string): string | undefined {
-  if (!text) return undefined;
-  const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
-  if (bracePrompt(text) && !/^\{\{/.test(text)) return `"${short(text)}"`;
-  if (bracketPrompt(text) && !/^\[[ xX]\]$/.test(text)) return `"${short(text)}"`;
+/** Describes the template text in a line, or returns undefined. `cells` splits table rows at pipes. */
+export function placeholderIn(rawLine: string, cells: boolean): string | undefined {
+  return placeholderAt(rawLine, cells ? 'cells' : 'prose')?.what;
+}
+
+/** Code spans, links (text and target), URLs and HTML comments blanked, offsets kept. */
+function mask(line: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return replaceComments(line, blank)
+    .replace(/(`+)[^`]*?\1/g, blank)
+    .replace(/!?\[[^[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+"[^"]{0,200}")?\)/g, blank)
+    .replace(/\[[^[\]\n]{1,300}\]\[[^[\]\n]{0,300}\]/g, blank)
+    .replace(/<(?:https?|mailto):[^>\s<]*>/gi, blank)
+    .replace(/\bhttps?:\/\/[^\s)>\]]+/gi, blank);
+}
+
+function short(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39).trimEnd()}…` : s;
+}
+
+/** Words a template's prompt starts with: an instruction to the writer, or what to fill in. */
+const PROMPT_START =
+  /^(?:insert|add|describe|enter|fill|list|explain|summari[sz]e|write|replace|include|provide|link|paste|give|state|your|name\s+of|short|brief|a\s+short|a\s+brief|one\s+or\s+two|e\.g\.|example|todo|tbd|placeholder|who|what|when|where|why|how)\b/i;
+
+/** A whole `{…}`, `<…>` or `[…]` prompt (or the first line of one that continues), or undefined. */
+function promptIn(text: string): boolean {
+  if (!text || !/\p{Ll}/u.test(text)) return false; // <START OF OUTAGE>, [REDACTED]: markers, not prompts
+  if (milestoneIn(text)) return false;
+  if (bracePrompt(text)) {
+    // Not Liquid/Jinja ({% … %}, {{ … }}, {# … #}) nor a JSON object or log line.
+    return !/^\{[{%#]/.test(text) && !/^\{\s*["']/.test(text) && !/["']\s*:/.test(text) && !/=/.test(text);
+  }
+  if (bracketPrompt(text)) return PROMPT_START.test(text.slice(1).trim()) && !/^\[[ xX]\]$/.test(text);
   const angle = angleTag(text);
-  if (angle && isPromptTag(angle.name, angle.rest)) return `"${short(text)}"`;
-  return undefined;
+  return !!angle && isPromptTag(angle.name, angle.rest);
 }
 
 // The three shapes below are tested in linear time: the regular expressions they
@@ -97,9 +193,10 @@ export function angleTag(text: string): { name: string; rest: string } | undefin
 
 function isPromptTag(name: string, rest: string): boolean {
   if (/[:@/]/.test(name + rest.slice(0, 1))) return false; // <https://…>, <a@b.c>, <br/>
+  if (/[="]/.test(rest)) return false; // attributes: HTML, or a tag of some template language
   if (!HTML_ELEMENTS.has(name.toLowerCase())) return true;
   // <a description of the impact>: an element name followed by prose, not attributes.
-  return !rest.includes('=') && rest.trim().split(/\s+/).filter(Boolean).length >= 2;
+  return rest.trim().split(/\s+/).filter(Boolean).length >= 2;
 }
 
 const HTML_ELEMENTS = new Set(

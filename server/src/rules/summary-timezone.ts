@@ -12,10 +12,10 @@ export const summaryTimezone: Rule = {
     const first = facts.times[0];
     if (!first) return;
     const zone = frontmatterString(model.frontmatter, 'timezone');
-    const hint = zone ? ` (the frontmatter says ${zone}; readers of the summary may not see it)` : '';
+    const hint = zone ? ` The frontmatter says ${zone}; readers of the summary may not see it.` : '';
     report({
       code: 'summary.timezone-missing',
-      message: `The summary gives clock times (${first.text}) but not their time zone${hint}: state it, as UTC, an offset (+02:00) or a zone (Europe/Berlin).`,
+      message: `The summary's clock times (${first.text.slice(0, 12)}) have no time zone.${hint} State it: UTC, +02:00, Europe/Berlin.`,
       range: { start: { line: first.line, character: first.start }, end: { line: first.line, character: first.end } },
     });
   },

@@ -27,6 +27,8 @@ export interface Finding extends FindingInput {
 export interface CodeInfo {
   severity: Severity;
   description: string;
+  /** False for a code that reports nothing until the user gives it a severity (too often wrong to be on by default). */
+  enabled?: boolean;
 }
 
 /** What a rule sees: the model of the document and the resolved settings. */

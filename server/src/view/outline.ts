@@ -60,7 +60,8 @@ export function outlineView(analysis: Analysis, uri: string, version: number, pa
   const found = foundSections(model, settings);
   const ids = [...settings.sectionDefs.map((d) => d.id), ...settings.requiredSections.filter((id) => !settings.sectionDefs.some((d) => d.id === id))];
   const sections: OutlineSection[] = [];
-  const incomplete = findingsByLine(findings);
+  // A missing section's finding sits where that section would go (a neighbour's heading); it is listed under the missing section, not the neighbour.
+  const incomplete = findingsByLine(findings.filter((f) => f.code !== 'section.missing'));
   let present = 0;
   for (const id of ids) {
     const name = (sectionDef(settings, id) ?? (isCanonicalId(id) ? canonicalSection(id) : customDefinition(id))).name;

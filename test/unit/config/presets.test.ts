@@ -30,7 +30,7 @@ test('google-sre: a missing Trigger is named as Google names it, and inserted in
   const doc = withSections('## Summary', '## Impact', '## Root Causes', '## Resolution', '## Detection', '## Action Items', '## Lessons Learned', '### What went well', '## Timeline');
   const a = run(doc, { preset: 'google-sre' });
   const f = a.findings.find((x) => x.code === 'section.missing')!;
-  assert.match(f.message, /^Missing section "Trigger" \("Triggers" or "What Triggered It" also count\): the event that set the latent fault off/);
+  assert.match(f.message, /^Missing section "Trigger"\. "Triggers" or "What Triggered It" also count\. The event that set the latent fault off/);
   const fix = codeActions(a, [{ code: f.code, range: f.range, data: f.data }], ['quickfix']).find((x) => x.title === 'Insert section "Trigger"');
   assert.ok(fix);
   const after = applyEdits(doc, fix.edits, a);

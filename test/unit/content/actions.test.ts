@@ -1,31 +1,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/service.js';
+import { analyze, applyEdits, codeActions } from '../../../server/src/service.js';
 import { buildModel } from '../../../server/src/model/document.js';
 import { extractActionItems } from '../../../server/src/content/actions.js';
+import { vaguePhrase } from '../../../server/src/content/vague.js';
 import { fullPostMortem, md } from '../../helpers/docs.js';
 
 const ACTIONS = '- [ ] Canary configuration changes — owner: @ops, due 2024-09-01, OPS-12';
 const withActions = (...lines: string[]) => fullPostMortem().replace(ACTIONS, lines.join('\n'));
 const items = (text: string) => extractActionItems(buildModel(text));
 const actionFindings = (text: string) =>
-  analyze(text, { force: true }).findings.filter((f) => f.code.startsWith('action.')).map((f) => `${f.code}@${f.range.start.line}`);
+  analyze(text, { force: true })
+    .findings.filter((f) => f.code.startsWith('action.'))
+    .map((f) => `${f.code}@${f.range.start.line} ${(f.data as { missing: string[] }).missing}`);
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 
 test('done when: "Improve monitoring" has no owner, "Be more careful…" is vague, the owned and dated item gets nothing', () => {
   const text = withActions('- Improve monitoring', '- Be more careful when changing quotas', '- [ ] Alert at 80% of quota — owner: @storage, due 2024-08-30, STO-3');
   const improve = lineOf(text, 'Improve monitoring');
   const careful = lineOf(text, 'Be more careful');
-  assert.deepEqual(actionFindings(text), [
-    `action.owner-missing@${improve}`,
-    `action.owner-missing@${careful}`,
-    `action.due-missing@${improve}`,
-    `action.due-missing@${careful}`,
-    `action.vague@${improve}`,
-    `action.vague@${careful}`,
-  ]);
-  const vague = analyze(text, { force: true }).findings.find((f) => f.code === 'action.vague' && f.range.start.line === careful)!;
-  assert.match(vague.message, /"Be more careful when changing quotas" is not a specific measure \("be more careful"\)/);
+  // One finding per action, naming everything it lacks.
+  assert.deepEqual(actionFindings(text), [`action.owner-missing@${improve} owner,outcome,due`, `action.owner-missing@${careful} owner,outcome,due`]);
+  const vague = analyze(text, { force: true }).findings.find((f) => f.range.start.line === careful)!;
+  assert.equal(vague.message, 'This action lacks an owner, a measurable outcome and a due date. "be more careful" is not a specific measure.');
   assert.deepEqual(vague.range, { start: { line: careful, character: 2 }, end: { line: careful, character: 38 } }, 'the item without its marker');
 });
 
@@ -64,7 +61,7 @@ test('a table: owner, due and ticket from the columns their headers name; an emp
     { t: 'Alert on connection waits', owner: '@ana', due: 'Q4 2024', ticket: undefined, done: true, source: 'table' },
   ]);
   const row = lineOf(text, 'Canary configuration releases');
-  assert.deepEqual(actionFindings(text), [`action.owner-missing@${row}`, `action.due-missing@${row}`]);
+  assert.deepEqual(actionFindings(text), [`action.owner-missing@${row} owner,due`]);
 });
 
 test('a sub-heading\'s quarter, ticket or "Completed" applies to the items under it', () => {
@@ -91,7 +88,7 @@ test('a label item ("Short term:") stands for the items nested under it; other n
 
 test('done items need no owner and no date, but may still be vague', () => {
   const text = withActions('- [x] Improve monitoring', '- Fixed the resolver memory limit (done)', '- We have added an alert on cache size');
-  assert.deepEqual(actionFindings(text), [`action.vague@${lineOf(text, 'Improve monitoring')}`]);
+  assert.deepEqual(actionFindings(text), [`action.vague@${lineOf(text, 'Improve monitoring')} outcome`]);
 });
 
 test('owners: @handles, owner:/assignee:/owned by, teams; e-mail addresses and code are not owners', () => {
@@ -116,4 +113,75 @@ test('tickets: keys, issue numbers, "issue created"; SEV-1, UTF-8 and CVE ids ar
 test('no Preventive Actions section: no items; a placeholder bullet is no item', () => {
   assert.deepEqual(items(md('# T', '## Summary', 'x')), []);
   assert.deepEqual(items(withActions('- [ ] ', '-')), []);
+});
+
+test('done: shipped work, "Already …", a tick at the end, "(merged)", and a pull request under "Fixes"', () => {
+  const done = (s: string) => items(withActions(`- ${s}`))[0]!.done;
+  assert.equal(done('Fixed bugs with attestation aggregation #15027'), true);
+  assert.equal(done('Added `--invalid-block-roots` flag to invalidate bad blocks'), true);
+  assert.equal(done('Already added the fix to avoid this route being deleted.'), true);
+  assert.equal(done('Reverting the version update and deploying again. ✔️'), true);
+  assert.equal(done('Drop the legacy resolver (merged)'), true);
+  assert.equal(done('We need to destroy all TLS certs and re-create them'), false, '"need" is no past tense');
+  assert.equal(done('Add a canary stage'), false);
+  const fixes = fullPostMortem().replace(`## Preventive Actions\n\n${ACTIONS}`, md('## Preventive Actions', '', '### Fixes', '', '- Cap the pool size in [#88](https://github.com/acme/db/pull/88)', '- Cap the queue size').trimEnd());
+  assert.deepEqual(items(fixes).map((i) => i.done), [true, false]);
+});
+
+test('owners: a name as the subject ("Nóva to send…"), a named group label, a team in the list\'s introduction', () => {
+  assert.equal(items(withActions('- Nóva to send the list of domains'))[0]!.owner, 'Nóva');
+  assert.equal(items(withActions('- We need a better ACME challenge'))[0]!.owner, undefined);
+  const grouped = withActions('- Lighthouse', '  - Developing hot tree-states', '- Short term', '  - Raise the pool size');
+  assert.deepEqual(items(grouped).map((i) => i.owner), ['Lighthouse', undefined]);
+  const intro = withActions('The Hachyderm infrastructure team will take the following actions:', '', '- Bind Redis to the private network');
+  assert.deepEqual(items(intro).map((i) => i.owner), ['The Hachyderm infrastructure team']);
+});
+
+test('not actions: timeline entries, accounts of what was, a "What went wrong" beside the actions, lessons learned', () => {
+  const text = withActions('- 4:09: parithosh announces the blog post', '- The mapper knows that the set is append-only', '- `iasql_upgrade` didn\'t have a test case', '- Add a test case for the upgrade');
+  assert.deepEqual(items(text).map((i) => i.text), ['Add a test case for the upgrade']);
+  const beside = fullPostMortem().replace(
+    `## Preventive Actions\n\n${ACTIONS}`,
+    md('## Preventive Actions', '', '### What went wrong', '', '- Only testing the proxy in production is dangerous', '', '### Action items', '', '- Load test the proxy').trimEnd(),
+  );
+  assert.deepEqual(items(beside).map((i) => i.text), ['Load test the proxy']);
+  const lessons = md('# Outage', '## Summary', 'It broke for an hour.', '## Lessons learned', '- Check the heaviest endpoints first');
+  assert.deepEqual(items(lessons), []);
+});
+
+test('vague: a one-word topic, "we need better…", "familiarise themselves", "carefully monitor", a bare "investigate"', () => {
+  const vague = (s: string) => vaguePhrase(s);
+  assert.equal(vague('caching'), 'caching');
+  assert.equal(vague('We need better alerting.'), 'better alerting');
+  assert.equal(vague('Admins should refamiliarize themselves with the deployment policy'), 'familiarise themselves');
+  assert.equal(vague('Carefully monitor the allocation rules for our services'), 'monitor carefully');
+  assert.equal(vague('Investigate k8s training'), 'investigate');
+  assert.equal(vague('optimizing performance'), 'optimizing performance');
+  for (const s of ['Rotate the TLS keys', 'Investigate why the pool drains under load and cap it at 50', 'Alert when disk use passes 80%']) assert.equal(vague(s), undefined, s);
+});
+
+test('quick fixes: "Add an owner" and "Add a due date" only insert a field to fill in; none on a table row', () => {
+  const text = withActions('- Improve monitoring');
+  const a = analyze(text, { force: true });
+  const f = a.findings.find((x) => x.code.startsWith('action.'))!;
+  const fixes = codeActions(a, [{ code: f.code, range: f.range, data: f.data }], ['quickfix']).filter((x) => x.title.startsWith('Add'));
+  assert.deepEqual(fixes.map((x) => x.title), ['Add an owner', 'Add a due date']);
+  const owned = applyEdits(text, fixes[0]!.edits, a);
+  assert.ok(owned.includes('\n- Improve monitoring — owner: @\n'), owned);
+  assert.equal(owned.replace(' — owner: @', ''), text, 'nothing lost');
+  // An empty "owner: @" is no owner yet: the finding stays until a name is typed.
+  assert.deepEqual((analyze(owned, { force: true }).findings.find((x) => x.code.startsWith('action.'))!.data as { missing: string[] }).missing, ['owner', 'outcome', 'due']);
+  const dated = applyEdits(text, fixes[1]!.edits, a);
+  assert.ok(dated.includes('\n- Improve monitoring — due: YYYY-MM-DD\n'), dated);
+  const table = withActions('| Action | Owner |', '| --- | --- |', '| Cap the pool | |');
+  const t = analyze(table, { force: true });
+  const row = t.findings.find((x) => x.code.startsWith('action.'))!;
+  assert.deepEqual(codeActions(t, [{ code: row.code, range: row.range, data: row.data }], ['quickfix']).filter((x) => x.title.startsWith('Add')), []);
+});
+
+test('quick fixes: not offered again once the field is written, even empty', () => {
+  const text = withActions('- Improve monitoring — owner: @');
+  const a = analyze(text, { force: true });
+  const f = a.findings.find((x) => x.code.startsWith('action.'))!;
+  assert.deepEqual(codeActions(a, [{ code: f.code, range: f.range, data: f.data }], ['quickfix']).filter((x) => x.title.startsWith('Add')).map((x) => x.title), ['Add a due date']);
 });

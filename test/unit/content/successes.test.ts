@@ -1,19 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/service.js';
+import { analyze, settingsFrom } from '../../../server/src/service.js';
 import { buildModel } from '../../../server/src/model/document.js';
 import { hasJustification, successItems } from '../../../server/src/content/successes.js';
 import { fullPostMortem, md } from '../../helpers/docs.js';
 
 const SUCCESS = '- The error-rate alert fired within two minutes, which kept the impact to 30% of users.';
 const withSuccesses = (...lines: string[]) => fullPostMortem().replace(SUCCESS, lines.join('\n'));
-const findings = (text: string) => analyze(text, { force: true }).findings.filter((f) => f.code === 'successes.missing-justification');
+// Off by default: these tests turn it on as a user would.
+const ON = settingsFrom({ rules: { 'successes.missing-justification': 'information' } });
+const findings = (text: string) => analyze(text, { force: true, settings: ON }).findings.filter((f) => f.code === 'successes.missing-justification');
+
+test('successes.missing-justification is off until the user gives it a severity', () => {
+  const text = withSuccesses('- Good teamwork');
+  assert.deepEqual(analyze(text, { force: true }).findings.filter((f) => f.code === 'successes.missing-justification'), []);
+  assert.equal(findings(text).length, 1);
+});
 
 test('a success that says what it brought passes; one that only says it worked is information', () => {
   const text = withSuccesses(SUCCESS, '- Good teamwork', '- The failover worked, so customers saw no errors');
   const line = text.split('\n').indexOf('- Good teamwork');
   assert.deepEqual(findings(text).map((f) => [f.severity, f.range.start.line]), [['information', line]]);
-  assert.match(findings(text)[0]!.message, /"Good teamwork" says what worked, not what it brought: add what it prevented, saved or shortened/);
+  assert.match(findings(text)[0]!.message, /^This success does not say what it prevented, saved or shortened\.$/);
 });
 
 test('benefits in the words teams use count', () => {

@@ -13,11 +13,12 @@ test('a summary with nature, duration, impact, resolution and a zone has no find
 
 test('summary.incomplete lists exactly what is missing, on the summary heading', () => {
   const cases: Array<[string, string[]]> = [
-    ['Checkout failed for 30% of users for 98 minutes until we rolled back the release.', []],
-    ['Checkout failed for 30% of users until we rolled back the release.', ['duration']],
-    ['Checkout failed for 98 minutes until we rolled back the release.', ['impact']],
-    ['Checkout failed for 30% of users for 98 minutes.', ['resolution']],
-    ['Internal services in eu-west could not resolve each other\'s names for a while.', ['duration', 'impact', 'resolution']],
+    ['On Monday checkout failed for 30% of users for 98 minutes until we rolled back the release.', []],
+    ['On Monday checkout failed for 30% of users until we rolled back the release.', ['duration']],
+    ['On Monday checkout failed for 98 minutes until we rolled back the release.', ['impact']],
+    ['On Monday checkout failed for 30% of users for 98 minutes.', ['resolution']],
+    ['Checkout failed for 30% of users for 98 minutes until we rolled back the release.', ['start']],
+    ['Internal services in eu-west could not resolve each other\'s names for a while.', ['start', 'duration', 'impact', 'resolution']],
   ];
   for (const [summary, missing] of cases) {
     const found = summaryFindings(withSummary(summary)).filter((f) => f.code === 'summary.incomplete');
@@ -25,7 +26,9 @@ test('summary.incomplete lists exactly what is missing, on the summary heading',
     if (missing.length) assert.deepEqual(found[0]!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 19 } }, 'on "## Incident Summary"');
   }
   const [f] = summaryFindings(withSummary('Internal services could not resolve names for a while.'));
-  assert.match(f!.message, /^The summary does not say how long it lasted, who was affected and how much or how it was resolved\./);
+  assert.equal(f!.message, 'The summary lacks its start, duration, impact and resolution.');
+  const [g] = summaryFindings(withSummary('It was a Monday.'));
+  assert.equal(g!.message, 'The summary lacks what happened and its duration, impact and resolution.');
 });
 
 test('durations come as "for N minutes", a range of times or dates, or two times; "for a while" is none', () => {
@@ -41,20 +44,20 @@ test('durations come as "for N minutes", a range of times or dates, or two times
 });
 
 test('a TODO about the impact is not the impact', () => {
-  const found = summaryFindings(withSummary('Checkout failed for 98 minutes until we rolled back. TODO: add the impact.'));
+  const found = summaryFindings(withSummary('On Monday checkout failed for 98 minutes until we rolled back. TODO: add the impact.'));
   assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['impact']]);
 });
 
 test('"could not resolve names" is DNS, not the resolution', () => {
-  const found = summaryFindings(withSummary('For 40 minutes 20% of requests failed because pods could not resolve service names.'));
+  const found = summaryFindings(withSummary('On Monday, for 40 minutes 20% of requests failed because pods could not resolve service names.'));
   assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['resolution']]);
 });
 
 test('a failover that started the incident is not its resolution; failing over to a standby is', () => {
   const missingOf = (summary: string) =>
     summaryFindings(withSummary(summary)).filter((f) => f.code === 'summary.incomplete').map((f) => (f.data as { missing: string[] }).missing);
-  assert.deepEqual(missingOf('Orders were confirmed late for 40 minutes after a broker failover.'), [['resolution']]);
-  assert.deepEqual(missingOf('Orders were confirmed late for 40 minutes until we failed over to the standby broker.'), []);
+  assert.deepEqual(missingOf('On Monday orders were confirmed late for 40 minutes after a broker failover.'), [['resolution']]);
+  assert.deepEqual(missingOf('On Monday orders were confirmed late for 40 minutes until we failed over to the standby broker.'), []);
 });
 
 test('the opening paragraphs under the title are part of the summary', () => {
@@ -75,7 +78,7 @@ test('summary.timezone-missing: clock times without a zone, on the first time', 
   const text = withSummary('From 14:02 to 15:40 checkout failed for 30% of users; a rollback resolved it.');
   const found = summaryFindings(text);
   assert.deepEqual(found.map((f) => [f.code, f.range]), [['summary.timezone-missing', { start: { line: 4, character: 5 }, end: { line: 4, character: 10 } }]]);
-  assert.match(found[0]!.message, /clock times \(14:02\) but not their time zone/);
+  assert.match(found[0]!.message, /^The summary's clock times \(14:02\) have no time zone\./);
 });
 
 test('a zone stated any way satisfies it: UTC, GMT, Z, offsets, abbreviations, IANA names, spelled out', () => {
@@ -94,5 +97,12 @@ test('12-hour times count; numbers, versions, ratios and dates are not clock tim
 test('the frontmatter zone is mentioned, but the summary must still say it', () => {
   const text = `---\ntimezone: Europe/Berlin\n---\n${withSummary('From 14:02 to 15:40 checkout failed for 30% of users; a rollback resolved it.')}`;
   const [f] = summaryFindings(text);
-  assert.match(f!.message, /the frontmatter says Europe\/Berlin/);
+  assert.match(f!.message, /The frontmatter says Europe\/Berlin/);
+});
+
+test('fields about the document ("**Author**:") are not the summary; a vulnerability found before any harm needs no duration', () => {
+  const missingOf = (...lines: string[]) =>
+    summaryFindings(withSummary(...lines)).filter((f) => f.code === 'summary.incomplete').map((f) => (f.data as { missing: string[] }).missing);
+  assert.deepEqual(missingOf('**Author**: Jane, paged when checkout failed for 30% of users for 98 minutes; she rolled back', 'It was a Monday.'), [['nature', 'duration', 'impact', 'resolution']]);
+  assert.deepEqual(missingOf('On 2025-09-15 a vulnerability was found that let one account charge its fees to any other account; the amendment was fixed before it was enabled for users.'), []);
 });

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/service.js';
+import { md } from '../../helpers/docs.js';
+
+const placeholders = (...lines: string[]) =>
+  analyze(md(...lines), { force: true })
+    .findings.filter((f) => f.code === 'section.placeholder')
+    .map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character}`);
+
+test('section.placeholder: markers, reference links, log lines and template tags written on purpose are not template text', () => {
+  assert.deepEqual(
+    placeholders(
+      '# T',
+      '## Timeline',
+      '- 10:00 <START OF OUTAGE>',
+      '- 11:00 [detected] paged',
+      '',
+      '[Katharine Berry]',
+      '',
+      '[Redacted]',
+      '',
+      '{"level":"error","msg":"TODO handler missing"}',
+      '',
+      '{% admonition type="info" name="Note" %}',
+      '',
+      '{% /admonition %}',
+      '',
+      'The log said "TODO: remove this" for an hour.',
+      '',
+      '> TODO from the chat: restart it',
+      '',
+      'See [the TODO list](https://example.com/todo) and https://example.com/TODO.',
+      '',
+      '[Katharine Berry]: https://example.com/kb',
+    ),
+    [],
+  );
+});
+
+test('section.placeholder: the range is the template text, not the whole line', () => {
+  assert.deepEqual(placeholders('# T', '## Summary', 'The impact was TBD at the time.'), ['2:15-18']);
+  assert.deepEqual(placeholders('# T', '## Summary', '- Owner: <your name here>'), ['2:9-25']);
+});
+
+test('section.placeholder: a section that only says "TBA", and a clock time with placeholder minutes', () => {
+  assert.deepEqual(placeholders('# T', '## Root cause', '', 'TBA.'), ['3:0-3']);
+  assert.deepEqual(placeholders('# T', '## Timeline', '- Dec 17th **22:XX** more reports'), ['2:13-18']);
+  // An hour that cannot be is the timeline's invalid time, not a placeholder.
+  assert.deepEqual(placeholders('# T', '## Timeline', '- Dec 17th **24:XX** more reports'), []);
+});
+
+test('section.placeholder: an undecided "TBD" owner in an action list is the action checks\' to report', () => {
+  assert.deepEqual(placeholders('# T', '## Action items', '- Add an alert on disk use. Owner: TBD', '- TODO: write the runbook'), ['3:2-6']);
+});
