@@ -103,8 +103,8 @@ test('summary.incomplete: PostHog\'s flags outage states all four in its opening
   assert.deepEqual(inotify.map((f) => (f.data as { missing: string[] }).missing), [['duration']]);
 });
 
-test('content and section findings say the problem in a first sentence of at most 80 characters', () => {
-  const content = /^(?:section|summary|language|action|successes)\./;
+test('content, section and timeline findings say the problem in a first sentence of at most 80 characters', () => {
+  const content = /^(?:section|summary|language|action|successes|timeline)\./;
   let checked = 0;
   for (const [file, a] of analyses) {
     for (const f of a.findings.filter((x) => content.test(x.code))) {

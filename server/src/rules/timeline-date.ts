@@ -13,7 +13,7 @@ export const timelineDate: Rule = {
     const count = timeline.events.filter(needsDate).length;
     ctx.report({
       code: 'timeline.date-missing',
-      message: `${count === 1 ? 'A time' : `${count} times`} in the timeline ${count === 1 ? 'has' : 'have'} no date: no entry, day heading, title, summary, frontmatter or file name gives one. State the day (\`date:\` in the frontmatter, or a day heading).`,
+      message: `${count === 1 ? 'A time' : `${count} times`} in the timeline ${count === 1 ? 'has' : 'have'} no date. No entry, day heading, title, summary, frontmatter or file name gives one: state the day (\`date:\` in the frontmatter, or a day heading).`,
       range: ctx.model.lines.trimmedLineRange(timeline.section.heading.startLine),
     });
   },

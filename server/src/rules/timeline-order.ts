@@ -20,7 +20,7 @@ export const timelineOrder: Rule = {
       const data: TimelineOrderData = { line: ev.startLine, previousLine: prev.startLine };
       ctx.report({
         code: 'timeline.order',
-        message: `This entry (${localText(ev)}) is earlier than the one before it (${localText(prev)}, line ${prev.startLine + 1}): the timeline must be chronological. Move the entry, or correct its time.`,
+        message: `Out of order: ${localText(ev)} comes after ${localText(prev)} (line ${prev.startLine + 1}). The timeline must be chronological: move the entry, or correct its time.`,
         range: ev.stampRange,
         data,
       });

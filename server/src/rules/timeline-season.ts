@@ -15,7 +15,7 @@ export const timelineSeason: Rule = {
       const when = ev.date ? `${ev.date.year}-${String(ev.date.month).padStart(2, '0')}-${String(ev.date.day).padStart(2, '0')}` : 'that date';
       ctx.report({
         code: 'timeline.dst-abbreviation',
-        message: `"${m.label}" is not the time ${m.region} keeps on ${when}: its clocks were on the other season's offset. The times are read as ${m.region} wall-clock time${m.count > 1 ? ` (${m.count} entries)` : ''}; write the zone name or the offset to say it plainly.`,
+        message: `"${m.label}" is the other season's abbreviation on ${when}. ${m.region} kept the other offset that day. The times are read as ${m.region} wall-clock time${m.count > 1 ? ` (${m.count} entries)` : ''}; write the zone name or the offset to say it plainly.`,
         range: m.range,
         data: { label: m.label, region: m.region },
       });

@@ -13,14 +13,14 @@ export const timelineTimezone: Rule = {
       const count = timeline.events.filter(needsZone).length;
       ctx.report({
         code: 'timeline.timezone-missing',
-        message: `${count === 1 ? 'A time' : `${count} times`} in the timeline ${count === 1 ? 'has' : 'have'} no time zone, so ${count === 1 ? 'it does' : 'they do'} not say when things happened. State the zone once ("All times in UTC."), add \`timezone:\` to the frontmatter, or write it on each entry.`,
+        message: `${count === 1 ? 'A time' : `${count} times`} in the timeline ${count === 1 ? 'has' : 'have'} no time zone. Without one, ${count === 1 ? 'it does' : 'they do'} not say when things happened: state the zone once ("All times in UTC."), add \`timezone:\` to the frontmatter, or write it on each entry.`,
         range: ctx.model.lines.trimmedLineRange(timeline.section.heading.startLine),
       });
     }
     for (const a of timeline.ambiguousZones) {
       ctx.report({
         code: 'timeline.ambiguous-zone',
-        message: `"${a.label}" names several time zones: ${a.candidates.join('; ')}${a.count > 1 ? ` (used ${a.count} times)` : ''}. Write the IANA name (like Asia/Kolkata) or the offset (like +05:30) instead.`,
+        message: `"${a.label}" names several time zones. It may be ${a.candidates.join('; ')}${a.count > 1 ? ` (used ${a.count} times)` : ''}. Write the IANA name (like Asia/Kolkata) or the offset (like +05:30) instead.`,
         range: a.range,
         data: { label: a.label },
       });

@@ -47,7 +47,7 @@ test('timeline.order: on the first entry earlier than the one before it, on its 
   assert.equal(f[0]!.severity, 'error');
   assert.deepEqual(f[0]!.range, { start: { line: 6, character: 2 }, end: { line: 6, character: 18 } });
   assert.deepEqual(f[0]!.data, { line: 6, previousLine: 5 });
-  assert.match(f[0]!.message, /2024-01-01 09:59.*2024-01-01 10:00, line 6/);
+  assert.match(f[0]!.message, /2024-01-01 09:59.*2024-01-01 10:00 \(line 6\)/);
 });
 
 test('timeline.order compares instants across zones, not the numbers written', () => {
