@@ -1,5 +1,6 @@
 import { summaryFacts } from '../content/summary.js';
 import type { Rule } from './types.js';
+import { placeholderAt } from './section-placeholder.js';
 
 /** Data carried by `summary.incomplete`: which of the five parts are missing. */
 export interface SummaryIncompleteData {
@@ -19,6 +20,15 @@ export const summaryIncomplete: Rule = {
     const facts = cached('content.summary', () => summaryFacts(model));
     // An empty summary is section.empty's to report.
     if (!facts || !facts.lines.some((l) => l.text.trim())) return;
+    // A summary that is still the template's prompt is section.placeholder's to report: asking it for a duration says nothing new.
+    const { lines } = model;
+    const promptOnly = facts.lines.every((l) => {
+      const raw = lines.text.slice(lines.lineStart(l.line), lines.lineStart(l.line) + lines.lineLength(l.line));
+      if (!raw.trim()) return true;
+      const hit = placeholderAt(raw, 'prose');
+      return !!hit && !raw.slice(0, hit.start).trim() && !raw.slice(hit.end).trim();
+    });
+    if (promptOnly) return;
     const missing = PARTS.filter((k) => !facts[k]);
     if (!missing.length) return;
     const data: SummaryIncompleteData = { missing: [...missing] };

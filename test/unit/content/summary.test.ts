@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/service.js';
 import { fullPostMortem, md } from '../../helpers/docs.js';
+import { newPostMortem } from '../../../server/src/templates/postmortem.js';
 
 const SUMMARY = 'On 2024-08-20 from 14:02 to 15:40 UTC checkout failed for 30% of users; a rollback resolved it.';
 const withSummary = (...lines: string[]) => fullPostMortem().replace(SUMMARY, lines.join('\n'));
@@ -105,4 +106,15 @@ test('fields about the document ("**Author**:") are not the summary; a vulnerabi
     summaryFindings(withSummary(...lines)).filter((f) => f.code === 'summary.incomplete').map((f) => (f.data as { missing: string[] }).missing);
   assert.deepEqual(missingOf('**Author**: Jane, paged when checkout failed for 30% of users for 98 minutes; she rolled back', 'It was a Monday.'), [['nature', 'duration', 'impact', 'resolution']]);
   assert.deepEqual(missingOf('On 2025-09-15 a vulnerability was found that let one account charge its fees to any other account; the amendment was fixed before it was enabled for users.'), []);
+});
+
+test('a summary that is still the template prompt gets section.placeholder only; a prompt beside real text is still checked', () => {
+  const { text } = newPostMortem({ title: 'Checkout outage', severity: 'SEV2', date: '2024-08-20', timezone: 'UTC' });
+  const codes = analyze(text, { force: true }).findings.map((f) => f.code);
+  assert.ok(!codes.includes('summary.incomplete'), codes.join(', '));
+  assert.ok(codes.includes('section.placeholder'));
+  assert.ok(codes.every((c) => c === 'section.placeholder'), `a fresh post-mortem reports only its template text: ${codes.join(', ')}`);
+  const started = text.replace(/^\{Briefly describe the incident[^\n]*\}$/m, (prompt) => `Checkout failed for 30% of users.\n\n${prompt}`);
+  assert.notEqual(started, text);
+  assert.ok(analyze(started, { force: true }).findings.some((f) => f.code === 'summary.incomplete'));
 });
