@@ -236,6 +236,8 @@ test('copy feedback shows in the page, as text', async () => {
   const loaded = await openPage(browser, updateFor(incident));
   await loaded.page.click('button[data-action="copyMermaid"]');
   await loaded.send({ type: 'status', text: 'Copied as Mermaid: <b>paste</b> it.' });
+  // postMessage is delivered as a later event: wait for it (a bounded wait, as for the other messages).
+  await loaded.page.waitForFunction(() => document.querySelector('.share-status')?.textContent !== '', undefined, { timeout: 10_000 }).catch(() => undefined);
   assert.equal(await loaded.page.textContent('.share-status'), 'Copied as Mermaid: <b>paste</b> it.');
   assert.equal(await loaded.page.$$eval('.share-status b', (b) => b.length), 0, 'text, never markup');
   assert.equal(await loaded.page.getAttribute('.share-status', 'role'), 'status');
