@@ -64,6 +64,12 @@ const PERSON_AS_CAUSE: readonly RegExp[] = [
 ];
 
 /**
+ * Every match of a case-sensitive pattern above holds one of these words (whatever the case):
+ * a cheap test that lets the usual line skip the expressions that try every capitalised word.
+ */
+const CASED_GATE = /mistake|fault|careless|negligen|blunder|screw|oversight|error|lame|not|n't|never|forgot|overlooked|misread|mistyped/i;
+
+/**
  * "forgot to" and "failed to notice" blame a person only when a person does it:
  * "we forgot to", "Dave failed to notice", not "the pipeline failed to notice".
  */
@@ -121,12 +127,15 @@ function patternsFor(options: BlameOptions): RegExp[] {
  */
 export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] {
   const patterns = patternsFor(options);
+  // The case-sensitive patterns (a person as the cause) each need one of the words of CASED_GATE: a line without any skips them.
+  const cased = CASED_GATE.test(line);
   // One scan for most lines, which have none of the phrases: the patterns joined (by case flag).
-  if (!anyOf(patterns).some((re) => re.test(line))) return [];
+  if (!anyOf(patterns).some((re) => (cased || re.flags.includes('i')) && re.test(line))) return [];
   const sentences = exculpatedSentences(line);
   const allow = (options.allow ?? []).map((a) => a.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean);
   const found: BlameMatch[] = [];
   for (const re of patterns) {
+    if (!cased && !re.flags.includes('i')) continue;
     re.lastIndex = 0;
     for (const m of line.matchAll(re)) {
       const start = m.index!;
