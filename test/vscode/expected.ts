@@ -23,7 +23,7 @@ export const EXPECTED: Record<string, Finding[]> = {
   // a specific measure ("Improve monitoring", "Be more careful…"): one finding each, naming all
   // three, under the code of the first (the owner).
   'examples/postmortems/2024-09-14-dns-incident.md': [
-    // "What went well" is missing (information: the frontmatter is not our template's); the
+    // "What went well" is missing (a warning: the frontmatter's status and severity are our template's); the
     // resolution is told in the timeline ("Memory limit raised"), so it is not asked for.
     { code: 'section.missing', line: 7 },
     { code: 'summary.incomplete', line: 9 },
