@@ -21,9 +21,8 @@ export const summaryIncomplete: Rule = {
     // An empty summary is section.empty's to report.
     if (!facts || !facts.lines.some((l) => l.text.trim())) return;
     // A summary that is still the template's prompt is section.placeholder's to report: asking it for a duration says nothing new.
-    const { lines } = model;
     const promptOnly = facts.lines.every((l) => {
-      const raw = lines.text.slice(lines.lineStart(l.line), lines.lineStart(l.line) + lines.lineLength(l.line));
+      const raw = model.lines.lineText(l.line);
       if (!raw.trim()) return true;
       const hit = placeholderAt(raw, 'prose');
       return !!hit && !raw.slice(0, hit.start).trim() && !raw.slice(hit.end).trim();
