@@ -2,7 +2,7 @@
 // dist/client.js, dist/server.js and dist/cli.js are a contract: other tooling calls them.
 // dist/web/ is the web extension (package.json "browser"): no Node built-in may reach it.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { noNodeBuiltins } from './no-node-builtins.mjs';
 
@@ -127,4 +127,6 @@ if (watch) {
   console.log('watching…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The `postmortem` bin: `npx postmortem` in a clone runs dist/cli.js itself, which needs its executable bit (esbuild writes 0644).
+  chmodSync('dist/cli.js', 0o755);
 }

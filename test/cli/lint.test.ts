@@ -97,3 +97,11 @@ test('lint … | head -1: the closed pipe ends the run quietly, no EPIPE and no 
     }
   }
 });
+
+test('the built CLI runs as the `postmortem` bin, without node in front (npx postmortem in a clone)', () => {
+  const dir = tempFiles({ 'a.md': THREE });
+  const r = spawnSync(CLI, ['lint', '--format', 'json', 'a.md'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.error, undefined, String(r.error));
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).length, 1);
+});
