@@ -1,3 +1,4 @@
+import { schemaErrors } from '../frontmatter/schema.js';
 import { validateFrontmatter } from '../frontmatter/validate.js';
 import type { Rule } from './types.js';
 
@@ -21,13 +22,29 @@ export const frontmatterSchema: Rule = {
 const OWN_KEYS = ['postmortem', 'severity', 'timezone', 'started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
 
 /**
- * True when the frontmatter is a post-mortem's (it marks the document as one, or holds a
- * key only post-mortems have): a blog's or a wiki's frontmatter (`layout`, `nav_order`,
- * `linkTitle`) is its site generator's business, and the schema says nothing about it.
+ * True when the frontmatter is a post-mortem's: it marks the document as one, or holds a
+ * key only post-mortems have, with a value this schema accepts or beside at most one key
+ * the schema does not know. A blog's or a wiki's
+ * frontmatter (`layout`, `nav_order`, `linkTitle`) is its site generator's business, and so
+ * is a status page's that shares our key names with values of its own kind (cState's
+ * `resolved: true`, `severity: disrupted`): the schema says nothing about them.
  */
 export function isPostMortemFrontmatter(data: Record<string, unknown> | undefined): boolean {
   if (!data) return true; // unreadable YAML: frontmatter.yaml reports it; the schema has nothing to read
   const type = data['type'];
   if (typeof type === 'string' && /^post-?mortem$/i.test(type.trim())) return true;
-  return OWN_KEYS.some((k) => Object.prototype.hasOwnProperty.call(data, k));
+  const own = OWN_KEYS.filter((k) => Object.prototype.hasOwnProperty.call(data, k));
+  if (!own.length) return false;
+  const errors = schemaErrors(data);
+  const rejected = new Set(errors.map((e) => topKey(e.instancePath)));
+  if (own.some((k) => !rejected.has(k))) return true;
+  // Every key of ours holds a value of another kind, beside keys of another schema:
+  // that tool's frontmatter. With one stray key or none it is ours, written wrong.
+  const unknown = errors.filter((e) => e.keyword === 'additionalProperties').length;
+  return unknown < 2;
+}
+
+/** The top-level key of a JSON pointer ("/resolved" → "resolved"). */
+function topKey(pointer: string): string {
+  return (pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -114,3 +114,18 @@ test('a site generator\'s frontmatter (a blog, a wiki, GitBook) is not checked a
   // One key only post-mortems have makes it ours: then every key is checked.
   assert.deepEqual(fm(withFrontmatter('nav_order: 4', 'severity: SEV2')).map((f) => f.message.slice(0, 30)), ['"nav_order" is not a post-mort']);
 });
+
+test('a status page\'s frontmatter that shares our key names with values of its own kind is not checked (cState)', () => {
+  const cState = ['title: Azure VMs outage', 'date: 2024-09-09T15:00:00-00:00', 'resolved: true', 'resolvedWhen: 2024-09-13T21:30:00-00:00', 'severity: disrupted', 'affected:', '  - ci.jenkins.io', 'section: issue'];
+  assert.deepEqual(fm(withFrontmatter(...cState)), []);
+  // One of our keys with a value we accept makes it ours again: then the others are checked.
+  const ours = fm(withFrontmatter(...cState, 'started: 2024-09-09 15:00'));
+  assert.ok(ours.some((f) => f.message.startsWith('"resolved" must be text')), ours.map((f) => f.message).join('\n'));
+  assert.ok(ours.some((f) => f.message.includes('"affected" is not a post-mortem frontmatter key')));
+});
+
+test('own keys whose values the schema rejects are ours written wrong, unless two or more keys of another schema sit beside them', () => {
+  assert.deepEqual(fm(withFrontmatter('severity: SEV9', 'timezone: UTC')).map((f) => f.code), ['frontmatter.schema']);
+  assert.deepEqual(fm(withFrontmatter('severity: P1', 'colour: blue')).length, 2);
+  assert.deepEqual(fm(withFrontmatter('severity: disrupted', 'affected: [api]', 'section: issue')), []);
+});
