@@ -18,7 +18,7 @@ import {
   type CancellationToken,
   ResponseError,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER } from './run.js';
+import { SERVER, requireBuilt } from './run.js';
 
 export interface StartOptions {
   /** Advertise pull diagnostics (textDocument/diagnostic) and refresh support. */
@@ -90,6 +90,7 @@ export class LspClient {
   ) {}
 
   static async start(options: StartOptions): Promise<LspClient> {
+    requireBuilt(SERVER);
     const transport = options.transport ?? '--stdio';
     let connection: ProtocolConnection;
     let child: ChildProcess;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -8,8 +8,17 @@ export const CLI = join(ROOT, 'dist', 'cli.js');
 export const SERVER = join(ROOT, 'dist', 'server.js');
 export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 
+/**
+ * Throws at once when a bundle the tests run is not built, instead of letting each
+ * test wait for a server that never answers (npm test builds first; test:unit alone does not).
+ */
+export function requireBuilt(file: string): void {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first (npm test builds it).`);
+}
+
 /** Runs the built CLI and returns its exit code and output. */
 export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}) {
+  requireBuilt(CLI);
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
