@@ -45,8 +45,8 @@ export function toMermaid(view: TimelineView | ViewData, options: MermaidOptions
           ? `${MILESTONE_LABELS[row.name]} (milestone)`
           : eventLabel(row.event.text, row.event.people, row.event.milestone ? MILESTONE_LABELS[row.event.milestone] : undefined);
       const clock = row.kind === 'event' && row.event.dateOnly ? 'Date only' : row.at.clock;
-      if (clock === lastClock) lines.push(`        : ${mermaidText(label)}`);
-      else lines.push(`        ${mermaidText(clock)} : ${mermaidText(label)}`);
+      if (clock === lastClock) lines.push(`        : ${labelText(label)}`);
+      else lines.push(`        ${mermaidText(clock)} : ${labelText(label)}`);
       lastClock = clock;
     }
   }
@@ -54,11 +54,16 @@ export function toMermaid(view: TimelineView | ViewData, options: MermaidOptions
     lines.push(`    section ${mermaidText('Without a time')}`);
     layout.undated.forEach((u, k) => {
       const raw = u.event.raw.trim() ? `${u.event.raw.trim()} - ` : '';
-      const label = mermaidText(raw + eventLabel(u.event.text, u.event.people, undefined));
+      const label = labelText(raw + eventLabel(u.event.text, u.event.people, undefined));
       lines.push(k === 0 ? `        No time : ${label}` : `        : ${label}`);
     });
   }
   return lines.join('\n') + '\n';
+}
+
+/** A label as mermaidText writes it, or "(no text)" when nothing of it is left (only control characters): an empty period ends its line with ":". */
+function labelText(label: string): string {
+  return mermaidText(label) || '(no text)';
 }
 
 function eventLabel(text: string, people: string[], milestone: string | undefined): string {

@@ -68,3 +68,10 @@ test('hostile text cannot add a statement, a directive or markup to the diagram'
   const sections = lines.filter((l) => l.startsWith('    section '));
   assert.deepEqual(sections, ['    section Wed 1 May 2024', '    section Without a time']);
 });
+
+test('an entry whose text is only control characters gets "(no text)", not an empty period (found by the properties, seed -677367456)', () => {
+  const view = viewOf([entry(1, '2024-05-01T10:00:00Z', '\u0000\u200b'), entry(2, null, '\u0007', { raw: '' })]);
+  const lines = toMermaid(view).trimEnd().split('\n');
+  assert.equal(lines[3], '        10∶00 : (no text)');
+  assert.equal(lines[5], '        No time : (no text)');
+});
