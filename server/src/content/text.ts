@@ -9,8 +9,13 @@ import { blankLinkTargets, replaceComments } from '../model/spans.js';
  * length, so offsets stay those of the document).
  */
 
+/** What every masked form needs: a backtick, a "<", a "](" or a URL's scheme. */
+const MAY_HOLD_NON_PROSE = /[`<]|\]\(|https?:\/\//i;
+
 /** Replaces inline code, URLs, link targets, autolinks and HTML comments by spaces. */
 export function maskNonProse(line: string): string {
+  // Most prose lines hold none of these: no code span, tag, comment, autolink, link target or URL.
+  if (!MAY_HOLD_NON_PROSE.test(line)) return line;
   const blank = (m: string) => ' '.repeat(m.length);
   // Comments and link targets by linear scans (model/spans.ts): the expressions rescanned
   // the rest of a long line from every unclosed opener. Autolinks contain no "<" (CommonMark).
