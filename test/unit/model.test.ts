@@ -79,6 +79,13 @@ test('the first section at the section level wins over an earlier sub-heading', 
   assert.equal(m.canonical.get('summary')?.heading.startLine, 4);
 });
 
+test('the first part named for a section stands for it, unless it is inside a part named for another', () => {
+  const fix = buildModel(md('# T', '## Technical details', '### Root cause', 'a', '### Remediation', 'b', '## Fixes available', 'c'));
+  assert.equal(fix.canonical.get('resolution')?.title, 'Remediation', 'a sub-heading told first');
+  const inside = buildModel(md('# T', '## Root cause', '### Remediation', 'a', '## Resolution', 'b'));
+  assert.equal(inside.canonical.get('resolution')?.title, 'Resolution', 'a part of the root cause is not the resolution');
+});
+
 test('a BOM before the first heading does not hide it', () => {
   const m = buildModel('\uFEFF# Title\n\n## Summary\n\nx\n');
   assert.equal(m.title?.startLine, 0);

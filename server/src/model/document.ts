@@ -220,9 +220,11 @@ function mergeByLine(a: Section[], b: Section[]): Section[] {
 }
 
 /**
- * For each canonical id, the section that stands for it: among those named for it,
- * the first at the section level, else the first; only when none is, the same among
- * those named weakly ("Background", "Conclusion").
+ * For each canonical id, the section that stands for it: among those named for it, the
+ * first that is not inside a part named for another section (a "Remediation" label inside
+ * "Root cause" is part of the root cause; a "### Remediation" under "Technical details" is
+ * the fix told before "## Fixes available"), else the first at the section level, else the
+ * first; only when none is, the same among those named weakly ("Background", "Conclusion").
  */
 function chooseCanonical(all: Section[], sectionLevel: number): Map<SectionId, Section> {
   const strong = new Map<SectionId, Section[]>();
@@ -236,7 +238,8 @@ function chooseCanonical(all: Section[], sectionLevel: number): Map<SectionId, S
   for (const pool of [strong, weak]) {
     for (const [id, list] of pool) {
       if (canonical.has(id)) continue;
-      canonical.set(id, list.find((s) => s.level === sectionLevel) ?? list[0]!);
+      const own = list.filter((s) => !insideOther(s, id));
+      canonical.set(id, own[0] ?? list.find((s) => s.level === sectionLevel) ?? list[0]!);
     }
   }
   return canonical;
@@ -298,6 +301,12 @@ function deepest(all: Section[], line: number): Section | undefined {
 /** True when the section or one around it is named for one of the six (not only weakly). */
 function namedStrongly(section: Section): boolean {
   for (let s: Section | undefined = section; s; s = s.parent) if (s.canonical && !s.weak) return true;
+  return false;
+}
+
+/** True when a part around the section is named for another of the six (a "Remediation" label inside "Root cause"). */
+function insideOther(section: Section, id: SectionId): boolean {
+  for (let s = section.parent; s; s = s.parent) if (s.canonical && !s.weak && s.canonical !== id && !s.also.includes(id)) return true;
   return false;
 }
 
