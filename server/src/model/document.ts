@@ -258,6 +258,13 @@ function partsByEvidence(blocks: Block[], lines: LineIndex, all: Section[], cano
   const pending = new Set(PART_EVIDENCE.map((e) => e.section).filter((id) => !canonical.has(id)));
   if (!pending.size) return;
   const timeline = canonical.get('timeline');
+  // Once per part: a long part of passing mentions would otherwise be rescanned for each.
+  const timed = new Map<Section, boolean>();
+  const isTimed = (part: Section) => {
+    let t = timed.get(part);
+    if (t === undefined) timed.set(part, (t = hasTimedLines(linesOf(lines, part.bodyStartLine, part.children[0]?.heading.startLine ?? part.endLine))));
+    return t;
+  };
   for (const line of proseLineNumbers(blocks)) {
     // An entry of the timeline that gives the cause is a passing mention: a part that explains it is the fuller account.
     if (timeline && timeline.heading.startLine <= line && line < timeline.endLine) continue;
@@ -265,7 +272,7 @@ function partsByEvidence(blocks: Block[], lines: LineIndex, all: Section[], cano
     if (!said.length) continue;
     const part = deepest(all, line);
     // Entries under a day heading beside the timeline ("## July 22") are the timeline's too.
-    if (part && hasTimedLines(linesOf(lines, part.bodyStartLine, part.children[0]?.heading.startLine ?? part.endLine))) continue;
+    if (part && isTimed(part)) continue;
     const unnamed = !!part && !namedStrongly(part);
     for (const r of said) {
       // A passing mention ("because…") in an unnamed part decides nothing; anywhere else it tells the section there.
