@@ -79,8 +79,32 @@ test('the first section at the section level wins over an earlier sub-heading', 
   assert.equal(m.canonical.get('summary')?.heading.startLine, 4);
 });
 
+test('the first part named for a section stands for it, unless it is inside a part named for another', () => {
+  const fix = buildModel(md('# T', '## Technical details', '### Root cause', 'a', '### Remediation', 'b', '## Fixes available', 'c'));
+  assert.equal(fix.canonical.get('resolution')?.title, 'Remediation', 'a sub-heading told first');
+  const inside = buildModel(md('# T', '## Root cause', '### Remediation', 'a', '## Resolution', 'b'));
+  assert.equal(inside.canonical.get('resolution')?.title, 'Resolution', 'a part of the root cause is not the resolution');
+});
+
 test('a BOM before the first heading does not hide it', () => {
   const m = buildModel('\uFEFF# Title\n\n## Summary\n\nx\n');
   assert.equal(m.title?.startLine, 0);
   assert.ok(m.canonical.has('summary'));
+});
+
+test('a narrative part that tells why stands for the root cause when no part is named for it', () => {
+  const timeline = ['## Timeline', '', '- 14:02 UTC alert fires; the pool limit caused the errors', '- 14:40 UTC rollback', ''];
+  const rootCause = (...lines: string[]) => buildModel(md('# Checkout outage', '', ...lines)).canonical.get('root-cause')?.title;
+  const story = ['## What happened', '', 'Checkout failed for an hour.', 'The errors were caused by a lowered pool limit.'];
+  assert.equal(rootCause(...timeline, ...story), 'What happened', 'the timeline\'s passing mention is not the fuller account');
+  assert.equal(rootCause(...timeline, '## Details', '', 'A bug in the pool sizing led to it.'), 'Details', 'a part named for nothing');
+  // Told first elsewhere: in the summary, under the title, even in passing ("because").
+  assert.equal(rootCause('## Summary', '', 'Checkout failed because a pool limit was lowered.', '', ...story), undefined);
+  assert.equal(rootCause('Checkout failed because of a lowered pool limit.', '', ...story), undefined);
+  // "because" alone explains anything (why an alert came late): it makes no part the root cause.
+  assert.equal(rootCause(...timeline, '## What went wrong', '', 'We noticed late because the site returned no errors.'), undefined);
+  // A part named for the root cause, even weakly, is the root cause.
+  assert.equal(rootCause(...story, '', '## Analysis', '', 'The pool was too small.'), 'Analysis');
+  // A part named for another section is not taken for the root cause.
+  assert.equal(rootCause(...timeline, '## Action items', '', '- Alert on errors caused by pool exhaustion'), undefined);
 });
