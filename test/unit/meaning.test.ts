@@ -1,7 +1,7 @@
 // Section recognition by meaning: the data's own examples are its tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MEANINGS, PART_EVIDENCE, hasTimedLines, partEvidenceIn, sectionsNamed } from '../../server/src/model/meaning.js';
+import { MEANINGS, hasTimedLines, sectionsNamed } from '../../server/src/model/meaning.js';
 
 test('every example of the meanings table is recognised as its entry says', () => {
   for (const entry of MEANINGS) {
@@ -53,14 +53,4 @@ test('timed lines: entries that start with a time of day, in the shapes timeline
   const no = ['- Improve monitoring', 'Version 1.2.3 shipped', '- 2024-03-01: beta', '| Owner | Due |'];
   for (const line of no) assert.equal(hasTimedLines([line, line]), false, line);
   assert.equal(hasTimedLines(['- 14:05 deploy']), false, 'one line is not a timeline');
-});
-
-test('every example of a part\'s evidence does the section\'s job, and no counter-example does', () => {
-  for (const entry of PART_EVIDENCE) {
-    for (const example of entry.examples) assert.ok(partEvidenceIn(example).some((r) => r.section === entry.section && r.part), `${entry.section}: ${example}`);
-    for (const example of entry.counterExamples) assert.ok(!partEvidenceIn(example).some((r) => r.section === entry.section && r.part), `${entry.section} in: ${example}`);
-  }
-  // "because" alone tells a cause in passing only; code spans are not prose.
-  assert.deepEqual(partEvidenceIn('It was slow because the cache was cold.'), [{ section: 'root-cause', part: false }]);
-  assert.deepEqual(partEvidenceIn('Run `fix caused by flag` again.'), []);
 });

@@ -91,20 +91,3 @@ test('a BOM before the first heading does not hide it', () => {
   assert.equal(m.title?.startLine, 0);
   assert.ok(m.canonical.has('summary'));
 });
-
-test('a narrative part that tells why stands for the root cause when no part is named for it', () => {
-  const timeline = ['## Timeline', '', '- 14:02 UTC alert fires; the pool limit caused the errors', '- 14:40 UTC rollback', ''];
-  const rootCause = (...lines: string[]) => buildModel(md('# Checkout outage', '', ...lines)).canonical.get('root-cause')?.title;
-  const story = ['## What happened', '', 'Checkout failed for an hour.', 'The errors were caused by a lowered pool limit.'];
-  assert.equal(rootCause(...timeline, ...story), 'What happened', 'the timeline\'s passing mention is not the fuller account');
-  assert.equal(rootCause(...timeline, '## Details', '', 'A bug in the pool sizing led to it.'), 'Details', 'a part named for nothing');
-  // Told first elsewhere: in the summary, under the title, even in passing ("because").
-  assert.equal(rootCause('## Summary', '', 'Checkout failed because a pool limit was lowered.', '', ...story), undefined);
-  assert.equal(rootCause('Checkout failed because of a lowered pool limit.', '', ...story), undefined);
-  // "because" alone explains anything (why an alert came late): it makes no part the root cause.
-  assert.equal(rootCause(...timeline, '## What went wrong', '', 'We noticed late because the site returned no errors.'), undefined);
-  // A part named for the root cause, even weakly, is the root cause.
-  assert.equal(rootCause(...story, '', '## Analysis', '', 'The pool was too small.'), 'Analysis');
-  // A part named for another section is not taken for the root cause.
-  assert.equal(rootCause(...timeline, '## Action items', '', '- Alert on errors caused by pool exhaustion'), undefined);
-});

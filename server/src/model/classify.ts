@@ -71,8 +71,7 @@ function evidenceOf(model: PostMortemModel, path: string | undefined): boolean {
   const fmTitle = model.frontmatter?.data?.['title'];
   const titles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined, path].filter((t): t is string => !!t);
   if (titles.some((t) => TEMPLATE.test(t))) return false;
-  // Sections named as such: a part read as the root cause for its prose ("caused by") is no evidence, design notes explain why too.
-  const ids = new Set([...model.canonical].filter(([id, s]) => s.canonical === id || s.also.includes(id)).map(([id]) => id));
+  const ids = new Set(model.canonical.keys());
   const timeline = model.canonical.get('timeline');
   const timed = timeline ? hasTimedLines(sectionLines(model, timeline.bodyStartLine, timeline.endLine)) : false;
   const others = [...ids].filter((id) => id !== 'timeline').length + (model.summary?.kind === 'preamble' ? 1 : 0);

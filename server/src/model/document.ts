@@ -1,8 +1,8 @@
 import { LineIndex } from './text.js';
 import { parseFrontmatter, type Frontmatter } from './frontmatter.js';
-import { parseBlocks, walkBlocks, type Block, type HeadingBlock, type ParagraphBlock } from './markdown.js';
+import { parseBlocks, type Block, type HeadingBlock, type ParagraphBlock } from './markdown.js';
 import { defaultAliasTable, normalizeHeading, plainInline, type AliasTable, type Section, type SectionId } from './sections.js';
-import { clockTimes, hasTimedLines, partEvidenceIn, PART_EVIDENCE, sectionsNamed, type Tier } from './meaning.js';
+import { clockTimes, hasTimedLines, sectionsNamed, type Tier } from './meaning.js';
 import { labelLines, type LabelLine } from './labels.js';
 
 /** Where the text that summarises the incident is. */
@@ -82,7 +82,6 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
   const intro = opening ? { startLine: preamble.startLine, endLine: opening.children[0]?.heading.startLine ?? opening.endLine } : preamble;
   const summary = summaryPlace(blocks, canonical, intro, labels);
   if (summary?.kind === 'preamble' && canonical.get('summary')?.weak) canonical.delete('summary');
-  partsByEvidence(blocks, lines, all, canonical);
 
   return { text, lines, frontmatter, blocks, title, sectionLevel, sections: roots, allSections: all, canonical, preamble, summary, path: options.path };
 }
@@ -243,72 +242,6 @@ function chooseCanonical(all: Section[], sectionLevel: number): Map<SectionId, S
     }
   }
   return canonical;
-}
-
-/**
- * A part that no heading names for a section but whose own prose does its job: a
- * narrative "What happened" that tells why ("caused by", "due to") stands for the root
- * cause when no part is named for it, strongly or weakly (data/section-evidence.json,
- * `parts`). The prose is read in document order outside the timeline, and the first line
- * that tells it decides: when that line is under the title, in the summary or in a part
- * named for another section, the section is told there (covered, even in passing:
- * "because…") and no part stands for it.
- */
-function partsByEvidence(blocks: Block[], lines: LineIndex, all: Section[], canonical: Map<SectionId, Section>): void {
-  const pending = new Set(PART_EVIDENCE.map((e) => e.section).filter((id) => !canonical.has(id)));
-  if (!pending.size) return;
-  const timeline = canonical.get('timeline');
-  // Once per part: a long part of passing mentions would otherwise be rescanned for each.
-  const timed = new Map<Section, boolean>();
-  const isTimed = (part: Section) => {
-    let t = timed.get(part);
-    if (t === undefined) timed.set(part, (t = hasTimedLines(linesOf(lines, part.bodyStartLine, part.children[0]?.heading.startLine ?? part.endLine))));
-    return t;
-  };
-  for (const line of proseLineNumbers(blocks)) {
-    // An entry of the timeline that gives the cause is a passing mention: a part that explains it is the fuller account.
-    if (timeline && timeline.heading.startLine <= line && line < timeline.endLine) continue;
-    const said = partEvidenceIn(lines.lineText(line)).filter((r) => pending.has(r.section));
-    if (!said.length) continue;
-    const part = deepest(all, line);
-    // Entries under a day heading beside the timeline ("## July 22") are the timeline's too.
-    if (part && isTimed(part)) continue;
-    const unnamed = !!part && !namedStrongly(part);
-    for (const r of said) {
-      // A passing mention ("because…") in an unnamed part decides nothing; anywhere else it tells the section there.
-      if (unnamed && !r.part) continue;
-      pending.delete(r.section);
-      if (unnamed) canonical.set(r.section, part);
-    }
-    if (!pending.size) return;
-  }
-}
-
-/** Lines of paragraphs and table rows (in lists and quotes too), in document order: code and HTML are not prose. */
-function proseLineNumbers(blocks: Block[]): number[] {
-  const out: number[] = [];
-  walkBlocks(blocks, (b) => {
-    if (b.kind === 'paragraph') for (let l = b.startLine; l < b.endLine; l++) out.push(l);
-    else if (b.kind === 'table') for (const row of [b.header, ...b.rows]) out.push(row.line);
-  });
-  return out;
-}
-
-function* linesOf(lines: LineIndex, start: number, end: number): Generator<string> {
-  for (let i = start; i < end; i++) yield lines.lineText(i);
-}
-
-/** The deepest section (heading or label) whose body holds the line. */
-function deepest(all: Section[], line: number): Section | undefined {
-  let best: Section | undefined;
-  for (const s of all) if (s.bodyStartLine <= line && line < s.endLine && (!best || s.level >= best.level)) best = s;
-  return best;
-}
-
-/** True when the section or one around it is named for one of the six (not only weakly). */
-function namedStrongly(section: Section): boolean {
-  for (let s: Section | undefined = section; s; s = s.parent) if (s.canonical && !s.weak) return true;
-  return false;
 }
 
 /** True when a part around the section is named for another of the six (a "Remediation" label inside "Root cause"). */

@@ -5,7 +5,6 @@
  * applies them. See the data's $comment for the reading rules.
  */
 import meaningData from '../data/section-meanings.json';
-import evidenceData from '../data/section-evidence.json';
 import type { SectionId } from './sections.js';
 import { plainInline } from './sections.js';
 import { replaceBracketed } from './spans.js';
@@ -164,41 +163,4 @@ export function clockTimes(lines: Iterable<string>): number {
   let n = 0;
   for (const line of lines) n += line.match(CLOCK)?.length ?? 0;
   return n;
-}
-
-interface PartEvidence {
-  section: SectionId;
-  phrases: string[];
-  examples: string[];
-  counterExamples: string[];
-}
-
-/** What a part's prose says when it does a section's job unnamed (data/section-evidence.json, `parts`). */
-export const PART_EVIDENCE: readonly PartEvidence[] = evidenceData.parts as PartEvidence[];
-
-const wholeWords = (phrases: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-const partCompiled = PART_EVIDENCE.map((e) => ({
-  section: e.section,
-  part: wholeWords(e.phrases),
-  // The same section's `evidence`: a line that tells it, if only in passing ("because…").
-  told: wholeWords((evidenceData.evidence as PartEvidence[]).filter((x) => x.section === e.section).flatMap((x) => x.phrases)),
-}));
-
-/** How a line of prose tells a section. */
-export interface PartReading {
-  section: SectionId;
-  /** True when the line does the job of the part it is in ("caused by"); false when it only tells it in passing ("because"). */
-  part: boolean;
-}
-
-/** The sections a line of prose tells, read as a part's own text (code spans and link targets ignored). */
-export function partEvidenceIn(line: string): PartReading[] {
-  if (!/\p{L}{3}/u.test(line)) return [];
-  const plain = plainInline(line.replace(/(`+)[^`]*?\1/g, ' ')).replace(/[‘’']/g, '');
-  const out: PartReading[] = [];
-  for (const c of partCompiled) {
-    if (c.part.test(plain)) out.push({ section: c.section, part: true });
-    else if (c.told.test(plain)) out.push({ section: c.section, part: false });
-  }
-  return out;
 }
