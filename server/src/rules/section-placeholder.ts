@@ -156,8 +156,8 @@ function promptIn(text: string): boolean {
   if (!text || !/\p{Ll}/u.test(text)) return false; // <START OF OUTAGE>, [REDACTED]: markers, not prompts
   if (milestoneIn(text)) return false;
   if (bracePrompt(text)) {
-    // Not Liquid/Jinja ({% … %}, {{ … }}, {# … #}) nor a JSON object or log line.
-    return !/^\{[{%#]/.test(text) && !/^\{\s*["']/.test(text) && !/["']\s*:/.test(text) && !/=/.test(text);
+    // Not Liquid/Jinja ({% … %}, {{ … }}, {# … #}), a kramdown attribute list ({: .table }, {:toc}) nor a JSON object or log line.
+    return !/^\{[{%#:]/.test(text) && !/^\{\s*["']/.test(text) && !/["']\s*:/.test(text) && !/=/.test(text);
   }
   if (bracketPrompt(text)) return PROMPT_START.test(text.slice(1).trim()) && !/^\[[ xX]\]$/.test(text);
   const angle = angleTag(text);
