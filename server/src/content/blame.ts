@@ -73,8 +73,9 @@ const CASED_GATE = /mistake|fault|careless|negligen|blunder|screw|oversight|erro
  * "forgot to" and "failed to notice" blame a person only when a person does it:
  * "we forgot to", "Dave failed to notice", not "the pipeline failed to notice".
  */
-const NEEDS_PERSON = /^(?:forg|failed|neglected)/i;
-// Collective subjects ("we", "the team", "engineers") are not here: "we forgot to" owns a lapse together, it blames no one.
+const NEEDS_PERSON = /^(?:forg|failed|neglected|should)/i;
+// Collective subjects ("we", "the team", "engineers") are not here: "we forgot to" or "we should have realized" owns a lapse
+// together, it blames no one; nor is a thing ("the alert should have caught it").
 const PERSON_WORDS = String.raw`i|he|she|you|someone|somebody|engineer|developer|operator|admin|on-?call|responder|reviewer|author|(?!We\b|They\b)[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?`;
 
 /** Words that undo the blame when they come just before it in the same clause ("this was not human error"). */

@@ -100,3 +100,11 @@ test('a paragraph that owns the failure together blames no one on any of its lin
   const text = withRootCause('We cannot blame anyone here:', 'the sloppy bug fixes came from all of us,', 'and our team is solely responsible.');
   assert.deepEqual(analyze(text, { force: true }).findings.filter((f) => f.code === 'language.blame'), []);
 });
+
+test('"should have known/realized/noticed" blames a person who is its subject, not "we" nor a thing', () => {
+  assert.deepEqual(phrases('Looking back, we should have realized that the design we introduced was flawed.'), []);
+  assert.deepEqual(phrases('The alert should have caught it, but its threshold was too high.'), []);
+  assert.deepEqual(phrases('Someone should have noticed the disk filling up.'), ['should have noticed']);
+  assert.deepEqual(phrases('Dave should have known better.'), ['should have known']);
+  assert.deepEqual(phrases('Should have double-checked the region before deleting.'), ['Should have double-checked']);
+});
