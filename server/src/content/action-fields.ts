@@ -32,9 +32,17 @@ export function ownerIn(source: string): string | undefined {
   if (value && !isBlankCell(value) && /[\p{L}\p{N}]/u.test(value)) return value;
   const handle = HANDLE.exec(text);
   if (handle) return `@${handle[1]}`;
+  // "[dustin] finish the patch", "[garndt?] more clarity on…": a handle in brackets before the item, as meeting notes assign work.
+  const bracketed = LEADING_HANDLE.exec(text);
+  if (bracketed && !NOT_HANDLES.test(bracketed[1]!)) return bracketed[1];
   // "Nóva to send the list…", "Kim and Bo will rotate…": a name as the subject of what is to be done.
   return NAMED_SUBJECT.exec(text.replace(/^\s*(?:\[[ xX]?\]\s*)?(?:\*\*)?/, ''))?.[1];
 }
+
+/** A lower-case handle in brackets opening the item (after a checkbox), a "?" allowed: `[dustin]`, `[garndt?]`. */
+const LEADING_HANDLE = /^\s*(?:\[[ xX]?\]\s*)?\[([a-z][a-z0-9._-]{1,30})\??\]\s+\S/;
+/** Bracketed words that mark a state or a priority, not a person. */
+const NOT_HANDLES = /^(?:done|todo|tbd|tba|wip|fixed|closed|open|resolved|optional|later|maybe|blocked|draft|p\d|sev\d|low|medium|high|critical|x)$/;
 
 const NOT_NAMES = String.raw`We|They|It|This|That|These|Those|There|Someone|Everyone|Nobody|Need|Needs|Want|Plan|Plans|Try|Going|Ability|Also|Then|How|What|When|Who|Able|Have|Has|Make|Get|Start|Continue|Begin|Learn|Remember|Tell|Ask|Allow|Use|Attempt|Work|Prefer|Look|Reach|Link|Point|Redirect|Forward|Map|Connect|Attach|Apply|Expose|Escalate|Report|Stick|Lock|Fall|Fail|Refer|Switch|Move|Migrate|Upgrade|Downgrade|Change|Revert|Return|Add|Write|Send|Go|Set|Listen|Respond|Subscribe|Commit|Push|Post|Publish|Deploy|Roll|Pin|Bump|Limit|Restrict|Default|Due|Owner|Note|Back|Up|Down`;
 /** "Nóva to send the list…", "Kim and Bo to rotate…": a name, then what they are to do. */
@@ -71,13 +79,15 @@ export function dueIn(source: string): string | undefined {
 const NOT_TICKETS = new Set(['SEV', 'UTF', 'ISO', 'HTTP', 'HTTPS', 'TLS', 'SSL', 'SHA', 'MD', 'AES', 'RSA', 'CVE', 'CWE', 'RFC', 'IPV', 'IP', 'TCP', 'UDP', 'COVID', 'GMT', 'UTC', 'PM', 'INC', 'P', 'SEVERITY']);
 const TICKET_KEY = /\b([A-Z][A-Z0-9]{1,9})-(\d{1,7})\b/g;
 const ISSUE_NUMBER = /(?<![\w&#])#(\d{1,7})\b/;
+/** A Bugzilla-style reference: "bug 1604925", "Bug #1587511" (four digits or more: "bug 2" is prose). */
+const BUG_NUMBER = /\bbug\s*#?\s*\d{4,8}\b/i;
 const FILED = /\b(?:issue|ticket|bug|story|task|card|jira)s?\s+(?:has\s+been\s+|was\s+|were\s+)?(?:created|filed|opened|raised|logged)\b|\b(?:created|filed|opened|raised)\s+(?:an?\s+)?(?:issue|ticket|bug)\b/i;
 
-/** A ticket key (`STO-3`), an issue number (`#123`), or a remark that a ticket was filed. */
+/** A ticket key (`STO-3`), an issue number (`#123`, `bug 1604925`), or a remark that a ticket was filed. */
 export function ticketIn(source: string): string | undefined {
   const text = visible(source);
   for (const m of text.matchAll(TICKET_KEY)) if (!NOT_TICKETS.has(m[1]!)) return m[0];
-  const issue = ISSUE_NUMBER.exec(text);
+  const issue = ISSUE_NUMBER.exec(text) ?? BUG_NUMBER.exec(text);
   if (issue) return issue[0];
   return FILED.exec(text)?.[0];
 }

@@ -185,3 +185,20 @@ test('quick fixes: not offered again once the field is written, even empty', () 
   const f = a.findings.find((x) => x.code.startsWith('action.'))!;
   assert.deepEqual(codeActions(a, [{ code: f.code, range: f.range, data: f.data }], ['quickfix']).filter((x) => x.title.startsWith('Add')).map((x) => x.title), ['Add a due date']);
 });
+
+test('a lower-case handle in brackets opening an item names its owner; a bracketed state or priority does not', async () => {
+  const { ownerIn } = await import('../../../server/src/content/action-fields.js');
+  assert.equal(ownerIn('[dustin] finish the provisioner patch'), 'dustin');
+  assert.equal(ownerIn('[garndt?] more clarity on AMI configuration'), 'garndt');
+  assert.equal(ownerIn('[ ] [jhford] dry-run a configuration before running the provisioner'), 'jhford');
+  assert.equal(ownerIn('[wip] dry-run a configuration'), undefined);
+  assert.equal(ownerIn('[P1] dry-run a configuration'), undefined);
+  assert.equal(ownerIn('dry-run a configuration [see notes]'), undefined);
+});
+
+test('a Bugzilla reference tracks an item: "bug 1604925", "Bug #1587511"; "bug 2" is prose', async () => {
+  const { ticketIn } = await import('../../../server/src/content/action-fields.js');
+  assert.equal(ticketIn('bug 1604925 - make running capacity visible in the UI'), 'bug 1604925');
+  assert.equal(ticketIn('Bug #1587511 - hard kill instances after 96 hours'), '#1587511'); // the issue number reads it first
+  assert.equal(ticketIn('fix bug 2 of the list'), undefined);
+});
