@@ -65,8 +65,12 @@ export function documentZoneStatement(model: PostMortemModel, section: Section):
   return undefined;
 }
 
+/** A short paragraph that is only a remark in brackets. */
+const ZONE_REMARK = /^\s*\([^()\n]{1,60}\)\s*$/;
+
 function statementIn(text: string, line: number, character: number, needsTimeWord: boolean): ZoneStatement | undefined {
-  if (needsTimeWord) {
+  // A remark in brackets on its own line under the heading, "(UTC+1)" or "(Paris, UTC+1)", states the zone as a heading's would.
+  if (needsTimeWord && !ZONE_REMARK.test(text)) {
     const m = TIME_WORDS.exec(text);
     if (!m || (m.index > NEAR_START && text.trim().length > SHORT)) return undefined;
   }

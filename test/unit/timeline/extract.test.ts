@@ -142,3 +142,10 @@ test('an approximate time after a date: "2018-07-30 ca. 11:20"', () => {
   const t = events(doc('### 2018-07-30 ca. 11:20', '', 'text'));
   assert.deepEqual(t.map((e) => [e.raw, e.stamp.time?.hour, e.stamp.approximate]), [['2018-07-30 ca. 11:20', 11, true]]);
 });
+
+test('a remark in brackets alone under the heading states the zone: "(UTC+1)", "(Paris, UTC+1)"; a remark without a zone states none', () => {
+  const zoned = (remark: string) => instants(timelineOfText(doc(remark, '', '- 2019-03-06 10:42 - deploy', '- 2019-03-06 11:05 - rollback')).timeline);
+  assert.deepEqual(zoned('(UTC+1)'), ['2019-03-06T09:42:00Z', '2019-03-06T10:05:00Z']);
+  assert.deepEqual(zoned('(Paris, UTC+1)'), ['2019-03-06T09:42:00Z', '2019-03-06T10:05:00Z']);
+  assert.deepEqual(zoned('(from the chat log)'), [null, null]);
+});
