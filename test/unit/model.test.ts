@@ -91,3 +91,13 @@ test('a BOM before the first heading does not hide it', () => {
   assert.equal(m.title?.startLine, 0);
   assert.ok(m.canonical.has('summary'));
 });
+
+test('an opening heading that names the document\'s kind is its title at any level; fields written as headings are passed over and the first part after them summarises', () => {
+  const m = buildModel(md('## Incident Report for Failure of farming reward distribution', '## Date: December 08, 2022', '## Time: 5:13:57 UTC', '## Details:', 'The farming reward distribution was scheduled for December 08 and did not run.', '### Mitigation:', 'The missed epoch will be extended.'));
+  assert.equal(m.title?.text, 'Incident Report for Failure of farming reward distribution');
+  assert.equal(m.canonical.get('summary')?.title, 'Details:');
+  // A section's own name is not a title: "## Root cause analysis" opens a part, "## Incident summary" too.
+  assert.equal(buildModel(md('## Root Cause Analysis', 'A full disk.', '## Timeline', '- 10:00 paged')).title, undefined);
+  // Not the document's first content: an ordinary heading.
+  assert.equal(buildModel(md('Some intro text here.', '', '## Incident report for the outage', 'Text.', '## Timeline', '- 10:00 paged')).title, undefined);
+});

@@ -62,7 +62,7 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
     named.set(h, sectionNames(h.text, table, () => timedBetween(lines, h.endLine, next)));
   });
 
-  const title = titleOf(headings, named, table, frontmatter);
+  const title = titleOf(headings, named, table, frontmatter, blocks[0]?.startLine ?? -1);
   const sectionHeadings = title ? headings.slice(1) : headings;
   const sectionLevel = sectionHeadings.length
     ? Math.min(...sectionHeadings.map((h) => h.level))
@@ -80,6 +80,17 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
   // introduces the document as a title would: the prose under it may be the summary.
   const opening = !title && headingSections[0] && !headingSections[0].canonical ? headingSections[0] : undefined;
   const intro = opening ? { startLine: preamble.startLine, endLine: opening.children[0]?.heading.startLine ?? opening.endLine } : preamble;
+  // Under a title with no prose of its own whose fields are written as headings ("## Date: December 08, 2022",
+  // "## Time: 5:13 UTC"), the part right after those fields opens the account: when no part is named for the
+  // summary and it names no section, it does the summary's job, as the prose under a title would.
+  if (title && !canonical.has('summary') && !opening) {
+    const top = headingSections.filter((s) => s.level === sectionLevel);
+    const fields = top.findIndex((s) => !isFieldHeading(s.heading.text));
+    const first = fields > 0 ? top[fields] : undefined;
+    if (first && !first.canonical && !hasProse(blocks, preamble) && hasProse(blocks, { startLine: first.bodyStartLine, endLine: first.children[0]?.heading.startLine ?? first.endLine })) {
+      canonical.set('summary', first);
+    }
+  }
   const summary = summaryPlace(blocks, canonical, intro, labels);
   if (summary?.kind === 'preamble' && canonical.get('summary')?.weak) canonical.delete('summary');
 
@@ -92,7 +103,7 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
  * just a section's name; or a first heading that names no section and repeats the
  * frontmatter's title (a site that writes every heading at level 1).
  */
-function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, table: AliasTable, fm: Frontmatter | undefined): HeadingBlock | undefined {
+function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, table: AliasTable, fm: Frontmatter | undefined, firstContentLine: number): HeadingBlock | undefined {
   const first = headings[0];
   if (!first) return undefined;
   const norm = normalizeHeading(first.text);
@@ -100,8 +111,15 @@ function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, ta
   if (aloneOnTop && !table.exact.has(norm)) return first;
   const fmTitle = fm?.data?.['title'];
   if (typeof fmTitle === 'string' && normalizeHeading(fmTitle) === norm && !named.get(first)!.length) return first;
+  // "## Incident Report for Failure of farming reward distribution" over "## Date:" and "## Details:":
+  // a heading that opens the document and names its kind, then what it is about, is its title whatever its level.
+  if (first.startLine === firstContentLine && DOCUMENT_KIND.test(first.text)) return first;
   return undefined;
 }
+
+/** The name of the document's kind followed by what it is about: "Incident report for …", "Post-mortem: …", "RCA - …". */
+const DOCUMENT_KIND =
+  /^\W*(?:incident\s+(?:report|review|retrospective|post-?mortem)|post-?mortem(?:\s+report)?|outage\s+report|retrospective|rca|root\s+cause\s+analysis)\s*(?:[:–—-]|\s(?:for|of|on|about|into)\s)\s*\S/i;
 
 /**
  * The canonical sections a heading or label names: an exact name from the table (the
@@ -278,6 +296,16 @@ function summaryPlace(
     }
   }
   return section ? { kind: 'section', section } : undefined;
+}
+
+/** A heading that is a field with its value ("Date: December 08, 2022", "Time: 5:13:57 UTC"), not a part's name. */
+function isFieldHeading(text: string): boolean {
+  return isMetadataLine(text) && /:\s*\S/.test(text);
+}
+
+/** True when the lines hold a paragraph (prose, not only headings, lists of fields or code). */
+function hasProse(blocks: Block[], span: { startLine: number; endLine: number }): boolean {
+  return blocksBetween(blocks, span.startLine, span.endLine).some((b) => b.kind === 'paragraph' && !isMetadataLine(b.content.split('\n')[0]!));
 }
 
 // "Author: Jane", "**Status**: Draft", "- **Date:** 2024-03-01", "Severity - SEV2": a field, not prose.
