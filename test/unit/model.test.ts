@@ -101,3 +101,10 @@ test('an opening heading that names the document\'s kind is its title at any lev
   // Not the document's first content: an ordinary heading.
   assert.equal(buildModel(md('Some intro text here.', '', '## Incident report for the outage', 'Text.', '## Timeline', '- 10:00 paged')).title, undefined);
 });
+
+test('a kramdown attribute list under a table is not one of its rows', () => {
+  const m = buildModel(md('## Timeline', '', '| Time | Event |', '| --- | --- |', '| 10:00 UTC | paged |', '{: .table.table-striped }', '', 'After.'));
+  const table = m.blocks.find((b) => b.kind === 'table');
+  assert.ok(table && table.kind === 'table');
+  assert.deepEqual(table.rows.map((r) => r.cells[0]), ['10:00 UTC']);
+});

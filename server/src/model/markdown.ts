@@ -276,12 +276,19 @@ function readTable(tokens: Token[], state: { i: number }): Omit<TableBlock, 'sta
     else if (t.type === 'tr_open') current = { line: t.map?.[0] ?? 0, cells: [] };
     else if (t.type === 'tr_close' && current) {
       if (inHead) header = current;
-      else rows.push(current);
+      // GFM reads the line after a table as one more row; "{: .table.table-striped }" there is kramdown's
+      // attribute list for the table (Jekyll), not a row of data.
+      else if (!isAttributeList(current)) rows.push(current);
       current = undefined;
     } else if (t.type === 'inline' && current) current.cells.push(t.content.trim());
     state.i++;
   }
   return { kind: 'table', header, rows };
+}
+
+/** A row that only holds a kramdown attribute list: `{: .class}`, `{:#id}`. */
+function isAttributeList(row: TableRow): boolean {
+  return /^\{:[^{}]*\}$/.test(row.cells[0] ?? '') && row.cells.slice(1).every((c) => c === '');
 }
 
 /** Calls `visit` on every block, depth first, in document order. */
