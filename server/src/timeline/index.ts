@@ -16,6 +16,7 @@ import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
 import { documentZoneStatement, zoneStatements, type ZoneStatement } from './statement.js';
 import type { Range } from '../model/text.js';
+import type { Section } from '../model/sections.js';
 import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent, TimelineItem } from './types.js';
 
 export type { Timeline, TimelineEvent } from './types.js';
@@ -42,9 +43,9 @@ function seasonMismatches(events: readonly TimelineEvent[], statement: Range | u
 }
 
 /** A zone stated again further down the timeline ("From here on, times are UTC") holds for the entries after it. */
-function switchesOf(statements: readonly ZoneStatement[]): Array<{ line: number; zone: Zone }> {
+function switchesOf(statements: ReadonlyArray<ZoneStatement | undefined>): Array<{ line: number; zone: Zone }> {
   const out: Array<{ line: number; zone: Zone }> = [];
-  for (const s of statements.slice(1)) if (s.zone) out.push({ line: s.range.start.line, zone: s.zone });
+  for (const s of statements.slice(1)) if (s?.zone) out.push({ line: s.range.start.line, zone: s.zone });
   return out;
 }
 
@@ -66,6 +67,33 @@ function writtenDays(items: readonly TimelineItem[], reference: CivilDate | unde
     last = last === undefined ? day : Math.max(last, day);
   }
   return first === undefined || last === undefined ? undefined : { first, last };
+}
+
+/**
+ * Other sections named as a timeline (not weakly, and not inside one already read), after
+ * or before the canonical one: a follow-up timeline, a timeline of the lead-up, the same
+ * heading repeated between chapters. Their entries are the timeline's too.
+ */
+function furtherTimelines(model: PostMortemModel, first: Section): Section[] {
+  const taken: Section[] = [first];
+  const overlaps = (s: Section) => taken.some((t) => s.heading.startLine < t.endLine && t.heading.startLine < s.endLine);
+  for (const s of model.allSections) {
+    if (s.weak || (s.canonical !== 'timeline' && !s.also.includes('timeline')) || overlaps(s)) continue;
+    taken.push(s);
+  }
+  return taken.slice(1).sort((a, b) => a.heading.startLine - b.heading.startLine);
+}
+
+/** The order issues of each part of the timeline (the canonical section, then each further one) on its own. */
+function partsOrder(events: TimelineEvent[], parts: readonly number[]): Timeline['order'] {
+  if (!parts.length) return orderIssues(events);
+  const bounds = [0, ...parts, events.length];
+  const out: Timeline['order'] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i]!;
+    for (const o of orderIssues(events.slice(from, bounds[i + 1]))) out.push({ index: o.index + from, previous: o.previous + from });
+  }
+  return out;
 }
 
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
@@ -96,6 +124,19 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const ambiguousZones: AmbiguousZone[] = [];
   const extraction = section ? extractTimeline(model, section, order) : { items: [], notes: [] };
   const statements = section ? zoneStatements(model, section, extraction.notes) : [];
+  /** Where each further timeline's events start: the order is checked within each. */
+  const parts: number[] = [];
+  /** Zone statements of further timelines: they hold from where they are written, never for the first. */
+  const further: ZoneStatement[] = [];
+  for (const more of section ? furtherTimelines(model, section) : []) {
+    // "## Follow-up timeline", a second "# Timeline" further down: read on from where the first stopped.
+    const next = extractTimeline(model, more, order);
+    // Its entries move among themselves only: groups are named by section.
+    for (const it of next.items) if (it.kind === 'entry') it.entry.group = `${more.heading.startLine}/${it.entry.group}`;
+    parts.push(extraction.items.reduce((n, it) => n + (it.kind === 'entry' ? 1 : 0), 0));
+    extraction.items.push({ kind: 'marker', line: more.heading.startLine, date: undefined }, ...next.items);
+    further.push(...zoneStatements(model, more, next.notes));
+  }
   const fmZoneEarly = frontmatterZone(model);
   // No statement in the timeline or the frontmatter: the nearest one above the timeline ("at 7:29 UTC" in the summary).
   const statement = statements[0] ?? (section && !fmZoneEarly ? documentZoneStatement(model, section) : undefined);
@@ -107,7 +148,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const zoneSource = statement?.zone ? 'statement' : fmZone ? 'frontmatter' : setZone ? 'setting' : undefined;
   const reference = referenceDate(model, extraction.items, order);
   const unplaced = !zone && statement?.ambiguous ? statement.ambiguous.label : undefined;
-  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, switchesOf(statements));
+  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, [...switchesOf(statements), ...switchesOf([undefined, ...further])]);
   const fromFrontmatter = frontmatterMilestones(model, fmZone ?? zone ?? setZone, reference, order);
   const milestones = mergeMilestones(fromFrontmatter, events);
   return {
@@ -120,7 +161,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
     missingZone: events.some(needsZone),
     missingDate: events.some(needsDate),
     writtenDays: writtenDays(extraction.items, reference),
-    order: orderIssues(events),
+    order: partsOrder(events, parts),
     milestones,
     metrics: metricsOf(milestones),
   };

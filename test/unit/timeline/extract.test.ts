@@ -142,3 +142,40 @@ test('an approximate time after a date: "2018-07-30 ca. 11:20"', () => {
   const t = events(doc('### 2018-07-30 ca. 11:20', '', 'text'));
   assert.deepEqual(t.map((e) => [e.raw, e.stamp.time?.hour, e.stamp.approximate]), [['2018-07-30 ca. 11:20', 11, true]]);
 });
+
+test('further sections named as a timeline are read too, each in its own order and groups; a zone stated in one holds from there', () => {
+  const text = md(
+    '## Timeline (all times UTC)',
+    '',
+    '- 2025-08-12 17:00 Incident declared',
+    '- 17:30 Resolved',
+    '',
+    '## What went well',
+    '',
+    'Quick response.',
+    '',
+    '## Follow-up timeline',
+    '',
+    'All times in CEST.',
+    '',
+    '- 20:16 More reports',
+    '- 20:20 Acknowledged',
+    '',
+    '## Timeline of the planning',
+    '',
+    '- May 15, 2024: Proposal',
+    '- June 3, 2024: Decision',
+  );
+  const { timeline } = timelineOfText(text);
+  assert.deepEqual(timeline.events.map((e) => e.startLine), [2, 3, 13, 14, 18, 19]);
+  assert.deepEqual(instants(timeline).slice(0, 4), ['2025-08-12T17:00:00Z', '2025-08-12T17:30:00Z', '2025-08-12T18:16:00Z', '2025-08-12T18:20:00Z']);
+  assert.deepEqual(timeline.order, [], 'the planning timeline (2024) is not out of order after the incident (2025)');
+  const groups = new Set(timeline.events.map((e) => e.group));
+  assert.equal(groups.size, 3, 'entries move only within their own section');
+});
+
+test('a zone stated only in a further timeline does not place the first one', () => {
+  const text = md('## Timeline', '', '- 2025-08-12 17:00 Incident declared', '', '## Follow-up timeline', '', 'All times in UTC.', '', '- 20:16 More reports');
+  const { timeline } = timelineOfText(text);
+  assert.deepEqual(instants(timeline), [null, '2025-08-12T20:16:00Z']);
+});
