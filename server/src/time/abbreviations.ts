@@ -102,6 +102,23 @@ export function lookupZoneWord(word: string): ZoneLookup | undefined {
 }
 
 /**
+ * Ambiguous abbreviations one of whose meanings is a region's summer time, with that
+ * region and offset (hours). On a date the region keeps that offset, a reader of an
+ * English post-mortem takes that meaning: "BST" in August is British Summer Time (the
+ * tz database has not called Bangladesh's time BST since 2009). On any other date it
+ * cannot be the summer time, and stays ambiguous.
+ */
+const SUMMER_READING: Record<string, { region: string; hours: number }> = {
+  BST: { region: 'Europe/London', hours: 1 },
+};
+
+/** The summer-time reading of an ambiguous abbreviation (BST → Europe/London at +01:00), or undefined. */
+export function summerReading(label: string): { region: string; offsetMinutes: number } | undefined {
+  const r = own(SUMMER_READING, label.trim().toUpperCase());
+  return r ? { region: r.region, offsetMinutes: h(r.hours) } : undefined;
+}
+
+/**
  * Abbreviations of one season of a region that changes its clocks, with the region.
  * Left out on purpose: those a region without daylight saving time uses all year
  * (MST in Arizona, AEST in Queensland, WET in Iceland's neighbours, GMT).

@@ -7,6 +7,8 @@ import type { PostMortemModel } from '../model/document.js';
 import { frontmatterString } from '../model/frontmatter.js';
 import type { Settings } from '../settings.js';
 import { parseZoneName, type Zone } from '../time/zones.js';
+import { summerReading } from '../time/abbreviations.js';
+import { parseStamp } from '../time/parse.js';
 import { dateOrderOf } from './date-order.js';
 import { completeDate, referenceDate } from './dates.js';
 import { dateProblem, dayNumber, type CivilDate } from '../time/civil.js';
@@ -96,6 +98,48 @@ function partsOrder(events: TimelineEvent[], parts: readonly number[]): Timeline
   return out;
 }
 
+/** How far a time quoted in an entry may be from the entry's own and still be the same moment. */
+const SAME_MOMENT_MINUTES = 15;
+const MAX_BODY_LINES = 12;
+const QUOTED_CLOCK = /\b\d{1,2}(?::\d{2})/g;
+
+/**
+ * Ambiguous abbreviations read by their summer meaning (BST as British Summer Time) that
+ * the document's own evidence contradicts: an entry quoting the same moment with a zone
+ * ("Violation started: … at 4:42PM UTC" under "12:42 PM" BST) at another offset. Each
+ * quoted time that is not within a quarter of an hour of the entry's instant, on the
+ * clock, contradicts it; one that is, or none at all, leaves the reading standing.
+ */
+function contradictedSummer(model: PostMortemModel, events: readonly TimelineEvent[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!;
+    if (ev.utc === undefined || ev.dateOnly || ev.zone?.kind !== 'fixed' || !summerReading(ev.zone.label) || out.has(ev.zone.label)) continue;
+    const to = Math.min(events[i + 1]?.startLine ?? model.lines.lineCount, ev.startLine + MAX_BODY_LINES);
+    const entryMinute = Math.floor(ev.utc / 60_000) % MINUTES_PER_DAY;
+    let agrees = 0;
+    let disagrees = 0;
+    for (let line = ev.startLine; line < to; line++) {
+      const text = model.lines.lineText(line);
+      QUOTED_CLOCK.lastIndex = 0;
+      for (let m = QUOTED_CLOCK.exec(text); m; m = QUOTED_CLOCK.exec(text)) {
+        const clock = parseStamp(text, m.index, 'MDY');
+        const lookup = clock?.zone?.lookup;
+        if (!clock?.time || lookup?.kind !== 'zone' || lookup.zone.kind !== 'fixed') continue;
+        if (line === ev.stampRange.start.line && m.index < ev.stampRange.end.character) continue;
+        const quoted = (clock.time.hour * 60 + clock.time.minute - lookup.zone.offsetMinutes + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+        const apart = Math.abs(entryMinute - quoted);
+        if (Math.min(apart, MINUTES_PER_DAY - apart) <= SAME_MOMENT_MINUTES) agrees++;
+        else disagrees++;
+      }
+    }
+    if (disagrees > 0 && agrees === 0) out.add(ev.zone.label);
+  }
+  return out;
+}
+
+const MINUTES_PER_DAY = 1440;
+
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
 
 /** The timeline of a document under some settings, computed at most once for the pair. */
@@ -148,7 +192,15 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const zoneSource = statement?.zone ? 'statement' : fmZone ? 'frontmatter' : setZone ? 'setting' : undefined;
   const reference = referenceDate(model, extraction.items, order);
   const unplaced = !zone && statement?.ambiguous ? statement.ambiguous.label : undefined;
-  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, [...switchesOf(statements), ...switchesOf([undefined, ...further])]);
+  const switches = [...switchesOf(statements), ...switchesOf([undefined, ...further])];
+  const noted = ambiguousZones.slice();
+  let events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, switches);
+  const contradicted = contradictedSummer(model, events);
+  if (contradicted.size) {
+    // The document's own times say the summer reading is wrong ("12:42 PM" BST beside "4:42PM UTC"): it stays ambiguous.
+    ambiguousZones.splice(0, ambiguousZones.length, ...noted);
+    events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, switches, contradicted);
+  }
   const fromFrontmatter = frontmatterMilestones(model, fmZone ?? zone ?? setZone, reference, order);
   const milestones = mergeMilestones(fromFrontmatter, events);
   return {

@@ -6,8 +6,8 @@
  * time in a DST gap has no instant; one in a DST overlap takes the earlier and says so.
  */
 import { addDays, dayNumber, formatDate, formatTime, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
-import { seasonalRegion } from '../time/abbreviations.js';
-import { localToInstant, type Zone } from '../time/zones.js';
+import { seasonalRegion, summerReading } from '../time/abbreviations.js';
+import { fixedZone, localToInstant, type Zone } from '../time/zones.js';
 import { completeDate } from './dates.js';
 import type { AmbiguousZone, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
 
@@ -32,6 +32,7 @@ export function resolveEvents(
   ambiguous: AmbiguousZone[],
   timelineAmbiguous?: string,
   switches: ReadonlyArray<{ line: number; zone: Zone }> = [],
+  noSummer: ReadonlySet<string> = new Set(),
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const twelveHour = items.some((it) => it.kind === 'entry' && it.entry.stamp.clock?.twelveHour);
@@ -42,6 +43,10 @@ export function resolveEvents(
   let context: CivilDate | undefined;
   let base: Base | undefined;
   let relativeDay = 0;
+  // The timeline's ambiguous statement is reported unless every time it places is settled by its summer reading.
+  const statementNote = timelineAmbiguous ? ambiguous.find((a) => a.label === timelineAmbiguous) : undefined;
+  let statementSettled = 0;
+  let statementLeft = 0;
   for (const item of items) {
     if (item.kind === 'marker') {
       // A heading with a date starts that day afresh; one without ("### Day 2") keeps the roll-over going.
@@ -57,23 +62,26 @@ export function resolveEvents(
     while (nextSwitch < switches.length && switches[nextSwitch]!.line <= ev.startLine) switched = switches[nextSwitch++]!.zone;
     let zone = switched ?? timelineZone;
     let ambiguousZone = zone ? undefined : timelineAmbiguous;
-    if (stamp.zone) {
-      if (stamp.zone.lookup.kind === 'zone') {
-        zone = stamp.zone.lookup.zone;
+    const lookup = stamp.zone?.lookup;
+    if (lookup) {
+      if (lookup.kind === 'zone') {
+        zone = lookup.zone;
         ambiguousZone = undefined;
       } else {
         zone = undefined;
-        ambiguousZone = stamp.zone.lookup.label;
-        noteAmbiguous(ambiguous, ev, stamp.zone.lookup.label, stamp.zone.lookup.candidates);
+        ambiguousZone = lookup.label;
       }
     }
+    /** The ambiguous zone stays so for this event: reported (once per abbreviation). */
+    const leftAmbiguous = () => {
+      if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+      else if (ambiguousZone) statementLeft++;
+    };
     if (zone) ev.zone = zone;
-    if (stamp.problem) {
-      unresolved(ev, 'invalid', stamp.problem);
-      continue;
-    }
-    if (stamp.incomplete) {
-      unresolved(ev, 'incomplete', `no full date in "${ev.raw}"`);
+    if (stamp.problem || stamp.incomplete) {
+      if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+      if (stamp.problem) unresolved(ev, 'invalid', stamp.problem);
+      else unresolved(ev, 'incomplete', `no full date in "${ev.raw}"`);
       continue;
     }
     const explicit = stamp.date ? completeDate(stamp.date, context ?? reference) : undefined;
@@ -87,9 +95,16 @@ export function resolveEvents(
       ev.dateOnly = true;
       ev.date = date;
       ev.keys = keys(undefined, wallMs(date, undefined), dayNumber(date), undefined);
+      const summer = !zone && ambiguousZone ? inSummer(ambiguousZone, wallMs(date, undefined), noSummer) : undefined;
+      if (summer) {
+        zone = ev.zone = summer;
+        if (lookup?.kind !== 'ambiguous') statementSettled++;
+      }
       if (zone) place(ev, zone, wallMs(date, undefined));
-      else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
-      else unresolved(ev, 'no-zone', 'no time zone, so the day has no start instant');
+      else if (ambiguousZone) {
+        leftAmbiguous();
+        unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
+      } else unresolved(ev, 'no-zone', 'no time zone, so the day has no start instant');
       context = date;
       base = undefined;
       continue;
@@ -105,7 +120,10 @@ export function resolveEvents(
       }
       ev.keys = keys(undefined, undefined, undefined, rel);
       base = { relative: rel };
-      if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones, and no date is given`);
+      if (ambiguousZone) {
+        leftAmbiguous();
+        unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones, and no date is given`);
+      }
       else if (zone) unresolved(ev, 'no-date', 'no date: the timeline gives none for this time');
       else unresolved(ev, 'no-date-no-zone', 'no date and no time zone');
       continue;
@@ -133,12 +151,34 @@ export function resolveEvents(
       zone = region;
       ev.zone = zone;
     }
+    const summer = !zone && ambiguousZone ? inSummer(ambiguousZone, local, noSummer) : undefined;
+    if (summer) {
+      // "BST" in August: British Summer Time, the only meaning that keeps summer time then.
+      zone = ev.zone = summer;
+      if (lookup?.kind !== 'ambiguous') statementSettled++;
+    }
     if (zone) place(ev, zone, local);
-    else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
-    else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
+    else if (ambiguousZone) {
+      leftAmbiguous();
+      unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
+    } else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
     base = { local, ...(ev.keys.instant !== undefined ? { instant: ev.keys.instant } : {}) };
   }
+  if (statementNote && statementSettled > 0 && statementLeft === 0 && statementNote.count === 1) {
+    ambiguous.splice(ambiguous.indexOf(statementNote), 1);
+  }
   return events;
+}
+
+/**
+ * The summer-time zone an ambiguous abbreviation stands for at a local time (BST →
+ * +01:00 while London keeps summer time), or undefined when it cannot be that then.
+ */
+function inSummer(label: string, local: number, noSummer: ReadonlySet<string>): Zone | undefined {
+  const reading = noSummer.has(label) ? undefined : summerReading(label);
+  if (!reading) return undefined;
+  const r = localToInstant({ kind: 'iana', name: reading.region, label: reading.region }, local);
+  return r.kind === 'ok' && r.offset === reading.offsetMinutes ? fixedZone(reading.offsetMinutes, label) : undefined;
 }
 
 /** An event with every field set, in one order: all events share one object shape. */

@@ -139,3 +139,28 @@ test('a day heading written "19. April, 11:00" gives its date', () => {
   const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### 2018-04-18 19:47', '', '### 19. April, 11:00', '', '### 11:07'));
   assert.deepEqual(instants(t), ['2018-04-18T19:47:00Z', '2018-04-19T11:00:00Z', '2018-04-19T11:07:00Z']);
 });
+
+test('BST on a date London keeps summer time is British Summer Time; in winter it stays ambiguous', () => {
+  const summer = timelineOfText(md('## Timeline (times in BST)', '', '- 2025-08-12 5:00 PM Incident declared', '- 6:11 PM Incident resolved'));
+  assert.deepEqual(instants(summer.timeline), ['2025-08-12T16:00:00Z', '2025-08-12T17:11:00Z']);
+  assert.deepEqual(summer.timeline.ambiguousZones, []);
+  const entry = timelineOfText(md('## Timeline', '', '- 2025-07-02 11:30 BST upgrade started'));
+  assert.deepEqual(instants(entry.timeline), ['2025-07-02T10:30:00Z']);
+  assert.deepEqual(entry.timeline.ambiguousZones, []);
+  const winter = timelineOfText(md('## Timeline (times in BST)', '', '- 2025-01-12 5:00 PM Incident declared'));
+  assert.deepEqual(instants(winter.timeline), [null]);
+  assert.deepEqual(winter.timeline.ambiguousZones.map((a) => a.label), ['BST']);
+  const dateless = timelineOfText(md('## Timeline (times in BST)', '', '- 5:00 PM Incident declared'));
+  assert.deepEqual(dateless.timeline.ambiguousZones.map((a) => a.label), ['BST']);
+});
+
+test('a time the entry quotes in another zone settles BST by evidence: it stays ambiguous when the quote contradicts British Summer Time', () => {
+  const doc = (utc: string) =>
+    md('## Timeline (times in BST)', '', '### July 11, 2025, 5:42 PM', 'Incident declared', `> Violation started: July 11, 2025 at ${utc} UTC`, '', '### 6:00 PM', 'Resolved');
+  const agrees = timelineOfText(doc('4:42PM'));
+  assert.deepEqual(instants(agrees.timeline), ['2025-07-11T16:42:00Z', '2025-07-11T17:00:00Z']);
+  assert.deepEqual(agrees.timeline.ambiguousZones, []);
+  const contradicts = timelineOfText(doc('9:42PM'));
+  assert.deepEqual(instants(contradicts.timeline), [null, null]);
+  assert.deepEqual(contradicts.timeline.ambiguousZones.map((a) => a.label), ['BST']);
+});
