@@ -36,6 +36,12 @@ export interface ParsedStamp {
   /** Why the timestamp is impossible (`25:10`, `2023-02-30`, `13:55 PM`). */
   problem?: string;
   approximate?: boolean;
+  /**
+   * A time counted from an earlier entry ("+10 minutes", "[+6.5 hrs]", "T+2h"): `ms`
+   * after it; or whole days after its date ("+2 days", "+2 Business Days Later"), a day
+   * without a time of day, counting only Monday to Friday when `business`.
+   */
+  after?: { ms: number } | { days: number; business: boolean };
 }
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -43,6 +49,7 @@ const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon
 const ORD = '(?:st|nd|rd|th)?';
 
 const RE = {
+  relative: /\\?\[?(?:T\s?)?\+\s?(\d{1,4}(?:\.\d{1,2})?)\s?(?:(minutes?|mins?|m)|(hours?|hrs?|h)|((?:business\s+|working\s+)?days?|d))\.?(?:\s+later)?\\?\]?(?![A-Za-z\d])/iy,
   approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s)\s*/iy,
   weekday: new RegExp(WEEKDAY, 'iy'),
   iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
@@ -181,6 +188,8 @@ export function stampDateProblem(date: StampDate): string | undefined {
  * a date, a time, or both; a found but impossible one has `problem` set.
  */
 export function parseStamp(text: string, pos: number, order: DateOrder): ParsedStamp | undefined {
+  const rel = at(RE.relative, text, pos);
+  if (rel) return relativeStamp(text, pos, rel);
   let p = pos;
   const approx = at(RE.approx, text, p);
   if (approx) p += approx[0].length;
@@ -270,6 +279,16 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     problem: problems.length ? problems.join('; ') : undefined,
     approximate: approximate || undefined,
   };
+}
+
+/** "+10 minutes", "[+6.5 hrs]", "+2 Business Days Later": a time counted from an earlier entry. */
+function relativeStamp(text: string, pos: number, m: RegExpExecArray): ParsedStamp {
+  const n = Number(m[1]);
+  const end = pos + m[0].length;
+  const base = { start: pos, end, raw: text.slice(pos, end), date: undefined, time: undefined, clock: undefined, timeUnknown: undefined, incomplete: undefined, zone: undefined, problem: undefined, approximate: undefined };
+  // Whole days name a day ("+2 days"); a part of one ("+1.5 days") is a time again.
+  if (m[4] && Number.isInteger(n)) return { ...base, after: { days: n, business: /^(?:business|working)/i.test(m[4]) } };
+  return { ...base, after: { ms: Math.round(n * (m[2] ? 60_000 : m[3] ? 3_600_000 : 86_400_000)) } };
 }
 
 /** The end of a range (`- 11:00`, `-12:??`, `-10:29 AM`): the start of the range is the entry's time. */

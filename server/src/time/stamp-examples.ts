@@ -11,6 +11,8 @@ export interface StampExample {
   zone?: string;
   /** The date order the example needs, when it is numeric and ambiguous. */
   order?: 'DMY' | 'MDY';
+  /** A time counted from the entry before with its own date and time: `+N min`, `+N days`, `+N business days`. */
+  after?: string;
   /** True when the shape is impossible and must be reported (`timeline.invalid-time`). */
   invalid?: boolean;
 }
@@ -44,6 +46,12 @@ export const STAMP_EXAMPLES: readonly StampExample[] = [
   { written: '23:00 UTC (*April 5*)', date: '????-04-05', time: '23:00', zone: 'UTC' },
   { written: '14:00 on 25 Aug 2023', date: '2023-08-25', time: '14:00' },
   { written: '~16:05:00', time: '16:05' },
+  { written: '+10 minutes', after: '+10 min' },
+  { written: '\\[+6.5 hrs]', after: '+390 min' },
+  { written: '[+1 h]', after: '+60 min' },
+  { written: 'T+45m', after: '+45 min' },
+  { written: '+2 days', after: '+2 days' },
+  { written: '+2 Business Days Later', after: '+2 business days' },
   { written: '13:55 PM', invalid: true },
   { written: '25:10', invalid: true },
   { written: '24:XX', invalid: true },

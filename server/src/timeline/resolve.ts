@@ -5,9 +5,9 @@
  * midnight to the next day. The zone: the entry's own, else the timeline's. A local
  * time in a DST gap has no instant; one in a DST overlap takes the earlier and says so.
  */
-import { addDays, dayNumber, formatDate, formatTime, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
+import { addDays, dayNumber, formatDate, formatTime, fromDayNumber, fromWallMs, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
 import { seasonalRegion, summerReading } from '../time/abbreviations.js';
-import { fixedZone, localToInstant, type Zone } from '../time/zones.js';
+import { fixedZone, localToInstant, offsetAt, type Zone } from '../time/zones.js';
 import { completeDate } from './dates.js';
 import type { AmbiguousZone, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
 
@@ -43,6 +43,8 @@ export function resolveEvents(
   let context: CivilDate | undefined;
   let base: Base | undefined;
   let relativeDay = 0;
+  /** The last entry with a date and a time of day of its own: what "+10 minutes" counts from. */
+  let anchor: TimelineEvent | undefined;
   // The timeline's ambiguous statement is reported unless every time it places is settled by its summer reading.
   const statementNote = timelineAmbiguous ? ambiguous.find((a) => a.label === timelineAmbiguous) : undefined;
   let statementSettled = 0;
@@ -82,6 +84,14 @@ export function resolveEvents(
       if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
       if (stamp.problem) unresolved(ev, 'invalid', stamp.problem);
       else unresolved(ev, 'incomplete', `no full date in "${ev.raw}"`);
+      continue;
+    }
+    if (stamp.after) {
+      relative(ev, stamp.after, anchor);
+      if (ev.date) {
+        context = ev.date;
+        base = ev.dateOnly ? undefined : { local: ev.keys.local!, ...(ev.keys.instant !== undefined ? { instant: ev.keys.instant } : {}) };
+      }
       continue;
     }
     const explicit = stamp.date ? completeDate(stamp.date, context ?? reference) : undefined;
@@ -163,6 +173,7 @@ export function resolveEvents(
       unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
     } else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
     base = { local, ...(ev.keys.instant !== undefined ? { instant: ev.keys.instant } : {}) };
+    anchor = ev;
   }
   if (statementNote && statementSettled > 0 && statementLeft === 0 && statementNote.count === 1) {
     ambiguous.splice(ambiguous.indexOf(statementNote), 1);
@@ -179,6 +190,55 @@ function inSummer(label: string, local: number, noSummer: ReadonlySet<string>): 
   if (!reading) return undefined;
   const r = localToInstant({ kind: 'iana', name: reading.region, label: reading.region }, local);
   return r.kind === 'ok' && r.offset === reading.offsetMinutes ? fixedZone(reading.offsetMinutes, label) : undefined;
+}
+
+/**
+ * An entry written as a time after the last one with its own date and time ("+10
+ * minutes", "[+6.5 hrs]"): that instant plus the time, or its date plus whole days, Monday
+ * to Friday only for business days. Without such an entry before it, it has no time.
+ */
+function relative(ev: TimelineEvent, after: NonNullable<TimelineEntry['stamp']['after']>, anchor: TimelineEvent | undefined): void {
+  if (!anchor?.date || !anchor.time) {
+    unresolved(ev, 'no-time', `"${ev.raw}" counts from an earlier time, and no entry before it gives one`);
+    return;
+  }
+  ev.zone = anchor.zone;
+  if ('days' in after) {
+    const date = after.business ? addBusinessDays(anchor.date, after.days) : addDays(anchor.date, after.days);
+    ev.dateOnly = true;
+    ev.date = date;
+    ev.keys = keys(undefined, wallMs(date, undefined), dayNumber(date), undefined);
+    if (ev.zone) place(ev, ev.zone, wallMs(date, undefined));
+    else unresolved(ev, anchor.reason ?? 'no-zone', anchor.unresolved ?? 'no time zone');
+    return;
+  }
+  // Elapsed time: counted on the instant, so a clock change between them does not shift it.
+  const local = wallMs(anchor.date, anchor.time) + after.ms;
+  const wall = fromWallMs(anchor.utc !== undefined && ev.zone ? local + zoneShift(ev.zone, anchor.utc, after.ms) : local);
+  ev.date = wall.date;
+  ev.time = wall.time;
+  ev.keys = keys(undefined, wallMs(wall.date, wall.time), dayNumber(wall.date), undefined);
+  if (anchor.utc !== undefined) {
+    ev.utc = anchor.utc + after.ms;
+    ev.keys.instant = ev.utc;
+  } else unresolved(ev, anchor.reason ?? 'no-zone', anchor.unresolved ?? 'no time zone');
+}
+
+/** How much a zone's offset changes between an instant and `ms` later (a DST change in between), in ms. */
+function zoneShift(zone: Zone, utc: number, ms: number): number {
+  if (zone.kind === 'fixed') return 0;
+  return (offsetAt(zone, utc + ms) - offsetAt(zone, utc)) * 60_000;
+}
+
+function addBusinessDays(date: CivilDate, days: number): CivilDate {
+  let day = dayNumber(date);
+  for (let left = days; left > 0; ) {
+    day++;
+    // 1970-01-01 (day 0) was a Thursday: day % 7 is 2 on Saturdays and 3 on Sundays.
+    const weekday = ((day % 7) + 7) % 7;
+    if (weekday !== 2 && weekday !== 3) left--;
+  }
+  return fromDayNumber(day);
 }
 
 /** An event with every field set, in one order: all events share one object shape. */

@@ -143,5 +143,8 @@ test('every example of the formats table reads as the table says', () => {
     assert.equal(d, ex.date, `date of ${ex.written}`);
     if (ex.time !== undefined || !ex.date) assert.equal(t, ex.time, `time of ${ex.written}`);
     if (ex.zone) assert.equal(s.zone?.lookup.kind === 'zone' ? s.zone.lookup.zone.label : undefined, ex.zone, `zone of ${ex.written}`);
+    const after = s.after ? ('ms' in s.after ? `+${s.after.ms / 60_000} min` : `+${s.after.days} ${s.after.business ? 'business ' : ''}days`) : undefined;
+    assert.equal(after, ex.after, `time after the entry before, of ${ex.written}`);
+    if (ex.after) assert.equal(s.raw, ex.written, `all of ${ex.written} is the stamp`);
   }
 });

@@ -164,3 +164,36 @@ test('a time the entry quotes in another zone settles BST by evidence: it stays 
   assert.deepEqual(instants(contradicts.timeline), [null, null]);
   assert.deepEqual(contradicts.timeline.ambiguousZones.map((a) => a.label), ['BST']);
 });
+
+test('"+10 minutes", "[+6.5 hrs]", "+2 Business Days Later" count from the last entry with its own date and time', () => {
+  const text = md(
+    '## Timeline',
+    '',
+    '| Time (UTC) | Event |',
+    '| --- | --- |',
+    '| May 28 2025, 11:30 AM UTC | Upgrade executed |',
+    '| \\[+1 hrs] | Failure confirmed |',
+    '| \\[+16.5 hrs] | Regression observed |',
+    '| \\[+2 Business Days Later] | Fixes staged |',
+    '| May 30 2025, 14:00 UTC | Release |',
+    '| +10 minutes | Checks pass |',
+  );
+  const t = tl(text);
+  assert.deepEqual(instants(t).slice(0, 4), ['2025-05-28T11:30:00Z', '2025-05-28T12:30:00Z', '2025-05-29T04:00:00Z', '2025-05-30T00:00:00Z']);
+  // Wednesday 28 May 2025 plus two business days is Friday 30 May; a date without a time of day.
+  assert.equal(t.events[3]!.dateOnly, true);
+  assert.deepEqual(instants(t).slice(4), ['2025-05-30T14:00:00Z', '2025-05-30T14:10:00Z']);
+  assert.deepEqual(t.order, []);
+  const friday = tl(md('## Timeline', '', '- 2025-05-30 10:00 UTC release', '- +1 business day: checks'));
+  assert.deepEqual(friday.events[1]!.date, { year: 2025, month: 6, day: 2 }, 'Friday plus one business day is Monday');
+  const first = tl(md('## Timeline', '', '- +10 minutes: nothing before it to count from'));
+  assert.equal(first.events[0]!.utc, undefined);
+  assert.equal(first.events[0]!.reason, 'no-time');
+});
+
+test('elapsed time crosses a clock change as time, not as wall clock', () => {
+  // Berlin moved from +01:00 to +02:00 at 02:00 on 2024-03-31: 01:30 plus one hour is 03:30 on the wall.
+  const t = tl(md('## Timeline', '', 'All times Europe/Berlin.', '', '- 2024-03-31 01:30 start', '- +1 hour: next'));
+  assert.deepEqual(instants(t), ['2024-03-31T00:30:00Z', '2024-03-31T01:30:00Z']);
+  assert.deepEqual(t.events[1]!.time, { hour: 3, minute: 30, second: 0, millisecond: 0 });
+});
