@@ -36,6 +36,10 @@ export interface ParsedStamp {
   /** Why the timestamp is impossible (`25:10`, `2023-02-30`, `13:55 PM`). */
   problem?: string;
   approximate?: boolean;
+  /** A weekday written beside the time ("15:00 UTC (Sat)"): the day is the nearest one of that weekday (0 Sunday … 6 Saturday). */
+  weekday?: number;
+  /** Why the range the time starts is impossible ("16:30 to 15:00"); the start still counts. */
+  rangeProblem?: string;
   /**
    * A time counted from an earlier entry ("+10 minutes", "[+6.5 hrs]", "T+2h"): `ms`
    * after it; or whole days after its date ("+2 days", "+2 Business Days Later"), a day
@@ -57,7 +61,10 @@ const RE = {
   numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)|(\d{1,2})-(\d{1,2})-(\d{4})(?![\d:/.-])/y,
   dayMonth: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
   monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d]|:\\d)`, 'iy'),
-  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+)/y,
+  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+(?:--?|–|—)\s+|\s+)/y,
+  // "08.45 UTC": a clock with a dot, only when a zone follows (alone, "08.45" may be a version or an amount).
+  dotClock: /([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/y,
+  weekdayNote: /\s?\((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/iy,
   clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,
   clockPlaceholder: /(?:HH|hh|--|\?\?|XX|xx|\d{1,2}):(?:mm|MM|--|\?\?|XX|xx)(?![\w?])|\?\?:\?\?/y,
   bareHour: /(\d{1,2})(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,
@@ -200,6 +207,8 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
   let clockStart = 0;
   let zone: ZoneToken | undefined;
   let dateSpan: [number, number] | undefined;
+  let weekday: number | undefined;
+  let rangeProblem: string | undefined;
 
   const date = parseDateAt(text, p, order);
   if (date) {
@@ -227,7 +236,7 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       }
     }
   } else {
-    clock = parseClockAt(text, p);
+    clock = parseClockAt(text, p) ?? dotClockAt(text, p);
     if (!clock) return undefined;
     clockStart = p;
     p = clock.end;
@@ -244,6 +253,12 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       // A zone written once after the range ("22:04-23:00 UTC") is the start's too.
       if (!zone && range.zone) zone = range.zone;
       if (clock.time && !clock.twelveHour && range.clock.twelveHour && range.clock.time) clock = { ...clock, time: meridiemFromEnd(clock.time, range.clock.time), twelveHour: true };
+      rangeProblem = backwardRange(clock.time, range.clock.time, text.slice(clockStart, range.end));
+    }
+    const wd = at(RE.weekdayNote, text, p);
+    if (wd) {
+      weekday = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
+      p += wd[0].length;
     }
     const suffix = at(RE.approxSuffix, text, p);
     if (suffix) {
@@ -278,7 +293,35 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     zone,
     problem: problems.length ? problems.join('; ') : undefined,
     approximate: approximate || undefined,
+    ...(weekday !== undefined ? { weekday } : {}),
+    ...(rangeProblem ? { rangeProblem } : {}),
   };
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** "08.45 UTC": a dotted clock followed by a zone, else undefined. */
+function dotClockAt(text: string, pos: number): ClockHit | undefined {
+  const m = at(RE.dotClock, text, pos);
+  if (!m) return undefined;
+  const end = pos + m[0].length;
+  if (zoneAfterTime(text, end)?.lookup.kind !== 'zone') return undefined;
+  return { end, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
+}
+
+/** Longer than this, a range that ends before it starts is not one running past midnight but a slip. */
+const MAX_OVERNIGHT_MS = 12 * 3_600_000;
+
+/**
+ * Why a range of clock times is impossible: it ends before it starts and, read as running
+ * past midnight, would last more than half a day ("16:30 to 15:00"). "23:00-01:00" runs past midnight.
+ */
+function backwardRange(start: CivilTime | undefined, end: CivilTime | undefined, written: string): string | undefined {
+  if (!start || !end) return undefined;
+  const a = timeMsOf(start);
+  const b = timeMsOf(end);
+  if (b >= a || b + 86_400_000 - a <= MAX_OVERNIGHT_MS) return undefined;
+  return `${written.trim()} ends before it starts`;
 }
 
 /** "+10 minutes", "[+6.5 hrs]", "+2 Business Days Later": a time counted from an earlier entry. */

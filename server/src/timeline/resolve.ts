@@ -45,6 +45,7 @@ export function resolveEvents(
   let relativeDay = 0;
   /** The last entry with a date and a time of day of its own: what "+10 minutes" counts from. */
   let anchor: TimelineEvent | undefined;
+  const newestFirst = writtenNewestFirst(items);
   // The timeline's ambiguous statement is reported unless every time it places is settled by its summer reading.
   const statementNote = timelineAmbiguous ? ambiguous.find((a) => a.label === timelineAmbiguous) : undefined;
   let statementSettled = 0;
@@ -94,8 +95,16 @@ export function resolveEvents(
       }
       continue;
     }
-    const explicit = stamp.date ? completeDate(stamp.date, context ?? reference) : undefined;
+    const around = context ?? reference;
+    // "15:00 UTC (Sat)": the Saturday nearest the day the timeline is on.
+    const explicit = stamp.date ? completeDate(stamp.date, around) : stamp.weekday !== undefined && around ? nearestWeekday(around, stamp.weekday) : undefined;
     let date = explicit ?? context ?? reference;
+    if (stamp.timeUnknown) {
+      // "Dec 17th 22:XX": the day is known, the time is not; no instant rather than the start of the day.
+      if (date) ev.date = date;
+      unresolved(ev, 'no-time', `the time in "${ev.raw}" is a placeholder`);
+      continue;
+    }
     if (!stamp.time) {
       if (!date) {
         unresolved(ev, 'no-time', `no date or time in "${ev.raw}"`);
@@ -153,7 +162,9 @@ export function resolveEvents(
     }
     ev.date = date;
     ev.keys = keys(undefined, local, dayNumber(date), undefined);
-    context = date;
+    // In a timeline written newest first, "15:00 UTC (Sat)" dates its own entry, not the earlier ones under it.
+    const aside = newestFirst && stamp.weekday !== undefined && !stamp.date;
+    if (!aside) context = date;
     const region = zone ? outOfSeason(zone, local, seasonCache) : undefined;
     if (region && zone) {
       // "PST" in June: the reader takes the wall clock of the region the abbreviation names.
@@ -172,6 +183,7 @@ export function resolveEvents(
       leftAmbiguous();
       unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
     } else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
+    if (aside) continue;
     base = { local, ...(ev.keys.instant !== undefined ? { instant: ev.keys.instant } : {}) };
     anchor = ev;
   }
@@ -228,6 +240,35 @@ function relative(ev: TimelineEvent, after: NonNullable<TimelineEntry['stamp']['
 function zoneShift(zone: Zone, utc: number, ms: number): number {
   if (zone.kind === 'fixed') return 0;
   return (offsetAt(zone, utc + ms) - offsetAt(zone, utc)) * 60_000;
+}
+
+/** True when more of the timeline's consecutive times of day (in one group, no date of their own) step back than forward. */
+function writtenNewestFirst(items: readonly TimelineItem[]): boolean {
+  let back = 0;
+  let forward = 0;
+  let previous: TimelineEntry | undefined;
+  for (const it of items) {
+    if (it.kind === 'marker') {
+      previous = undefined;
+      continue;
+    }
+    const e = it.entry;
+    if (e.stamp.time && !e.stamp.date && e.stamp.weekday === undefined && previous?.stamp.time && previous.group === e.group) {
+      const d = timeMs(e.stamp.time) - timeMs(previous.stamp.time);
+      if (d < 0) back++;
+      else if (d > 0) forward++;
+    }
+    previous = e.stamp.time && !e.stamp.date && e.stamp.weekday === undefined ? e : undefined;
+  }
+  return back > forward;
+}
+
+/** The date nearest `date` (within three days either side) that falls on `weekday` (0 Sunday … 6 Saturday). */
+function nearestWeekday(date: CivilDate, weekday: number): CivilDate {
+  const day = dayNumber(date);
+  // 1970-01-01 (day 0) was a Thursday (4).
+  const delta = (((weekday - ((day + 4) % 7)) % 7) + 7) % 7;
+  return fromDayNumber(delta > 3 ? day + delta - 7 : day + delta);
 }
 
 function addBusinessDays(date: CivilDate, days: number): CivilDate {

@@ -134,7 +134,7 @@ test('every example of the formats table reads as the table says', () => {
     const s = parseStamp(ex.written, 0, ex.order ?? 'DMY');
     assert.ok(s, ex.written);
     if (ex.invalid) {
-      assert.ok(s.problem, `${ex.written} should be reported`);
+      assert.ok(s.problem ?? s.rangeProblem, `${ex.written} should be reported`);
       continue;
     }
     assert.equal(s.problem, undefined, ex.written);
@@ -145,6 +145,22 @@ test('every example of the formats table reads as the table says', () => {
     if (ex.zone) assert.equal(s.zone?.lookup.kind === 'zone' ? s.zone.lookup.zone.label : undefined, ex.zone, `zone of ${ex.written}`);
     const after = s.after ? ('ms' in s.after ? `+${s.after.ms / 60_000} min` : `+${s.after.days} ${s.after.business ? 'business ' : ''}days`) : undefined;
     assert.equal(after, ex.after, `time after the entry before, of ${ex.written}`);
+    assert.equal(s.weekday === undefined ? undefined : ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][s.weekday], ex.weekday, `weekday of ${ex.written}`);
+    assert.equal(s.rangeProblem, undefined, `range of ${ex.written}`);
     if (ex.after) assert.equal(s.raw, ex.written, `all of ${ex.written} is the stamp`);
   }
+});
+
+test('a dotted clock is a time only when a zone follows; alone it may be an amount or a version', () => {
+  assert.equal(p('08.45 UTC')?.time?.minute, 45);
+  assert.equal(p('08.45 of the budget'), undefined);
+  assert.equal(p('2.5 hours'), undefined);
+  assert.equal(p('1.23 release'), undefined);
+});
+
+test('a range that ends before it starts is impossible when, read past midnight, it would last more than half a day', () => {
+  assert.match(p('16:30 to 15:00 UTC')!.rangeProblem!, /16:30 to 15:00 UTC ends before it starts/);
+  assert.equal(p('16:30 to 15:00 UTC')!.time?.hour, 16, 'the start still counts');
+  assert.equal(p('23:00-01:00')!.rangeProblem, undefined, 'past midnight');
+  assert.equal(p('20:00 to 07:30')!.rangeProblem, undefined, 'a night: under half a day');
 });

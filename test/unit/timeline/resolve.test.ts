@@ -197,3 +197,28 @@ test('elapsed time crosses a clock change as time, not as wall clock', () => {
   assert.deepEqual(instants(t), ['2024-03-31T00:30:00Z', '2024-03-31T01:30:00Z']);
   assert.deepEqual(t.events[1]!.time, { hour: 3, minute: 30, second: 0, millisecond: 0 });
 });
+
+test('a weekday beside a time dates its entry to the nearest such day; in a newest-first timeline it dates only its own entry', () => {
+  // 2023-01-13 was a Friday.
+  const newestFirst = tl(md('## Timeline', '', '* **15:00 UTC(Sat)** All restored.', '* **20:30 UTC** Script still running.', '* **14:30 UTC** First report.'), timelineSettings());
+  const dated = (t: ReturnType<typeof tl>) => instants(t);
+  const withDate = (text: string) => tl(md('---', 'date: 2023-01-13', '---', '', text));
+  assert.deepEqual(dated(withDate(['## Timeline', '', '* **15:00 UTC(Sat)** All restored.', '* **20:30 UTC** Script still running.', '* **14:30 UTC** First report.'].join('\n'))), [
+    '2023-01-14T15:00:00Z',
+    '2023-01-13T20:30:00Z',
+    '2023-01-13T14:30:00Z',
+  ]);
+  assert.deepEqual(dated(withDate(['## Timeline', '', '* **14:30 UTC** First report.', '* **02:00 UTC (Sat)** Restore done.', '* **03:00 UTC** Checks pass.'].join('\n'))), [
+    '2023-01-13T14:30:00Z',
+    '2023-01-14T02:00:00Z',
+    '2023-01-14T03:00:00Z',
+  ]);
+  assert.equal(newestFirst.events.length, 3);
+});
+
+test('a placeholder time ("22:XX") keeps its day but gets no instant, not the start of the day', () => {
+  const t = tl(md('## Timeline', '', 'All times UTC.', '', ' - Dec 17th, 2022 **21:44** reports', ' - Dec 17th, 2022 **22:XX** More reports'));
+  assert.deepEqual(instants(t), ['2022-12-17T21:44:00Z', null]);
+  assert.equal(t.events[1]!.reason, 'no-time');
+  assert.equal(t.events[1]!.dateOnly, false);
+});

@@ -201,3 +201,11 @@ test('summary.start-mismatch: the summary or title dating the incident outside t
   const near = md('# Outage', '', '## Summary', '', 'On May 10, 2017, pods failed.', '', ...tl);
   assert.deepEqual(findings(near, 'summary.start-mismatch'), [], 'a day apart is not a contradiction');
 });
+
+test('timeline.invalid-time: a range that ends before it starts, on a list of periods; the start keeps its instant', () => {
+  const text = md('## Timeline', '', '1. November 4th, 2013 -- 16:30 to 15:00 UTC', '2. November 13th, 2013 -- 15:00 to 19:30 UTC', '3. November 15th, 2013 -- 23:30 to 01:00 UTC');
+  const f = findings(text, 'timeline.invalid-time');
+  assert.deepEqual(f.map((x) => x.range.start.line), [2]);
+  assert.match(f[0]!.message, /16:30 to 15:00 UTC ends before it starts/);
+  assert.equal(timelineOfText(text).timeline.events[0]!.utc, Date.UTC(2013, 10, 4, 16, 30));
+});
