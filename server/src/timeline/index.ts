@@ -12,7 +12,7 @@ import { parseStamp } from '../time/parse.js';
 import { dateOrderOf } from './date-order.js';
 import { completeDate, referenceDate } from './dates.js';
 import { dateProblem, dayNumber, type CivilDate } from '../time/civil.js';
-import { extractTimeline } from './extract.js';
+import { extractBlocks, extractTimeline, untitledTimeline } from './extract.js';
 import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.js';
 import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
@@ -166,7 +166,8 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const order = dateOrderOf(model, settings);
   const section = model.canonical.get('timeline');
   const ambiguousZones: AmbiguousZone[] = [];
-  const extraction = section ? extractTimeline(model, section, order) : { items: [], notes: [] };
+  const untitled = section ? undefined : untitledTimeline(model, order);
+  const extraction = section ? extractTimeline(model, section, order) : untitled ? extractBlocks(model, [untitled], order) : { items: [], notes: [] };
   const statements = section ? zoneStatements(model, section, extraction.notes) : [];
   /** Where each further timeline's events start: the order is checked within each. */
   const parts: number[] = [];

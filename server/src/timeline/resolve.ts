@@ -155,7 +155,7 @@ export function resolveEvents(
     }
     ev.time = time;
     let instant = zone ? localToInstant(zone, local) : undefined;
-    if (!explicit && base && dropsOverHalfADay(base, local, instant?.kind === 'ok' ? instant.utc : undefined)) {
+    if (!explicit && base && dropsOverHalfADay(base, local, instant?.kind === 'ok' ? instant.utc : undefined, !newestFirst)) {
       date = addDays(date, 1);
       local += MS_PER_DAY;
       instant = zone ? localToInstant(zone, local) : undefined;
@@ -348,11 +348,11 @@ function afternoon(stamp: TimelineEntry['stamp'], previous: number, local: numbe
   return local < previous && pm >= previous && pm - previous < ROLLOVER_MS;
 }
 
-/** True when a time is more than 12 hours before the previous one: it happened on the next day. */
-function dropsOverHalfADay(base: Base, local: number, instant: number | undefined): boolean {
-  if (base.instant !== undefined && instant !== undefined) return base.instant - instant > ROLLOVER_MS;
-  if (base.local !== undefined) return base.local - local > ROLLOVER_MS;
-  return false;
+/** True when a time is more than 12 hours before the previous one (or exactly 12, going forward): it happened on the next day. */
+function dropsOverHalfADay(base: Base, local: number, instant: number | undefined, forward: boolean): boolean {
+  const drop = base.instant !== undefined && instant !== undefined ? base.instant - instant : base.local !== undefined ? base.local - local : undefined;
+  // Exactly half a day back ("23:00", then "11:00") goes on to the next day in a timeline written oldest first.
+  return drop !== undefined && (drop > ROLLOVER_MS || (forward && drop === ROLLOVER_MS));
 }
 
 /** Sets the event's instant from its wall-clock value in a zone, noting DST gaps and overlaps. */

@@ -179,3 +179,26 @@ test('a zone stated only in a further timeline does not place the first one', ()
   const { timeline } = timelineOfText(text);
   assert.deepEqual(instants(timeline), [null, '2025-08-12T20:16:00Z']);
 });
+
+test('with no timeline section, a list whose items (three or more) all start with a time of day is the timeline', () => {
+  const text = md(
+    '## CI Failures in AWS',
+    '',
+    '* **23:00 UTC(*April 5, 2022*)** - A CI run fails',
+    '* **11:00 UTC** - More failures',
+    '* **12:00 UTC** - Problem isolated',
+    '',
+    'Some prose.',
+  );
+  const { timeline } = timelineOfText(text, undefined);
+  assert.deepEqual(timeline.events.map((e) => e.startLine), [2, 3, 4]);
+  assert.equal(timeline.section, undefined);
+  // 23:00, then 11:00 in a list written oldest first: the next morning.
+  assert.equal(timeline.events[1]!.utc! - timeline.events[0]!.utc!, 12 * 3_600_000);
+  const dates = timelineOfText(md('## Releases', '', '- 2024-01-01: v1', '- 2024-02-01: v2', '- 2024-03-01: v3')).timeline;
+  assert.equal(dates.events.length, 0, 'a list of dates alone is not a timeline');
+  const two = timelineOfText(md('## Notes', '', '- 10:00 UTC a', '- 11:00 UTC b')).timeline;
+  assert.equal(two.events.length, 0, 'two timed items are not enough');
+  const mixed = timelineOfText(md('## Notes', '', '- 10:00 UTC a', '- 11:00 UTC b', '- and then c', '- 12:00 UTC d')).timeline;
+  assert.equal(mixed.events.length, 0, 'every item must start with a time');
+});

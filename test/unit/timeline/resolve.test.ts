@@ -52,10 +52,13 @@ test('midnight roll-over: a drop of more than 12 hours is the next day', () => {
   assert.deepEqual(t.order, []);
 });
 
-test('a drop of 12 hours or less is out of order, not a new day', () => {
-  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-08-25 12:00 - noon', '- 00:00 - exactly 12 hours earlier', '- 23:00 - evening'));
-  assert.deepEqual(instants(t), ['2023-08-25T12:00:00Z', '2023-08-25T00:00:00Z', '2023-08-25T23:00:00Z']);
+test('a drop of less than 12 hours is out of order, not a new day; exactly 12 in a timeline written oldest first is the next day', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-08-25 12:00 - noon', '- 01:00 - eleven hours earlier', '- 23:00 - evening'));
+  assert.deepEqual(instants(t), ['2023-08-25T12:00:00Z', '2023-08-25T01:00:00Z', '2023-08-25T23:00:00Z']);
   assert.deepEqual(t.order, [{ index: 1, previous: 0 }]);
+  const midnight = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-08-25 12:00 - noon', '- 00:00 - midnight', '- 01:00 - night'));
+  assert.deepEqual(instants(midnight), ['2023-08-25T12:00:00Z', '2023-08-26T00:00:00Z', '2023-08-26T01:00:00Z']);
+  assert.deepEqual(midnight.order, []);
 });
 
 test('roll-over with day headings: the heading gives the date; a drop under one heading still rolls over', () => {
@@ -221,4 +224,11 @@ test('a placeholder time ("22:XX") keeps its day but gets no instant, not the st
   assert.deepEqual(instants(t), ['2022-12-17T21:44:00Z', null]);
   assert.equal(t.events[1]!.reason, 'no-time');
   assert.equal(t.events[1]!.dateOnly, false);
+});
+
+test('a time exactly twelve hours before the one above it is the next day in a timeline written oldest first', () => {
+  const t = tl(md('## Timeline', '', 'All times UTC.', '', '- 2022-04-05 23:00 first failure', '- 11:00 more failures', '- 12:00 isolated'));
+  assert.deepEqual(instants(t), ['2022-04-05T23:00:00Z', '2022-04-06T11:00:00Z', '2022-04-06T12:00:00Z']);
+  const back = tl(md('## Timeline', '', 'All times UTC.', '', '- 2022-04-05 23:00 restored', '- 22:00 fix deployed', '- 21:00 cause found', '- 11:00 first failure'));
+  assert.deepEqual(instants(back).slice(3), ['2022-04-05T11:00:00Z'], 'newest first: half a day back stays on the day');
 });
