@@ -6,8 +6,9 @@
 import type { PostMortemModel } from '../model/document.js';
 import { frontmatterString } from '../model/frontmatter.js';
 import type { Settings } from '../settings.js';
-import { parseZoneName, type Zone } from '../time/zones.js';
-import { summerReading } from '../time/abbreviations.js';
+import { offsetAt, parseZoneName, type Zone } from '../time/zones.js';
+import { seasonalRegion, summerReading } from '../time/abbreviations.js';
+import { zonesIn } from '../time/zone-token.js';
 import { parseStamp } from '../time/parse.js';
 import { dateOrderOf } from './date-order.js';
 import { completeDate, referenceDate } from './dates.js';
@@ -42,6 +43,27 @@ function seasonMismatches(events: readonly TimelineEvent[], statement: Range | u
     else out.set(key, { range: r, label: ev.season.label, region: ev.season.region, eventIndex: ev.index, count: 1 });
   }
   return [...out.values()];
+}
+
+/**
+ * A seasonal abbreviation written beside the offset that settles the times, in the other
+ * season ("All times in PST (UTC-7)" in July: UTC−7 is PDT): the offset is right, the name
+ * is not. Found when the region kept the stated offset on the first day the statement places.
+ */
+function besideOffset(model: PostMortemModel, statement: ZoneStatement | undefined, events: readonly TimelineEvent[]): SeasonMismatch[] {
+  const stated = statement?.zone;
+  if (!stated || stated.kind !== 'fixed') return [];
+  const first = events.find((e) => !e.stamp.zone && e.date && e.utc !== undefined);
+  if (!first) return [];
+  const line = statement.range.start.line;
+  const out: SeasonMismatch[] = [];
+  for (const t of zonesIn(model.lines.lineText(line))) {
+    if (t.lookup.kind !== 'zone' || t.lookup.zone.kind !== 'fixed' || t.lookup.zone.offsetMinutes === stated.offsetMinutes) continue;
+    const region = seasonalRegion(t.lookup.zone.label);
+    if (!region || offsetAt({ kind: 'iana', name: region, label: region }, first.utc!) !== stated.offsetMinutes) continue;
+    out.push({ range: { start: { line, character: t.start }, end: { line, character: t.end } }, label: t.lookup.zone.label, region, eventIndex: first.index, count: 1 });
+  }
+  return out;
 }
 
 /** A zone stated again further down the timeline ("From here on, times are UTC") holds for the entries after it. */
@@ -207,7 +229,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   return {
     section,
     events,
-    seasonMismatches: seasonMismatches(events, statement?.range),
+    seasonMismatches: [...seasonMismatches(events, statement?.range), ...besideOffset(model, statement, events)],
     zone,
     zoneSource,
     ambiguousZones,

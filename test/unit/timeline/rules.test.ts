@@ -209,3 +209,13 @@ test('timeline.invalid-time: a range that ends before it starts, on a list of pe
   assert.match(f[0]!.message, /16:30 to 15:00 UTC ends before it starts/);
   assert.equal(timelineOfText(text).timeline.events[0]!.utc, Date.UTC(2013, 10, 4, 16, 30));
 });
+
+test('timeline.dst-abbreviation: "PST (UTC-7)" in July, on PST; the offset settles the times; "PDT (UTC-7)" and "PST (UTC-8)" in January are fine', () => {
+  const doc = (zone: string, date: string) => md('## Timeline', '', `All times in ${zone}`, '', `### ${date} 11:20`, '', 'Launches fail.');
+  const f = findings(doc('PST (UTC-7)', '2018-07-30'), 'timeline.dst-abbreviation');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character]), [[2, 13, 16]]);
+  assert.equal(timelineOfText(doc('PST (UTC-7)', '2018-07-30')).timeline.events[0]!.utc, Date.UTC(2018, 6, 30, 18, 20));
+  assert.equal(findings(doc('PDT (UTC-7)', '2018-07-30'), 'timeline.dst-abbreviation').length, 0);
+  assert.equal(findings(doc('PST (UTC-8)', '2018-01-30'), 'timeline.dst-abbreviation').length, 0);
+  assert.equal(findings(doc('PST (UTC-5)', '2018-07-30'), 'timeline.dst-abbreviation').length, 0, 'an offset the region did not keep says nothing about the season');
+});
