@@ -219,3 +219,35 @@ test('timeline.dst-abbreviation: "PST (UTC-7)" in July, on PST; the offset settl
   assert.equal(findings(doc('PST (UTC-8)', '2018-01-30'), 'timeline.dst-abbreviation').length, 0);
   assert.equal(findings(doc('PST (UTC-5)', '2018-07-30'), 'timeline.dst-abbreviation').length, 0, 'an offset the region did not keep says nothing about the season');
 });
+
+test('summary.duration-mismatch without milestones: from a first entry that says the impact began to the first that says it ended', () => {
+  const pm = (summary: string, start = 'Problem starts', end = 'Delete the quota object and issue goes away') =>
+    md('# Outage', '', '## Summary', '', summary, '', '## Timeline', '', 'All times in UTC.', '', `### 2022-06-02 10:00 - ${start}`, '', 'Nothing launches.', '', '### 21:00 - Team alerted', '', `### 21:24 - ${end}`);
+  const f = findings(pm('This effect lasted approximately nine hours before normal operation was restored.'), 'summary.duration-mismatch');
+  assert.equal(f.length, 1, '9 h stated, 11 h 24 min written');
+  assert.match(f[0]!.message, /9 h 00 min.*11 h 24 min from "Problem starts" \(line 11\) to "issue goes away" \(line 17\)/);
+  assert.equal(findings(pm('This effect lasted approximately eleven hours.'), 'summary.duration-mismatch').length, 0, 'within a writer\'s rounding');
+  assert.equal(findings(pm('It lasted about ten hours.'), 'summary.duration-mismatch').length, 0, '"about" ten hours: 84 minutes off 684 is within 20%');
+  assert.equal(findings(pm('It lasted nine hours.', 'Deploy of version 2'), 'summary.duration-mismatch').length, 0, 'a first entry that does not say the impact began bounds nothing');
+  assert.equal(findings(pm('It lasted nine hours.', 'Problem starts', 'Team keeps investigating'), 'summary.duration-mismatch').length, 0, 'no entry says it ended');
+  // Under a heading entry, the words of the text below it count.
+  const heading = md('# Proxy', '', '## Summary', '', 'Everything was fixed in about 40 minutes.', '', '## Timeline', '', 'All times in UTC', '', '### 2017-02-23 21:10', 'The pod is evicted. Users start running into issues now.', '', '### 21:34', 'Most users are fine.', '', '### 22:03', 'The hub is fully operational again.');
+  assert.equal(findings(heading, 'summary.duration-mismatch').length, 1, '40 minutes stated, 53 written');
+  assert.equal(findings(heading.replace('about 40', 'about 50'), 'summary.duration-mismatch').length, 0);
+});
+
+test('summary.duration-mismatch reads "a 7 minute cascading failure" and number words as durations', () => {
+  const pm = (summary: string) => md('---', 'timezone: UTC', 'started: 2024-08-20 14:00', 'resolved: 2024-08-20 14:14', '---', '# Outage', '', '## Summary', '', summary, '', '## Timeline', '', '- 14:00 - a');
+  assert.equal(findings(pm('Hachyderm experienced a 7 minute cascading failure.'), 'summary.duration-mismatch').length, 1);
+  assert.equal(findings(pm('Hachyderm experienced a 14-minute outage.'), 'summary.duration-mismatch').length, 0);
+  assert.equal(findings(pm('We shipped a 7 minute fix to the cache.'), 'summary.duration-mismatch').length, 0, 'not said of the incident');
+  assert.equal(findings(pm('It was down for two hours.'), 'summary.duration-mismatch').length, 1);
+});
+
+test('the phrases that bound an incident match their examples and none of their counter-examples', async () => {
+  const { START_PHRASES, END_PHRASES, marksStart, marksEnd } = await import('../../../server/src/timeline/bounds.js');
+  for (const [table, marks] of [[START_PHRASES, marksStart], [END_PHRASES, marksEnd]] as const) {
+    for (const e of table.examples) assert.ok(marks(e), e);
+    for (const c of table.counterExamples) assert.ok(!marks(c), c);
+  }
+});
