@@ -2,8 +2,12 @@ import { dateOrderOf } from '../timeline/date-order.js';
 import { firstFullDateAt } from '../timeline/dates.js';
 import { timelineOf } from '../timeline/context.js';
 import { range, type Range } from '../model/text.js';
-import { addDays, dayNumber, formatDate, type CivilDate } from '../time/civil.js';
-import type { Rule } from './types.js';
+import { addDays, dayNumber, formatDate, wallMs, type CivilDate } from '../time/civil.js';
+import { parseStamp, type DateOrder } from '../time/parse.js';
+import { summerZone } from '../time/abbreviations.js';
+import { localToInstant } from '../time/zones.js';
+import { utcText } from '../timeline/format.js';
+import type { Rule, RuleContext } from './types.js';
 
 const MAX_SUMMARY_LINES = 40;
 /** The date opens the sentence that tells what happened: "On Oct 10, 2017, some pods…". */
@@ -60,8 +64,46 @@ export const summaryStart: Rule = {
       });
       return;
     }
+    if (span) sameClockElsewhere(ctx, span.from, Math.min(span.to, span.from + MAX_SUMMARY_LINES), order);
   },
 };
+
+/**
+ * A time the summary gives (date, time of day, zone) that reads the same on the clock as
+ * the timeline's first entry but on another day or in another zone ("December 17th at
+ * 12:43 UTC" against "Dec 16th 12:43"; "11:30 AM BST" against "11:30 AM UTC"): the same
+ * moment written twice, one of them wrong. Another clock time may be another moment (the
+ * impact began before the first entry), so only the same clock reading counts.
+ */
+function sameClockElsewhere(ctx: RuleContext, from: number, to: number, order: DateOrder): void {
+  const timeline = timelineOf(ctx);
+  const first = timeline.events.find((e) => e.date && e.time && !e.dateOnly);
+  if (!first?.date || !first.time || first.utc === undefined) return;
+  for (let line = from; line < to; line++) {
+    const text = ctx.model.lines.lineText(line);
+    const hit = firstFullDateAt(text, order);
+    if (!hit) continue;
+    const stamp = parseStamp(text, hit.start, order);
+    if (!stamp?.time || stamp.problem || stamp.time.hour !== first.time.hour || stamp.time.minute !== first.time.minute) continue;
+    const date = hit.date;
+    const local = wallMs(date, stamp.time);
+    const lookup = stamp.zone?.lookup;
+    const zone = lookup?.kind === 'zone' ? lookup.zone : lookup ? summerZone(lookup.label, local) : timeline.zone;
+    const otherDay = dayNumber(date) !== dayNumber(first.date);
+    const utc = zone ? localToInstant(zone, local) : undefined;
+    const otherZone = !otherDay && utc?.kind === 'ok' && utc.utc !== first.utc;
+    if (!otherDay && !otherZone) continue;
+    const written = `"${stamp.raw.trim()}"`;
+    ctx.report({
+      code: 'summary.start-mismatch',
+      message: otherDay
+        ? `The summary gives ${written}, but the timeline's first entry (line ${first.startLine + 1}) has the same time of day on ${formatDate(first.date)}. Correct whichever is wrong.`
+        : `The summary gives ${written} (${utcText(utc!.kind === 'ok' ? utc!.utc : first.utc)}), but the timeline's first entry (line ${first.startLine + 1}) has the same clock time at ${utcText(first.utc)}. Correct whichever is wrong.`,
+      range: range(line, stamp.start, line, stamp.end),
+    });
+    return;
+  }
+}
 
 /** A day number as YYYY-MM-DD, counted from a known date. */
 function dayText(day: number, known: CivilDate): string {

@@ -5,7 +5,7 @@
  * daylight saving time; an abbreviation several zones use (IST, CST, BST) is
  * ambiguous and resolves to nothing.
  */
-import { UTC, fixedZone, type Zone } from './zones.js';
+import { UTC, fixedZone, localToInstant, type Zone } from './zones.js';
 import { own } from '../own.js';
 
 export type ZoneLookup =
@@ -116,6 +116,17 @@ const SUMMER_READING: Record<string, { region: string; hours: number }> = {
 export function summerReading(label: string): { region: string; offsetMinutes: number } | undefined {
   const r = own(SUMMER_READING, label.trim().toUpperCase());
   return r ? { region: r.region, offsetMinutes: h(r.hours) } : undefined;
+}
+
+/**
+ * The zone an ambiguous abbreviation stands for at a local wall-clock time by its summer
+ * reading (BST → +01:00 while London keeps summer time), or undefined when it cannot be that then.
+ */
+export function summerZone(label: string, local: number): Zone | undefined {
+  const reading = summerReading(label);
+  if (!reading) return undefined;
+  const r = localToInstant({ kind: 'iana', name: reading.region, label: reading.region }, local);
+  return r.kind === 'ok' && r.offset === reading.offsetMinutes ? fixedZone(reading.offsetMinutes, label) : undefined;
 }
 
 /**

@@ -54,7 +54,7 @@ const ORD = '(?:st|nd|rd|th)?';
 
 const RE = {
   relative: /\\?\[?(?:T\s?)?\+\s?(\d{1,4}(?:\.\d{1,2})?)\s?(?:(minutes?|mins?|m)|(hours?|hrs?|h)|((?:business\s+|working\s+)?days?|d))\.?(?:\s+later)?\\?\]?(?![A-Za-z\d])/iy,
-  approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s)\s*/iy,
+  approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s|roughly\s)\s*/iy,
   weekday: new RegExp(WEEKDAY, 'iy'),
   iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
   isoPlaceholder: /[\dxX?]{4}[-/][\dxXmM?]{1,2}[-/][\dxXdD?]{1,2}(?![\w?])/y,

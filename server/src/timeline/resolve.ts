@@ -6,8 +6,8 @@
  * time in a DST gap has no instant; one in a DST overlap takes the earlier and says so.
  */
 import { addDays, dayNumber, formatDate, formatTime, fromDayNumber, fromWallMs, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
-import { seasonalRegion, summerReading } from '../time/abbreviations.js';
-import { fixedZone, localToInstant, offsetAt, type Zone } from '../time/zones.js';
+import { seasonalRegion, summerZone } from '../time/abbreviations.js';
+import { localToInstant, offsetAt, type Zone } from '../time/zones.js';
 import { completeDate } from './dates.js';
 import type { AmbiguousZone, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
 
@@ -193,15 +193,9 @@ export function resolveEvents(
   return events;
 }
 
-/**
- * The summer-time zone an ambiguous abbreviation stands for at a local time (BST →
- * +01:00 while London keeps summer time), or undefined when it cannot be that then.
- */
+/** The summer-time zone an ambiguous abbreviation stands for at a local time (BST in August), unless the document contradicts that reading. */
 function inSummer(label: string, local: number, noSummer: ReadonlySet<string>): Zone | undefined {
-  const reading = noSummer.has(label) ? undefined : summerReading(label);
-  if (!reading) return undefined;
-  const r = localToInstant({ kind: 'iana', name: reading.region, label: reading.region }, local);
-  return r.kind === 'ok' && r.offset === reading.offsetMinutes ? fixedZone(reading.offsetMinutes, label) : undefined;
+  return noSummer.has(label) ? undefined : summerZone(label, local);
 }
 
 /**

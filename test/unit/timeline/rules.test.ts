@@ -251,3 +251,17 @@ test('the phrases that bound an incident match their examples and none of their 
     for (const c of table.counterExamples) assert.ok(!marks(c), c);
   }
 });
+
+test('summary.start-mismatch: the summary\'s time reads the same on the clock as the timeline\'s first entry but on another day or in another zone', () => {
+  const tl = ['## Timeline', '', 'All events in UTC.', '', ' - Dec 16th, 2022 **12:43** First report of media failures', ' - Dec 17th, 2022 **08:21** Second report'];
+  const day = md('# Media', '', '## Summary', '', 'On Saturday, December 17th, 2022 at roughly 12:43 UTC we received our first report.', '', ...tl);
+  const f = findings(day, 'summary.start-mismatch');
+  assert.deepEqual(f.map((x) => x.range.start.line), [4]);
+  assert.match(f[0]!.message, /same time of day on 2022-12-16/);
+  assert.deepEqual(findings(day.replace('December 17th', 'December 16th'), 'summary.start-mismatch'), [], 'the same moment');
+  assert.deepEqual(findings(day.replace('12:43 UTC we', '12:10 UTC we'), 'summary.start-mismatch'), [], 'another clock time may be another moment (impact before the first report)');
+  const zone = md('# Upgrade', '', '## Summary', '', '* Date: May 28 2025, 11:30 AM UTC - May 29 2025, 17:30 UTC', '* SEV-1: May 28 2025, 11:30 AM BST - May 28 2025, 20:30 UTC', '', '## Timeline', '', '| Time (UTC) | Event |', '| --- | --- |', '| May 28 2025, 11:30 AM UTC | Upgrade executed |');
+  const z = findings(zone, 'summary.start-mismatch');
+  assert.deepEqual(z.map((x) => x.range.start.line), [5]);
+  assert.match(z[0]!.message, /10:30 UTC.*11:30 UTC/);
+});
