@@ -40,14 +40,22 @@ export function durationAt(text: string, pos: number): { minutes: number; end: n
 }
 
 /** The first duration the summary states, with its line and character range, and whether it is given as approximate. */
-function statedDuration(lines: { lineText(l: number): string }, blocks: readonly Block[]) {
-  let found: { minutes: number; line: number; start: number; end: number; approximate: boolean } | undefined;
+interface Stated {
+  minutes: number;
+  line: number;
+  start: number;
+  end: number;
+  approximate: boolean;
+}
+
+function statedDuration(lines: { lineText(l: number): string }, blocks: readonly Block[]): Stated | undefined {
+  let found: Stated | undefined;
   walkBlocks(blocks, (b) => {
     if (found || (b.kind !== 'paragraph' && b.kind !== 'table')) return;
     const from = b.kind === 'table' ? b.header.line : b.startLine;
     for (let line = from; line < b.endLine && !found; line++) {
       const text = lines.lineText(line);
-      let best: typeof found;
+      let best: Stated | undefined = undefined as Stated | undefined;
       for (const re of [CUE, ADJECTIVE]) {
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
