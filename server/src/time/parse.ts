@@ -30,6 +30,8 @@ export interface ParsedStamp {
   clock?: { start: number; end: number; twelveHour: boolean };
   /** A time-of-day placeholder (`HH:mm`, `--:--`, `14:??`): the date is given, the time is not. */
   timeUnknown?: boolean;
+  /** The placeholder gives the hour (`22:XX`): the time is partly known, so the entry is not the whole day either. */
+  hourOnly?: boolean;
   /** A date with placeholders (`2022-05-??`): no usable date. */
   incomplete?: boolean;
   zone?: ZoneToken;
@@ -136,6 +138,7 @@ interface ClockHit {
   time?: CivilTime;
   twelveHour: boolean;
   placeholder?: boolean;
+  hourOnly?: boolean;
   problem?: string;
 }
 
@@ -145,7 +148,7 @@ export function parseClockAt(text: string, pos: number): ClockHit | undefined {
   if (ph) {
     const hour = /^\d+/.exec(ph[0]);
     if (hour && Number(hour[0]) > 23) return { end: pos + ph[0].length, twelveHour: false, problem: `${ph[0]} is not a time: there is no hour ${Number(hour[0])}` };
-    return { end: pos + ph[0].length, twelveHour: false, placeholder: true };
+    return { end: pos + ph[0].length, twelveHour: false, placeholder: true, ...(hour ? { hourOnly: true } : {}) };
   }
   let hour: number;
   let minute = 0;
@@ -289,6 +292,7 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     time: clock?.time,
     clock: clock ? { start: clockStart, end: clock.end, twelveHour: clock.twelveHour } : undefined,
     timeUnknown: clock?.placeholder ? true : undefined,
+    ...(clock?.hourOnly ? { hourOnly: true } : {}),
     incomplete: incomplete || undefined,
     zone,
     problem: problems.length ? problems.join('; ') : undefined,

@@ -99,8 +99,8 @@ export function resolveEvents(
     // "15:00 UTC (Sat)": the Saturday nearest the day the timeline is on.
     const explicit = stamp.date ? completeDate(stamp.date, around) : stamp.weekday !== undefined && around ? nearestWeekday(around, stamp.weekday) : undefined;
     let date = explicit ?? context ?? reference;
-    if (stamp.timeUnknown) {
-      // "Dec 17th 22:XX": the day is known, the time is not; no instant rather than the start of the day.
+    if (stamp.hourOnly) {
+      // "Dec 17th 22:XX": the hour is given, the minutes are not; no instant, and not the whole day either.
       if (date) ev.date = date;
       unresolved(ev, 'no-time', `the time in "${ev.raw}" is a placeholder`);
       continue;

@@ -219,11 +219,13 @@ test('a weekday beside a time dates its entry to the nearest such day; in a newe
   assert.equal(newestFirst.events.length, 3);
 });
 
-test('a placeholder time ("22:XX") keeps its day but gets no instant, not the start of the day', () => {
-  const t = tl(md('## Timeline', '', 'All times UTC.', '', ' - Dec 17th, 2022 **21:44** reports', ' - Dec 17th, 2022 **22:XX** More reports'));
-  assert.deepEqual(instants(t), ['2022-12-17T21:44:00Z', null]);
+test('a placeholder that gives the hour ("22:XX") keeps its day but gets no instant; one for the whole time ("HH:mm") is the day', () => {
+  const t = tl(md('## Timeline', '', 'All times UTC.', '', ' - Dec 17th, 2022 **21:44** reports', ' - Dec 17th, 2022 **22:XX** More reports', ' - Dec 18th, 2022 HH:mm Fixed'));
+  assert.deepEqual(instants(t).slice(0, 2), ['2022-12-17T21:44:00Z', null]);
   assert.equal(t.events[1]!.reason, 'no-time');
   assert.equal(t.events[1]!.dateOnly, false);
+  assert.equal(t.events[2]!.dateOnly, true);
+  assert.deepEqual(t.events[2]!.date, { year: 2022, month: 12, day: 18 });
 });
 
 test('a time exactly twelve hours before the one above it is the next day in a timeline written oldest first', () => {
