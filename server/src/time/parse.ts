@@ -55,6 +55,9 @@ const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon
 const ORD = '(?:st|nd|rd|th)?';
 
 const RE = {
+  // "Between 2023-07-10 to 2023-07-16", "From May 3 until May 5": a period of days; its first day counts.
+  periodLead: /(?:between|from)\s+/iy,
+  dateRangeTo: /\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b)\s*/iy,
   relative: /\\?\[?(?:T\s?)?\+\s?(\d{1,4}(?:\.\d{1,2})?)\s?(?:(minutes?|mins?|m)|(hours?|hrs?|h)|((?:business\s+|working\s+)?days?|d))\.?(?:\s+later)?\\?\]?(?![A-Za-z\d])/iy,
   approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s|roughly\s)\s*/iy,
   weekday: new RegExp(WEEKDAY, 'iy'),
@@ -213,13 +216,20 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
   let weekday: number | undefined;
   let rangeProblem: string | undefined;
 
-  const date = parseDateAt(text, p, order);
+  let dateStart = p;
+  let date = parseDateAt(text, p, order);
+  const lead = date ? null : at(RE.periodLead, text, p);
+  if (lead) date = parseDateAt(text, (dateStart = p + lead[0].length), order);
   if (date) {
-    dateSpan = [p, date.end];
+    dateSpan = [dateStart, date.end];
     p = date.end;
     incomplete = !!date.incomplete;
     stampDate = date.date;
-    const join = at(RE.dateTimeJoin, text, p);
+    const to = lead && date.date ? at(RE.dateRangeTo, text, p) : null;
+    const until = to ? parseDateAt(text, p + to[0].length, order) : undefined;
+    // A period of days ends the stamp: its first day is the entry's.
+    if (until?.date) p = until.end;
+    const join = until?.date ? null : at(RE.dateTimeJoin, text, p);
     if (join) {
       let at0 = p + join[0].length;
       // "2018-07-30 ca. 11:20": an approximate time after the date.

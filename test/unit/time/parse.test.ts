@@ -164,3 +164,10 @@ test('a range that ends before it starts is impossible when, read past midnight,
   assert.equal(p('23:00-01:00')!.rangeProblem, undefined, 'past midnight');
   assert.equal(p('20:00 to 07:30')!.rangeProblem, undefined, 'a night: under half a day');
 });
+
+test('a period of days ("Between 2023-07-10 to 2023-07-16") is read whole and dates the entry by its first day; "from" alone is a word', () => {
+  assert.equal(p('Between 2023-07-10 to 2023-07-16 | The adversary…')!.raw, 'Between 2023-07-10 to 2023-07-16');
+  assert.equal(p('Between 2023-07-10 to 2023-07-16 12:00')!.time, undefined, 'a time after a period is not the first day\'s');
+  assert.equal(p('from the logs'), undefined);
+  assert.equal(p('From 2023-07-10 we saw errors')!.raw, 'From 2023-07-10');
+});
