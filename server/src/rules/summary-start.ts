@@ -3,9 +3,9 @@ import { firstFullDateAt } from '../timeline/dates.js';
 import { timelineOf } from '../timeline/context.js';
 import { range, type Range } from '../model/text.js';
 import { addDays, dayNumber, formatDate, wallMs, type CivilDate } from '../time/civil.js';
-import { parseStamp, type DateOrder } from '../time/parse.js';
+import { parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
 import { summerZone } from '../time/abbreviations.js';
-import { localToInstant } from '../time/zones.js';
+import { localToInstant, type LocalInstant } from '../time/zones.js';
 import { utcText } from '../timeline/format.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -84,11 +84,13 @@ function sameClockElsewhere(ctx: RuleContext, from: number, to: number, order: D
     const hit = firstFullDateAt(text, order);
     if (!hit) continue;
     const stamp = parseStamp(text, hit.start, order);
-    if (!stamp?.time || stamp.problem || stamp.time.hour !== first.time.hour || stamp.time.minute !== first.time.minute) continue;
+    if (!stamp?.time || stamp.problem) continue;
     const date = hit.date;
     const local = wallMs(date, stamp.time);
     const lookup = stamp.zone?.lookup;
     const zone = lookup?.kind === 'zone' ? lookup.zone : lookup ? summerZone(lookup.label, local) : timeline.zone;
+    if (windowBackwards(ctx, line, text, stamp, zone ? localToInstant(zone, local) : undefined, order)) return;
+    if (stamp.time.hour !== first.time.hour || stamp.time.minute !== first.time.minute) continue;
     const otherDay = dayNumber(date) !== dayNumber(first.date);
     const utc = zone ? localToInstant(zone, local) : undefined;
     const otherZone = !otherDay && utc?.kind === 'ok' && utc.utc !== first.utc;
@@ -103,6 +105,28 @@ function sameClockElsewhere(ctx: RuleContext, from: number, to: number, order: D
     });
     return;
   }
+}
+
+const WINDOW_TO = /\s*(?:-|–|—|\bto\b|\buntil\b)\s*/y;
+
+/**
+ * A window the summary gives with a full date and time at both ends ("July 2 2025, 9:30 AM
+ * UTC - July 2 2025, 12:30 AM UTC") whose end comes before its start: reported on the window.
+ */
+function windowBackwards(ctx: RuleContext, line: number, text: string, start: ParsedStamp, startUtc: LocalInstant | undefined, order: DateOrder): boolean {
+  if (startUtc?.kind !== 'ok') return false;
+  WINDOW_TO.lastIndex = start.end;
+  const to = WINDOW_TO.exec(text);
+  const end = to ? parseStamp(text, start.end + to[0].length, order) : undefined;
+  if (!end?.time || !end.date || end.date.year === undefined || end.problem || end.zone?.lookup.kind !== 'zone') return false;
+  const endUtc = localToInstant(end.zone.lookup.zone, wallMs(end.date as CivilDate, end.time));
+  if (endUtc.kind !== 'ok' || endUtc.utc >= startUtc.utc) return false;
+  ctx.report({
+    code: 'summary.start-mismatch',
+    message: `The summary's window "${text.slice(start.start, end.end).trim()}" ends (${utcText(endUtc.utc)}) before it starts (${utcText(startUtc.utc)}). Correct the start or the end.`,
+    range: range(line, start.start, line, end.end),
+  });
+  return true;
 }
 
 /** A day number as YYYY-MM-DD, counted from a known date. */

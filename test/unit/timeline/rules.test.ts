@@ -265,3 +265,13 @@ test('summary.start-mismatch: the summary\'s time reads the same on the clock as
   assert.deepEqual(z.map((x) => x.range.start.line), [5]);
   assert.match(z[0]!.message, /10:30 UTC.*11:30 UTC/);
 });
+
+test('summary.start-mismatch: a summary window with a date and time at both ends that ends before it starts', () => {
+  const tl = ['## Timeline', '', '| Time (UTC) | Event |', '| --- | --- |', '| July 2 2025, 11:00 AM UTC | Snapshot |', '| +10 minutes | Upgrade |'];
+  const doc = (window: string) => md('# Retrial', '', '## Summary', '', `* Date: ${window}`, '', ...tl);
+  const f = findings(doc('July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 AM UTC'), 'summary.start-mismatch');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character]), [[4, 8]]);
+  assert.match(f[0]!.message, /ends \(2025-07-02 00:30 UTC\) before it starts \(2025-07-02 09:30 UTC\)/);
+  assert.deepEqual(findings(doc('July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 PM UTC'), 'summary.start-mismatch'), []);
+  assert.deepEqual(findings(doc('July 2 2025, 9:30 PM UTC - July 3 2025, 12:30 AM UTC'), 'summary.start-mismatch'), [], 'past midnight with its date');
+});
