@@ -201,7 +201,9 @@ export function stampDateProblem(date: StampDate): string | undefined {
  * a date, a time, or both; a found but impossible one has `problem` set.
  */
 export function parseStamp(text: string, pos: number, order: DateOrder): ParsedStamp | undefined {
-  const rel = at(RE.relative, text, pos);
+  const c0 = text.charCodeAt(pos);
+  // Only "+", "[", "\\" or "T" can start a relative time: the regex runs for those alone.
+  const rel = c0 === 43 || c0 === 91 || c0 === 92 || c0 === 84 ? at(RE.relative, text, pos) : null;
   if (rel) return relativeStamp(text, pos, rel);
   let p = pos;
   const approx = at(RE.approx, text, p);
@@ -218,7 +220,8 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
 
   let dateStart = p;
   let date = parseDateAt(text, p, order);
-  const lead = date ? null : at(RE.periodLead, text, p);
+  const c = text.charCodeAt(p) | 32;
+  const lead = date || (c !== 98 && c !== 102) ? null : at(RE.periodLead, text, p);
   if (lead) date = parseDateAt(text, (dateStart = p + lead[0].length), order);
   if (date) {
     dateSpan = [dateStart, date.end];
@@ -302,13 +305,35 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     time: clock?.time,
     clock: clock ? { start: clockStart, end: clock.end, twelveHour: clock.twelveHour } : undefined,
     timeUnknown: clock?.placeholder ? true : undefined,
-    ...(clock?.hourOnly ? { hourOnly: true } : {}),
+    hourOnly: clock?.hourOnly,
     incomplete: incomplete || undefined,
     zone,
     problem: problems.length ? problems.join('; ') : undefined,
     approximate: approximate || undefined,
-    ...(weekday !== undefined ? { weekday } : {}),
-    ...(rangeProblem ? { rangeProblem } : {}),
+    weekday,
+    rangeProblem,
+    after: undefined,
+  };
+}
+
+/** A stamp with every field present and nothing read: all stamps share one object shape. */
+export function emptyStamp(start: number, end: number, raw: string): ParsedStamp {
+  return {
+    start,
+    end,
+    raw,
+    date: undefined,
+    time: undefined,
+    clock: undefined,
+    timeUnknown: undefined,
+    hourOnly: undefined,
+    incomplete: undefined,
+    zone: undefined,
+    problem: undefined,
+    approximate: undefined,
+    weekday: undefined,
+    rangeProblem: undefined,
+    after: undefined,
   };
 }
 
@@ -342,10 +367,9 @@ function backwardRange(start: CivilTime | undefined, end: CivilTime | undefined,
 function relativeStamp(text: string, pos: number, m: RegExpExecArray): ParsedStamp {
   const n = Number(m[1]);
   const end = pos + m[0].length;
-  const base = { start: pos, end, raw: text.slice(pos, end), date: undefined, time: undefined, clock: undefined, timeUnknown: undefined, incomplete: undefined, zone: undefined, problem: undefined, approximate: undefined };
   // Whole days name a day ("+2 days"); a part of one ("+1.5 days") is a time again.
-  if (m[4] && Number.isInteger(n)) return { ...base, after: { days: n, business: /^(?:business|working)/i.test(m[4]) } };
-  return { ...base, after: { ms: Math.round(n * (m[2] ? 60_000 : m[3] ? 3_600_000 : 86_400_000)) } };
+  const after = m[4] && Number.isInteger(n) ? { days: n, business: /^(?:business|working)/i.test(m[4]) } : { ms: Math.round(n * (m[2] ? 60_000 : m[3] ? 3_600_000 : 86_400_000)) };
+  return { ...emptyStamp(pos, end, text.slice(pos, end)), after };
 }
 
 /** The end of a range (`- 11:00`, `-12:??`, `-10:29 AM`): the start of the range is the entry's time. */

@@ -75,11 +75,6 @@ export function resolveEvents(
         ambiguousZone = lookup.label;
       }
     }
-    /** The ambiguous zone stays so for this event: reported (once per abbreviation). */
-    const leftAmbiguous = () => {
-      if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
-      else if (ambiguousZone) statementLeft++;
-    };
     if (zone) ev.zone = zone;
     if (stamp.problem || stamp.incomplete) {
       if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
@@ -121,7 +116,8 @@ export function resolveEvents(
       }
       if (zone) place(ev, zone, wallMs(date, undefined));
       else if (ambiguousZone) {
-        leftAmbiguous();
+        if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+        else statementLeft++;
         unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
       } else unresolved(ev, 'no-zone', 'no time zone, so the day has no start instant');
       context = date;
@@ -140,7 +136,8 @@ export function resolveEvents(
       ev.keys = keys(undefined, undefined, undefined, rel);
       base = { relative: rel };
       if (ambiguousZone) {
-        leftAmbiguous();
+        if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+        else statementLeft++;
         unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones, and no date is given`);
       }
       else if (zone) unresolved(ev, 'no-date', 'no date: the timeline gives none for this time');
@@ -180,7 +177,8 @@ export function resolveEvents(
     }
     if (zone) place(ev, zone, local);
     else if (ambiguousZone) {
-      leftAmbiguous();
+      if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+      else statementLeft++;
       unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
     } else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
     if (aside) continue;
