@@ -2,8 +2,12 @@ import { dateOrderOf } from '../timeline/date-order.js';
 import { firstFullDateAt } from '../timeline/dates.js';
 import { timelineOf } from '../timeline/context.js';
 import { range, type Range } from '../model/text.js';
-import { addDays, dayNumber, formatDate, type CivilDate } from '../time/civil.js';
-import type { Rule } from './types.js';
+import { addDays, dayNumber, formatDate, wallMs, type CivilDate } from '../time/civil.js';
+import { parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
+import { summerZone } from '../time/abbreviations.js';
+import { localToInstant, type LocalInstant } from '../time/zones.js';
+import { utcText } from '../timeline/format.js';
+import type { Rule, RuleContext } from './types.js';
 
 const MAX_SUMMARY_LINES = 40;
 /** The date opens the sentence that tells what happened: "On Oct 10, 2017, some pods…". */
@@ -60,8 +64,70 @@ export const summaryStart: Rule = {
       });
       return;
     }
+    if (span) sameClockElsewhere(ctx, span.from, Math.min(span.to, span.from + MAX_SUMMARY_LINES), order);
   },
 };
+
+/**
+ * A time the summary gives (date, time of day, zone) that reads the same on the clock as
+ * the timeline's first entry but on another day or in another zone ("December 17th at
+ * 12:43 UTC" against "Dec 16th 12:43"; "11:30 AM BST" against "11:30 AM UTC"): the same
+ * moment written twice, one of them wrong. Another clock time may be another moment (the
+ * impact began before the first entry), so only the same clock reading counts.
+ */
+function sameClockElsewhere(ctx: RuleContext, from: number, to: number, order: DateOrder): void {
+  const timeline = timelineOf(ctx);
+  const first = timeline.events.find((e) => e.date && e.time && !e.dateOnly);
+  if (!first?.date || !first.time || first.utc === undefined) return;
+  for (let line = from; line < to; line++) {
+    const text = ctx.model.lines.lineText(line);
+    const hit = firstFullDateAt(text, order);
+    if (!hit) continue;
+    const stamp = parseStamp(text, hit.start, order);
+    if (!stamp?.time || stamp.problem) continue;
+    const date = hit.date;
+    const local = wallMs(date, stamp.time);
+    const lookup = stamp.zone?.lookup;
+    const zone = lookup?.kind === 'zone' ? lookup.zone : lookup ? summerZone(lookup.label, local) : timeline.zone;
+    if (windowBackwards(ctx, line, text, stamp, zone ? localToInstant(zone, local) : undefined, order)) return;
+    if (stamp.time.hour !== first.time.hour || stamp.time.minute !== first.time.minute) continue;
+    const otherDay = dayNumber(date) !== dayNumber(first.date);
+    const utc = zone ? localToInstant(zone, local) : undefined;
+    const otherZone = !otherDay && utc?.kind === 'ok' && utc.utc !== first.utc;
+    if (!otherDay && !otherZone) continue;
+    const written = `"${stamp.raw.trim()}"`;
+    ctx.report({
+      code: 'summary.start-mismatch',
+      message: otherDay
+        ? `The summary gives ${written}, but the timeline's first entry (line ${first.startLine + 1}) has the same time of day on ${formatDate(first.date)}. Correct whichever is wrong.`
+        : `The summary gives ${written} (${utcText(utc!.kind === 'ok' ? utc!.utc : first.utc)}), but the timeline's first entry (line ${first.startLine + 1}) has the same clock time at ${utcText(first.utc)}. Correct whichever is wrong.`,
+      range: range(line, stamp.start, line, stamp.end),
+    });
+    return;
+  }
+}
+
+const WINDOW_TO = /\s*(?:-|–|—|\bto\b|\buntil\b)\s*/y;
+
+/**
+ * A window the summary gives with a full date and time at both ends ("July 2 2025, 9:30 AM
+ * UTC - July 2 2025, 12:30 AM UTC") whose end comes before its start: reported on the window.
+ */
+function windowBackwards(ctx: RuleContext, line: number, text: string, start: ParsedStamp, startUtc: LocalInstant | undefined, order: DateOrder): boolean {
+  if (startUtc?.kind !== 'ok') return false;
+  WINDOW_TO.lastIndex = start.end;
+  const to = WINDOW_TO.exec(text);
+  const end = to ? parseStamp(text, start.end + to[0].length, order) : undefined;
+  if (!end?.time || !end.date || end.date.year === undefined || end.problem || end.zone?.lookup.kind !== 'zone') return false;
+  const endUtc = localToInstant(end.zone.lookup.zone, wallMs(end.date as CivilDate, end.time));
+  if (endUtc.kind !== 'ok' || endUtc.utc >= startUtc.utc) return false;
+  ctx.report({
+    code: 'summary.start-mismatch',
+    message: `The summary's window "${text.slice(start.start, end.end).trim()}" ends (${utcText(endUtc.utc)}) before it starts (${utcText(startUtc.utc)}). Correct the start or the end.`,
+    range: range(line, start.start, line, end.end),
+  });
+  return true;
+}
 
 /** A day number as YYYY-MM-DD, counted from a known date. */
 function dayText(day: number, known: CivilDate): string {

@@ -20,6 +20,8 @@ export const timelineTime: Rule = {
     for (const ev of timeline.events) {
       if (ev.reason === 'invalid') {
         ctx.report({ code: 'timeline.invalid-time', message: `${ev.unresolved}.`, range: ev.stampRange });
+      } else if (ev.stamp.rangeProblem) {
+        ctx.report({ code: 'timeline.invalid-time', message: `${ev.stamp.rangeProblem}: correct the start or the end (a period past midnight this long needs its dates).`, range: ev.stampRange });
       } else if (ev.gap) {
         const jump = ev.gap.offsetAfter - ev.gap.offsetBefore;
         ctx.report({

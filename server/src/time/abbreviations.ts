@@ -5,7 +5,7 @@
  * daylight saving time; an abbreviation several zones use (IST, CST, BST) is
  * ambiguous and resolves to nothing.
  */
-import { UTC, fixedZone, type Zone } from './zones.js';
+import { UTC, fixedZone, localToInstant, type Zone } from './zones.js';
 import { own } from '../own.js';
 
 export type ZoneLookup =
@@ -99,6 +99,34 @@ export function lookupZoneWord(word: string): ZoneLookup | undefined {
   const name = own(FOLLOWING, key);
   if (name && /^[A-Z][a-z]+$/.test(w)) return { kind: 'zone', zone: { kind: 'iana', name, label: w } };
   return undefined;
+}
+
+/**
+ * Ambiguous abbreviations one of whose meanings is a region's summer time, with that
+ * region and offset (hours). On a date the region keeps that offset, a reader of an
+ * English post-mortem takes that meaning: "BST" in August is British Summer Time (the
+ * tz database has not called Bangladesh's time BST since 2009). On any other date it
+ * cannot be the summer time, and stays ambiguous.
+ */
+const SUMMER_READING: Record<string, { region: string; hours: number }> = {
+  BST: { region: 'Europe/London', hours: 1 },
+};
+
+/** The summer-time reading of an ambiguous abbreviation (BST → Europe/London at +01:00), or undefined. */
+export function summerReading(label: string): { region: string; offsetMinutes: number } | undefined {
+  const r = own(SUMMER_READING, label.trim().toUpperCase());
+  return r ? { region: r.region, offsetMinutes: h(r.hours) } : undefined;
+}
+
+/**
+ * The zone an ambiguous abbreviation stands for at a local wall-clock time by its summer
+ * reading (BST → +01:00 while London keeps summer time), or undefined when it cannot be that then.
+ */
+export function summerZone(label: string, local: number): Zone | undefined {
+  const reading = summerReading(label);
+  if (!reading) return undefined;
+  const r = localToInstant({ kind: 'iana', name: reading.region, label: reading.region }, local);
+  return r.kind === 'ok' && r.offset === reading.offsetMinutes ? fixedZone(reading.offsetMinutes, label) : undefined;
 }
 
 /**

@@ -30,12 +30,24 @@ export interface ParsedStamp {
   clock?: { start: number; end: number; twelveHour: boolean };
   /** A time-of-day placeholder (`HH:mm`, `--:--`, `14:??`): the date is given, the time is not. */
   timeUnknown?: boolean;
+  /** The placeholder gives the hour (`22:XX`): the time is partly known, so the entry is not the whole day either. */
+  hourOnly?: boolean;
   /** A date with placeholders (`2022-05-??`): no usable date. */
   incomplete?: boolean;
   zone?: ZoneToken;
   /** Why the timestamp is impossible (`25:10`, `2023-02-30`, `13:55 PM`). */
   problem?: string;
   approximate?: boolean;
+  /** A weekday written beside the time ("15:00 UTC (Sat)"): the day is the nearest one of that weekday (0 Sunday … 6 Saturday). */
+  weekday?: number;
+  /** Why the range the time starts is impossible ("16:30 to 15:00"); the start still counts. */
+  rangeProblem?: string;
+  /**
+   * A time counted from an earlier entry ("+10 minutes", "[+6.5 hrs]", "T+2h"): `ms`
+   * after it; or whole days after its date ("+2 days", "+2 Business Days Later"), a day
+   * without a time of day, counting only Monday to Friday when `business`.
+   */
+  after?: { ms: number } | { days: number; business: boolean };
 }
 
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -43,14 +55,21 @@ const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon
 const ORD = '(?:st|nd|rd|th)?';
 
 const RE = {
-  approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s)\s*/iy,
+  // "Between 2023-07-10 to 2023-07-16", "From May 3 until May 5": a period of days; its first day counts.
+  periodLead: /(?:between|from)\s+/iy,
+  dateRangeTo: /\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b)\s*/iy,
+  relative: /\\?\[?(?:T\s?)?\+\s?(\d{1,4}(?:\.\d{1,2})?)\s?(?:(minutes?|mins?|m)|(hours?|hrs?|h)|((?:business\s+|working\s+)?days?|d))\.?(?:\s+later)?\\?\]?(?![A-Za-z\d])/iy,
+  approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s|roughly\s)\s*/iy,
   weekday: new RegExp(WEEKDAY, 'iy'),
   iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
   isoPlaceholder: /[\dxX?]{4}[-/][\dxXmM?]{1,2}[-/][\dxXdD?]{1,2}(?![\w?])/y,
   numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)|(\d{1,2})-(\d{1,2})-(\d{4})(?![\d:/.-])/y,
   dayMonth: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
   monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d]|:\\d)`, 'iy'),
-  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+)/y,
+  dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+(?:--?|–|—)\s+|\s+)/y,
+  // "08.45 UTC": a clock with a dot, only when a zone follows (alone, "08.45" may be a version or an amount).
+  dotClock: /([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/y,
+  weekdayNote: /\s?\((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/iy,
   clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,
   clockPlaceholder: /(?:HH|hh|--|\?\?|XX|xx|\d{1,2}):(?:mm|MM|--|\?\?|XX|xx)(?![\w?])|\?\?:\?\?/y,
   bareHour: /(\d{1,2})(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,
@@ -122,6 +141,7 @@ interface ClockHit {
   time?: CivilTime;
   twelveHour: boolean;
   placeholder?: boolean;
+  hourOnly?: boolean;
   problem?: string;
 }
 
@@ -131,7 +151,7 @@ export function parseClockAt(text: string, pos: number): ClockHit | undefined {
   if (ph) {
     const hour = /^\d+/.exec(ph[0]);
     if (hour && Number(hour[0]) > 23) return { end: pos + ph[0].length, twelveHour: false, problem: `${ph[0]} is not a time: there is no hour ${Number(hour[0])}` };
-    return { end: pos + ph[0].length, twelveHour: false, placeholder: true };
+    return { end: pos + ph[0].length, twelveHour: false, placeholder: true, ...(hour ? { hourOnly: true } : {}) };
   }
   let hour: number;
   let minute = 0;
@@ -181,6 +201,10 @@ export function stampDateProblem(date: StampDate): string | undefined {
  * a date, a time, or both; a found but impossible one has `problem` set.
  */
 export function parseStamp(text: string, pos: number, order: DateOrder): ParsedStamp | undefined {
+  const c0 = text.charCodeAt(pos);
+  // Only "+", "[", "\\" or "T" can start a relative time: the regex runs for those alone.
+  const rel = c0 === 43 || c0 === 91 || c0 === 92 || c0 === 84 ? at(RE.relative, text, pos) : null;
+  if (rel) return relativeStamp(text, pos, rel);
   let p = pos;
   const approx = at(RE.approx, text, p);
   if (approx) p += approx[0].length;
@@ -191,14 +215,24 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
   let clockStart = 0;
   let zone: ZoneToken | undefined;
   let dateSpan: [number, number] | undefined;
+  let weekday: number | undefined;
+  let rangeProblem: string | undefined;
 
-  const date = parseDateAt(text, p, order);
+  let dateStart = p;
+  let date = parseDateAt(text, p, order);
+  const c = text.charCodeAt(p) | 32;
+  const lead = date || (c !== 98 && c !== 102) ? null : at(RE.periodLead, text, p);
+  if (lead) date = parseDateAt(text, (dateStart = p + lead[0].length), order);
   if (date) {
-    dateSpan = [p, date.end];
+    dateSpan = [dateStart, date.end];
     p = date.end;
     incomplete = !!date.incomplete;
     stampDate = date.date;
-    const join = at(RE.dateTimeJoin, text, p);
+    const to = lead && date.date ? at(RE.dateRangeTo, text, p) : null;
+    const until = to ? parseDateAt(text, p + to[0].length, order) : undefined;
+    // A period of days ends the stamp: its first day is the entry's.
+    if (until?.date) p = until.end;
+    const join = until?.date ? null : at(RE.dateTimeJoin, text, p);
     if (join) {
       let at0 = p + join[0].length;
       // "2018-07-30 ca. 11:20": an approximate time after the date.
@@ -218,7 +252,7 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       }
     }
   } else {
-    clock = parseClockAt(text, p);
+    clock = parseClockAt(text, p) ?? dotClockAt(text, p);
     if (!clock) return undefined;
     clockStart = p;
     p = clock.end;
@@ -235,6 +269,12 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       // A zone written once after the range ("22:04-23:00 UTC") is the start's too.
       if (!zone && range.zone) zone = range.zone;
       if (clock.time && !clock.twelveHour && range.clock.twelveHour && range.clock.time) clock = { ...clock, time: meridiemFromEnd(clock.time, range.clock.time), twelveHour: true };
+      rangeProblem = backwardRange(clock.time, range.clock.time, text.slice(clockStart, range.end));
+    }
+    const wd = at(RE.weekdayNote, text, p);
+    if (wd) {
+      weekday = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
+      p += wd[0].length;
     }
     const suffix = at(RE.approxSuffix, text, p);
     if (suffix) {
@@ -265,11 +305,71 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     time: clock?.time,
     clock: clock ? { start: clockStart, end: clock.end, twelveHour: clock.twelveHour } : undefined,
     timeUnknown: clock?.placeholder ? true : undefined,
+    hourOnly: clock?.hourOnly,
     incomplete: incomplete || undefined,
     zone,
     problem: problems.length ? problems.join('; ') : undefined,
     approximate: approximate || undefined,
+    weekday,
+    rangeProblem,
+    after: undefined,
   };
+}
+
+/** A stamp with every field present and nothing read: all stamps share one object shape. */
+export function emptyStamp(start: number, end: number, raw: string): ParsedStamp {
+  return {
+    start,
+    end,
+    raw,
+    date: undefined,
+    time: undefined,
+    clock: undefined,
+    timeUnknown: undefined,
+    hourOnly: undefined,
+    incomplete: undefined,
+    zone: undefined,
+    problem: undefined,
+    approximate: undefined,
+    weekday: undefined,
+    rangeProblem: undefined,
+    after: undefined,
+  };
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** "08.45 UTC": a dotted clock followed by a zone, else undefined. */
+function dotClockAt(text: string, pos: number): ClockHit | undefined {
+  const m = at(RE.dotClock, text, pos);
+  if (!m) return undefined;
+  const end = pos + m[0].length;
+  if (zoneAfterTime(text, end)?.lookup.kind !== 'zone') return undefined;
+  return { end, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
+}
+
+/** Longer than this, a range that ends before it starts is not one running past midnight but a slip. */
+const MAX_OVERNIGHT_MS = 12 * 3_600_000;
+
+/**
+ * Why a range of clock times is impossible: it ends before it starts and, read as running
+ * past midnight, would last more than half a day ("16:30 to 15:00"). "23:00-01:00" runs past midnight.
+ */
+function backwardRange(start: CivilTime | undefined, end: CivilTime | undefined, written: string): string | undefined {
+  if (!start || !end) return undefined;
+  const a = timeMsOf(start);
+  const b = timeMsOf(end);
+  if (b >= a || b + 86_400_000 - a <= MAX_OVERNIGHT_MS) return undefined;
+  return `${written.trim()} ends before it starts`;
+}
+
+/** "+10 minutes", "[+6.5 hrs]", "+2 Business Days Later": a time counted from an earlier entry. */
+function relativeStamp(text: string, pos: number, m: RegExpExecArray): ParsedStamp {
+  const n = Number(m[1]);
+  const end = pos + m[0].length;
+  // Whole days name a day ("+2 days"); a part of one ("+1.5 days") is a time again.
+  const after = m[4] && Number.isInteger(n) ? { days: n, business: /^(?:business|working)/i.test(m[4]) } : { ms: Math.round(n * (m[2] ? 60_000 : m[3] ? 3_600_000 : 86_400_000)) };
+  return { ...emptyStamp(pos, end, text.slice(pos, end)), after };
 }
 
 /** The end of a range (`- 11:00`, `-12:??`, `-10:29 AM`): the start of the range is the entry's time. */

@@ -11,6 +11,10 @@ export interface StampExample {
   zone?: string;
   /** The date order the example needs, when it is numeric and ambiguous. */
   order?: 'DMY' | 'MDY';
+  /** A time counted from the entry before with its own date and time: `+N min`, `+N days`, `+N business days`. */
+  after?: string;
+  /** A weekday written beside the time, as its first three letters: the entry is on the nearest such day. */
+  weekday?: string;
   /** True when the shape is impossible and must be reported (`timeline.invalid-time`). */
   invalid?: boolean;
 }
@@ -44,7 +48,22 @@ export const STAMP_EXAMPLES: readonly StampExample[] = [
   { written: '23:00 UTC (*April 5*)', date: '????-04-05', time: '23:00', zone: 'UTC' },
   { written: '14:00 on 25 Aug 2023', date: '2023-08-25', time: '14:00' },
   { written: '~16:05:00', time: '16:05' },
+  { written: 'Between 2023-07-10 to 2023-07-16', date: '2023-07-10' },
+  { written: 'From May 3 until May 5', date: '????-05-03' },
+  { written: 'Saturday, December 17th, 2022 at roughly 12:43 UTC', date: '2022-12-17', time: '12:43', zone: 'UTC' },
+  { written: 'November 4th -- 16:30 UTC', date: '????-11-04', time: '16:30', zone: 'UTC' },
+  { written: 'Aug 25 - 14:00', date: '????-08-25', time: '14:00' },
+  { written: '08.45 UTC', time: '08:45', zone: 'UTC' },
+  { written: '15:00 UTC(Sat)', time: '15:00', zone: 'UTC', weekday: 'sat' },
+  { written: '23:00-01:00 UTC', time: '23:00', zone: 'UTC' },
+  { written: '+10 minutes', after: '+10 min' },
+  { written: '\\[+6.5 hrs]', after: '+390 min' },
+  { written: '[+1 h]', after: '+60 min' },
+  { written: 'T+45m', after: '+45 min' },
+  { written: '+2 days', after: '+2 days' },
+  { written: '+2 Business Days Later', after: '+2 business days' },
   { written: '13:55 PM', invalid: true },
+  { written: '16:30 to 15:00 UTC', invalid: true },
   { written: '25:10', invalid: true },
   { written: '24:XX', invalid: true },
   { written: '2023-02-30 10:00', invalid: true },

@@ -76,7 +76,7 @@ export function documentDate(model: PostMortemModel, order: DateOrder): CivilDat
   const { lines } = model;
   for (const title of [model.title?.text, frontmatterString(model.frontmatter, 'title')]) {
     const d = title ? firstFullDate(title, order) : undefined;
-    if (d) return d;
+    if (d) return summaryDay(model, d, order) ?? d;
   }
   const scan = (from: number, to: number) => {
     for (let line = from; line < Math.min(to, from + MAX_SCAN_LINES); line++) {
@@ -90,6 +90,43 @@ export function documentDate(model: PostMortemModel, order: DateOrder): CivilDat
   const summary = model.canonical.get('summary');
   const fromSummary = summary ? scan(summary.bodyStartLine, summary.endLine) : undefined;
   return fromSummary ?? labelledDate(model, order) ?? fileNameDate(model.path);
+}
+
+const SUMMARY_DATE_LINES = 5;
+
+/**
+ * The day the summary says the incident happened on, when it is the day before or after
+ * the title's: a title carries the report's or the UTC date ("2017-02-24 - Proxy
+ * eviction"), while the summary tells the local day ("On the evening of Feb 23…"),
+ * which the timeline's local times are on. Its first date, completed with the title's
+ * year; a date further off is background, not the incident's day, and the title stands.
+ */
+function summaryDay(model: PostMortemModel, title: CivilDate, order: DateOrder): CivilDate | undefined {
+  const summary = model.summary;
+  if (!summary) return undefined;
+  const [from, to] = summary.kind === 'section' ? [summary.section.bodyStartLine, summary.section.endLine] : [summary.startLine, model.preamble.endLine];
+  for (let line = from; line < Math.min(to, from + SUMMARY_DATE_LINES); line++) {
+    const hit = firstWrittenDate(model.lines.lineText(line), order);
+    if (!hit) continue;
+    const date = completeDate(hit, title);
+    if (!date || dateProblem(date)) return undefined;
+    return Math.abs(dayNumber(date) - dayNumber(title)) === 1 ? date : undefined;
+  }
+  return undefined;
+}
+
+/** The first date written with its month as a word or in full ("Feb 23", "23 February", "2017-02-23"), outside link targets. */
+function firstWrittenDate(raw: string, order: DateOrder): StampDate | undefined {
+  const text = raw.includes('http') || raw.includes('](') ? withoutLinkTargets(raw) : raw;
+  WORD_START.lastIndex = 0;
+  for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
+    const pos = m.index + m[0].length;
+    if (m[0].length === 0) WORD_START.lastIndex += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
+    const hit = parseDateAt(text, pos, order);
+    // A numeric date without a year ("2/23") is left alone: it may be a ratio or a version.
+    if (hit?.date && (hit.date.year !== undefined || !hit.numeric)) return hit.date;
+  }
+  return undefined;
 }
 
 const DATE_LABEL = /^[\s>*_|-]*(?:incident\s+)?(?:date|day|started|start|when)\b[\s*_]*[:|]/i;

@@ -62,7 +62,7 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
   if (stamp.end >= line.length || !line.slice(stamp.end).trim()) return { stamp, textStart: line.length };
   const sep = at(SEPARATOR, line, stamp.end);
   if (sep) return { stamp, textStart: stamp.end + sep[0].length };
-  if (!strict && (stamp.time || stamp.problem) && /\s/.test(line[stamp.end] ?? '')) return { stamp, textStart: skipSpace(line, stamp.end) };
+  if (!strict && (stamp.time || stamp.timeUnknown || stamp.problem) && /\s/.test(line[stamp.end] ?? '')) return { stamp, textStart: skipSpace(line, stamp.end) };
   return undefined;
 }
 

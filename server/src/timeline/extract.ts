@@ -35,6 +35,32 @@ const DATE_LINE_WRAP = /^[\s*_`#]*(.*?)[\s*_`:]*$/;
 
 /** Entries, date markers and notes of a timeline section, in document order. */
 export function extractTimeline(model: PostMortemModel, section: Section, order: DateOrder): Extraction {
+  return extractBlocks(model, sectionBlocks(model, section), order, section);
+}
+
+const MIN_UNTITLED_ENTRIES = 3;
+
+/**
+ * A timeline under no heading of its own: the first list whose items, at least three,
+ * all start with a time of day ("* **23:00 UTC(*April 5*)** - CI runs fail", "1. November
+ * 4th -- 16:30 to 15:00 UTC"). A list of dates alone (a changelog, a roadmap) is not one.
+ */
+export function untitledTimeline(model: PostMortemModel, order: DateOrder): Block | undefined {
+  for (const block of model.blocks) {
+    if (block.kind !== 'list' || block.items.length < MIN_UNTITLED_ENTRIES) continue;
+    const timed = block.items.every((item) => {
+      const text = model.lines.lineText(item.startLine);
+      const lead = ITEM_LEAD.exec(text)?.[0].length;
+      const stamp = lead === undefined ? undefined : entryStartAt(text, lead, order, false)?.stamp;
+      return !!stamp && !stamp.after && (!!stamp.time || !!stamp.problem);
+    });
+    if (timed) return block;
+  }
+  return undefined;
+}
+
+/** Entries, date markers and notes of a timeline's blocks (and of the day sections after its section), in document order. */
+export function extractBlocks(model: PostMortemModel, blocks: readonly Block[], order: DateOrder, section?: Section): Extraction {
   const items: TimelineItem[] = [];
   const notes: Note[] = [];
   const state = { context: 0 };
@@ -73,9 +99,9 @@ export function extractTimeline(model: PostMortemModel, section: Section, order:
       }
     }
   };
-  visit(sectionBlocks(model, section), 'list');
+  visit(blocks, 'list');
   // Day headings written at the timeline's own level ("## Timeline", then "## July 22") go on with it.
-  for (const day of daySections(model, section, order)) {
+  for (const day of section ? daySections(model, section, order) : []) {
     state.context++;
     items.push({ kind: 'marker', line: day.heading.startLine, date: dateOf(day.heading.text, order) });
     visit(sectionBlocks(model, day), 'list');

@@ -6,16 +6,20 @@
 import type { PostMortemModel } from '../model/document.js';
 import { frontmatterString } from '../model/frontmatter.js';
 import type { Settings } from '../settings.js';
-import { parseZoneName, type Zone } from '../time/zones.js';
+import { offsetAt, parseZoneName, type Zone } from '../time/zones.js';
+import { seasonalRegion, summerReading } from '../time/abbreviations.js';
+import { zonesIn } from '../time/zone-token.js';
+import { parseStamp } from '../time/parse.js';
 import { dateOrderOf } from './date-order.js';
 import { completeDate, referenceDate } from './dates.js';
 import { dateProblem, dayNumber, type CivilDate } from '../time/civil.js';
-import { extractTimeline } from './extract.js';
+import { extractBlocks, extractTimeline, untitledTimeline } from './extract.js';
 import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.js';
 import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
 import { documentZoneStatement, zoneStatements, type ZoneStatement } from './statement.js';
 import type { Range } from '../model/text.js';
+import type { Section } from '../model/sections.js';
 import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent, TimelineItem } from './types.js';
 
 export type { Timeline, TimelineEvent } from './types.js';
@@ -41,10 +45,31 @@ function seasonMismatches(events: readonly TimelineEvent[], statement: Range | u
   return [...out.values()];
 }
 
+/**
+ * A seasonal abbreviation written beside the offset that settles the times, in the other
+ * season ("All times in PST (UTC-7)" in July: UTC−7 is PDT): the offset is right, the name
+ * is not. Found when the region kept the stated offset on the first day the statement places.
+ */
+function besideOffset(model: PostMortemModel, statement: ZoneStatement | undefined, events: readonly TimelineEvent[]): SeasonMismatch[] {
+  const stated = statement?.zone;
+  if (!stated || stated.kind !== 'fixed') return [];
+  const first = events.find((e) => !e.stamp.zone && e.date && e.utc !== undefined);
+  if (!first) return [];
+  const line = statement.range.start.line;
+  const out: SeasonMismatch[] = [];
+  for (const t of zonesIn(model.lines.lineText(line))) {
+    if (t.lookup.kind !== 'zone' || t.lookup.zone.kind !== 'fixed' || t.lookup.zone.offsetMinutes === stated.offsetMinutes) continue;
+    const region = seasonalRegion(t.lookup.zone.label);
+    if (!region || offsetAt({ kind: 'iana', name: region, label: region }, first.utc!) !== stated.offsetMinutes) continue;
+    out.push({ range: { start: { line, character: t.start }, end: { line, character: t.end } }, label: t.lookup.zone.label, region, eventIndex: first.index, count: 1 });
+  }
+  return out;
+}
+
 /** A zone stated again further down the timeline ("From here on, times are UTC") holds for the entries after it. */
-function switchesOf(statements: readonly ZoneStatement[]): Array<{ line: number; zone: Zone }> {
+function switchesOf(statements: ReadonlyArray<ZoneStatement | undefined>): Array<{ line: number; zone: Zone }> {
   const out: Array<{ line: number; zone: Zone }> = [];
-  for (const s of statements.slice(1)) if (s.zone) out.push({ line: s.range.start.line, zone: s.zone });
+  for (const s of statements.slice(1)) if (s?.zone) out.push({ line: s.range.start.line, zone: s.zone });
   return out;
 }
 
@@ -67,6 +92,75 @@ function writtenDays(items: readonly TimelineItem[], reference: CivilDate | unde
   }
   return first === undefined || last === undefined ? undefined : { first, last };
 }
+
+/**
+ * Other sections named as a timeline (not weakly, and not inside one already read), after
+ * or before the canonical one: a follow-up timeline, a timeline of the lead-up, the same
+ * heading repeated between chapters. Their entries are the timeline's too.
+ */
+function furtherTimelines(model: PostMortemModel, first: Section): Section[] {
+  const taken: Section[] = [first];
+  const overlaps = (s: Section) => taken.some((t) => s.heading.startLine < t.endLine && t.heading.startLine < s.endLine);
+  for (const s of model.allSections) {
+    if (s.weak || (s.canonical !== 'timeline' && !s.also.includes('timeline')) || overlaps(s)) continue;
+    taken.push(s);
+  }
+  return taken.slice(1).sort((a, b) => a.heading.startLine - b.heading.startLine);
+}
+
+/** The order issues of each part of the timeline (the canonical section, then each further one) on its own. */
+function partsOrder(events: TimelineEvent[], parts: readonly number[]): Timeline['order'] {
+  if (!parts.length) return orderIssues(events);
+  const bounds = [0, ...parts, events.length];
+  const out: Timeline['order'] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i]!;
+    for (const o of orderIssues(events.slice(from, bounds[i + 1]))) out.push({ index: o.index + from, previous: o.previous + from });
+  }
+  return out;
+}
+
+/** How far a time quoted in an entry may be from the entry's own and still be the same moment. */
+const SAME_MOMENT_MINUTES = 15;
+const MAX_BODY_LINES = 12;
+const QUOTED_CLOCK = /\b\d{1,2}(?::\d{2})/g;
+
+/**
+ * Ambiguous abbreviations read by their summer meaning (BST as British Summer Time) that
+ * the document's own evidence contradicts: an entry quoting the same moment with a zone
+ * ("Violation started: … at 4:42PM UTC" under "12:42 PM" BST) at another offset. Each
+ * quoted time that is not within a quarter of an hour of the entry's instant, on the
+ * clock, contradicts it; one that is, or none at all, leaves the reading standing.
+ */
+function contradictedSummer(model: PostMortemModel, events: readonly TimelineEvent[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!;
+    if (ev.utc === undefined || ev.dateOnly || ev.zone?.kind !== 'fixed' || !summerReading(ev.zone.label) || out.has(ev.zone.label)) continue;
+    const to = Math.min(events[i + 1]?.startLine ?? model.lines.lineCount, ev.startLine + MAX_BODY_LINES);
+    const entryMinute = Math.floor(ev.utc / 60_000) % MINUTES_PER_DAY;
+    let agrees = 0;
+    let disagrees = 0;
+    for (let line = ev.startLine; line < to; line++) {
+      const text = model.lines.lineText(line);
+      QUOTED_CLOCK.lastIndex = 0;
+      for (let m = QUOTED_CLOCK.exec(text); m; m = QUOTED_CLOCK.exec(text)) {
+        const clock = parseStamp(text, m.index, 'MDY');
+        const lookup = clock?.zone?.lookup;
+        if (!clock?.time || lookup?.kind !== 'zone' || lookup.zone.kind !== 'fixed') continue;
+        if (line === ev.stampRange.start.line && m.index < ev.stampRange.end.character) continue;
+        const quoted = (clock.time.hour * 60 + clock.time.minute - lookup.zone.offsetMinutes + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+        const apart = Math.abs(entryMinute - quoted);
+        if (Math.min(apart, MINUTES_PER_DAY - apart) <= SAME_MOMENT_MINUTES) agrees++;
+        else disagrees++;
+      }
+    }
+    if (disagrees > 0 && agrees === 0) out.add(ev.zone.label);
+  }
+  return out;
+}
+
+const MINUTES_PER_DAY = 1440;
 
 const memo = new WeakMap<PostMortemModel, WeakMap<Settings, Timeline>>();
 
@@ -94,8 +188,22 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const order = dateOrderOf(model, settings);
   const section = model.canonical.get('timeline');
   const ambiguousZones: AmbiguousZone[] = [];
-  const extraction = section ? extractTimeline(model, section, order) : { items: [], notes: [] };
+  const untitled = section ? undefined : untitledTimeline(model, order);
+  const extraction = section ? extractTimeline(model, section, order) : untitled ? extractBlocks(model, [untitled], order) : { items: [], notes: [] };
   const statements = section ? zoneStatements(model, section, extraction.notes) : [];
+  /** Where each further timeline's events start: the order is checked within each. */
+  const parts: number[] = [];
+  /** Zone statements of further timelines: they hold from where they are written, never for the first. */
+  const further: ZoneStatement[] = [];
+  for (const more of section ? furtherTimelines(model, section) : []) {
+    // "## Follow-up timeline", a second "# Timeline" further down: read on from where the first stopped.
+    const next = extractTimeline(model, more, order);
+    // Its entries move among themselves only: groups are named by section.
+    for (const it of next.items) if (it.kind === 'entry') it.entry.group = `${more.heading.startLine}/${it.entry.group}`;
+    parts.push(extraction.items.reduce((n, it) => n + (it.kind === 'entry' ? 1 : 0), 0));
+    extraction.items.push({ kind: 'marker', line: more.heading.startLine, date: undefined }, ...next.items);
+    further.push(...zoneStatements(model, more, next.notes));
+  }
   const fmZoneEarly = frontmatterZone(model);
   // No statement in the timeline or the frontmatter: the nearest one above the timeline ("at 7:29 UTC" in the summary).
   const statement = statements[0] ?? (section && !fmZoneEarly ? documentZoneStatement(model, section) : undefined);
@@ -107,20 +215,28 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const zoneSource = statement?.zone ? 'statement' : fmZone ? 'frontmatter' : setZone ? 'setting' : undefined;
   const reference = referenceDate(model, extraction.items, order);
   const unplaced = !zone && statement?.ambiguous ? statement.ambiguous.label : undefined;
-  const events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, switchesOf(statements));
+  const switches = [...switchesOf(statements), ...switchesOf([undefined, ...further])];
+  const noted = ambiguousZones.slice();
+  let events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, switches);
+  const contradicted = contradictedSummer(model, events);
+  if (contradicted.size) {
+    // The document's own times say the summer reading is wrong ("12:42 PM" BST beside "4:42PM UTC"): it stays ambiguous.
+    ambiguousZones.splice(0, ambiguousZones.length, ...noted);
+    events = resolveEvents(extraction.items, zone, reference, ambiguousZones, unplaced, switches, contradicted);
+  }
   const fromFrontmatter = frontmatterMilestones(model, fmZone ?? zone ?? setZone, reference, order);
   const milestones = mergeMilestones(fromFrontmatter, events);
   return {
     section,
     events,
-    seasonMismatches: seasonMismatches(events, statement?.range),
+    seasonMismatches: [...seasonMismatches(events, statement?.range), ...besideOffset(model, statement, events)],
     zone,
     zoneSource,
     ambiguousZones,
     missingZone: events.some(needsZone),
     missingDate: events.some(needsDate),
     writtenDays: writtenDays(extraction.items, reference),
-    order: orderIssues(events),
+    order: partsOrder(events, parts),
     milestones,
     metrics: metricsOf(milestones),
   };

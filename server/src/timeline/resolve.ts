@@ -5,9 +5,9 @@
  * midnight to the next day. The zone: the entry's own, else the timeline's. A local
  * time in a DST gap has no instant; one in a DST overlap takes the earlier and says so.
  */
-import { addDays, dayNumber, formatDate, formatTime, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
-import { seasonalRegion } from '../time/abbreviations.js';
-import { localToInstant, type Zone } from '../time/zones.js';
+import { addDays, dayNumber, formatDate, formatTime, fromDayNumber, fromWallMs, MS_PER_DAY, MS_PER_HOUR, timeMs, wallMs, type CivilDate } from '../time/civil.js';
+import { seasonalRegion, summerZone } from '../time/abbreviations.js';
+import { localToInstant, offsetAt, type Zone } from '../time/zones.js';
 import { completeDate } from './dates.js';
 import type { AmbiguousZone, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
 
@@ -32,6 +32,7 @@ export function resolveEvents(
   ambiguous: AmbiguousZone[],
   timelineAmbiguous?: string,
   switches: ReadonlyArray<{ line: number; zone: Zone }> = [],
+  noSummer: ReadonlySet<string> = new Set(),
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const twelveHour = items.some((it) => it.kind === 'entry' && it.entry.stamp.clock?.twelveHour);
@@ -42,6 +43,13 @@ export function resolveEvents(
   let context: CivilDate | undefined;
   let base: Base | undefined;
   let relativeDay = 0;
+  /** The last entry with a date and a time of day of its own: what "+10 minutes" counts from. */
+  let anchor: TimelineEvent | undefined;
+  const newestFirst = writtenNewestFirst(items);
+  // The timeline's ambiguous statement is reported unless every time it places is settled by its summer reading.
+  const statementNote = timelineAmbiguous ? ambiguous.find((a) => a.label === timelineAmbiguous) : undefined;
+  let statementSettled = 0;
+  let statementLeft = 0;
   for (const item of items) {
     if (item.kind === 'marker') {
       // A heading with a date starts that day afresh; one without ("### Day 2") keeps the roll-over going.
@@ -57,27 +65,41 @@ export function resolveEvents(
     while (nextSwitch < switches.length && switches[nextSwitch]!.line <= ev.startLine) switched = switches[nextSwitch++]!.zone;
     let zone = switched ?? timelineZone;
     let ambiguousZone = zone ? undefined : timelineAmbiguous;
-    if (stamp.zone) {
-      if (stamp.zone.lookup.kind === 'zone') {
-        zone = stamp.zone.lookup.zone;
+    const lookup = stamp.zone?.lookup;
+    if (lookup) {
+      if (lookup.kind === 'zone') {
+        zone = lookup.zone;
         ambiguousZone = undefined;
       } else {
         zone = undefined;
-        ambiguousZone = stamp.zone.lookup.label;
-        noteAmbiguous(ambiguous, ev, stamp.zone.lookup.label, stamp.zone.lookup.candidates);
+        ambiguousZone = lookup.label;
       }
     }
     if (zone) ev.zone = zone;
-    if (stamp.problem) {
-      unresolved(ev, 'invalid', stamp.problem);
+    if (stamp.problem || stamp.incomplete) {
+      if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+      if (stamp.problem) unresolved(ev, 'invalid', stamp.problem);
+      else unresolved(ev, 'incomplete', `no full date in "${ev.raw}"`);
       continue;
     }
-    if (stamp.incomplete) {
-      unresolved(ev, 'incomplete', `no full date in "${ev.raw}"`);
+    if (stamp.after) {
+      relative(ev, stamp.after, anchor);
+      if (ev.date) {
+        context = ev.date;
+        base = ev.dateOnly ? undefined : { local: ev.keys.local!, ...(ev.keys.instant !== undefined ? { instant: ev.keys.instant } : {}) };
+      }
       continue;
     }
-    const explicit = stamp.date ? completeDate(stamp.date, context ?? reference) : undefined;
+    const around = context ?? reference;
+    // "15:00 UTC (Sat)": the Saturday nearest the day the timeline is on.
+    const explicit = stamp.date ? completeDate(stamp.date, around) : stamp.weekday !== undefined && around ? nearestWeekday(around, stamp.weekday) : undefined;
     let date = explicit ?? context ?? reference;
+    if (stamp.hourOnly) {
+      // "Dec 17th 22:XX": the hour is given, the minutes are not; no instant, and not the whole day either.
+      if (date) ev.date = date;
+      unresolved(ev, 'no-time', `the time in "${ev.raw}" is a placeholder`);
+      continue;
+    }
     if (!stamp.time) {
       if (!date) {
         unresolved(ev, 'no-time', `no date or time in "${ev.raw}"`);
@@ -87,9 +109,17 @@ export function resolveEvents(
       ev.dateOnly = true;
       ev.date = date;
       ev.keys = keys(undefined, wallMs(date, undefined), dayNumber(date), undefined);
+      const summer = !zone && ambiguousZone ? inSummer(ambiguousZone, wallMs(date, undefined), noSummer) : undefined;
+      if (summer) {
+        zone = ev.zone = summer;
+        if (lookup?.kind !== 'ambiguous') statementSettled++;
+      }
       if (zone) place(ev, zone, wallMs(date, undefined));
-      else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
-      else unresolved(ev, 'no-zone', 'no time zone, so the day has no start instant');
+      else if (ambiguousZone) {
+        if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+        else statementLeft++;
+        unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
+      } else unresolved(ev, 'no-zone', 'no time zone, so the day has no start instant');
       context = date;
       base = undefined;
       continue;
@@ -105,7 +135,11 @@ export function resolveEvents(
       }
       ev.keys = keys(undefined, undefined, undefined, rel);
       base = { relative: rel };
-      if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones, and no date is given`);
+      if (ambiguousZone) {
+        if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+        else statementLeft++;
+        unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones, and no date is given`);
+      }
       else if (zone) unresolved(ev, 'no-date', 'no date: the timeline gives none for this time');
       else unresolved(ev, 'no-date-no-zone', 'no date and no time zone');
       continue;
@@ -118,14 +152,16 @@ export function resolveEvents(
     }
     ev.time = time;
     let instant = zone ? localToInstant(zone, local) : undefined;
-    if (!explicit && base && dropsOverHalfADay(base, local, instant?.kind === 'ok' ? instant.utc : undefined)) {
+    if (!explicit && base && dropsOverHalfADay(base, local, instant?.kind === 'ok' ? instant.utc : undefined, !newestFirst)) {
       date = addDays(date, 1);
       local += MS_PER_DAY;
       instant = zone ? localToInstant(zone, local) : undefined;
     }
     ev.date = date;
     ev.keys = keys(undefined, local, dayNumber(date), undefined);
-    context = date;
+    // In a timeline written newest first, "15:00 UTC (Sat)" dates its own entry, not the earlier ones under it.
+    const aside = newestFirst && stamp.weekday !== undefined && !stamp.date;
+    if (!aside) context = date;
     const region = zone ? outOfSeason(zone, local, seasonCache) : undefined;
     if (region && zone) {
       // "PST" in June: the reader takes the wall clock of the region the abbreviation names.
@@ -133,12 +169,109 @@ export function resolveEvents(
       zone = region;
       ev.zone = zone;
     }
+    const summer = !zone && ambiguousZone ? inSummer(ambiguousZone, local, noSummer) : undefined;
+    if (summer) {
+      // "BST" in August: British Summer Time, the only meaning that keeps summer time then.
+      zone = ev.zone = summer;
+      if (lookup?.kind !== 'ambiguous') statementSettled++;
+    }
     if (zone) place(ev, zone, local);
-    else if (ambiguousZone) unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
-    else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
+    else if (ambiguousZone) {
+      if (lookup?.kind === 'ambiguous') noteAmbiguous(ambiguous, ev, lookup.label, lookup.candidates);
+      else statementLeft++;
+      unresolved(ev, 'ambiguous-zone', `${ambiguousZone} names several time zones`);
+    } else unresolved(ev, 'no-zone', 'no time zone: neither the entry, the timeline, the frontmatter nor the settings give one');
+    if (aside) continue;
     base = { local, ...(ev.keys.instant !== undefined ? { instant: ev.keys.instant } : {}) };
+    anchor = ev;
+  }
+  if (statementNote && statementSettled > 0 && statementLeft === 0 && statementNote.count === 1) {
+    ambiguous.splice(ambiguous.indexOf(statementNote), 1);
   }
   return events;
+}
+
+/** The summer-time zone an ambiguous abbreviation stands for at a local time (BST in August), unless the document contradicts that reading. */
+function inSummer(label: string, local: number, noSummer: ReadonlySet<string>): Zone | undefined {
+  return noSummer.has(label) ? undefined : summerZone(label, local);
+}
+
+/**
+ * An entry written as a time after the last one with its own date and time ("+10
+ * minutes", "[+6.5 hrs]"): that instant plus the time, or its date plus whole days, Monday
+ * to Friday only for business days. Without such an entry before it, it has no time.
+ */
+function relative(ev: TimelineEvent, after: NonNullable<TimelineEntry['stamp']['after']>, anchor: TimelineEvent | undefined): void {
+  if (!anchor?.date || !anchor.time) {
+    unresolved(ev, 'no-time', `"${ev.raw}" counts from an earlier time, and no entry before it gives one`);
+    return;
+  }
+  ev.zone = anchor.zone;
+  if ('days' in after) {
+    const date = after.business ? addBusinessDays(anchor.date, after.days) : addDays(anchor.date, after.days);
+    ev.dateOnly = true;
+    ev.date = date;
+    ev.keys = keys(undefined, wallMs(date, undefined), dayNumber(date), undefined);
+    if (ev.zone) place(ev, ev.zone, wallMs(date, undefined));
+    else unresolved(ev, anchor.reason ?? 'no-zone', anchor.unresolved ?? 'no time zone');
+    return;
+  }
+  // Elapsed time: counted on the instant, so a clock change between them does not shift it.
+  const local = wallMs(anchor.date, anchor.time) + after.ms;
+  const wall = fromWallMs(anchor.utc !== undefined && ev.zone ? local + zoneShift(ev.zone, anchor.utc, after.ms) : local);
+  ev.date = wall.date;
+  ev.time = wall.time;
+  ev.keys = keys(undefined, wallMs(wall.date, wall.time), dayNumber(wall.date), undefined);
+  if (anchor.utc !== undefined) {
+    ev.utc = anchor.utc + after.ms;
+    ev.keys.instant = ev.utc;
+  } else unresolved(ev, anchor.reason ?? 'no-zone', anchor.unresolved ?? 'no time zone');
+}
+
+/** How much a zone's offset changes between an instant and `ms` later (a DST change in between), in ms. */
+function zoneShift(zone: Zone, utc: number, ms: number): number {
+  if (zone.kind === 'fixed') return 0;
+  return (offsetAt(zone, utc + ms) - offsetAt(zone, utc)) * 60_000;
+}
+
+/** True when more of the timeline's consecutive times of day (in one group, no date of their own) step back than forward. */
+function writtenNewestFirst(items: readonly TimelineItem[]): boolean {
+  let back = 0;
+  let forward = 0;
+  let previous: TimelineEntry | undefined;
+  for (const it of items) {
+    if (it.kind === 'marker') {
+      previous = undefined;
+      continue;
+    }
+    const e = it.entry;
+    if (e.stamp.time && !e.stamp.date && e.stamp.weekday === undefined && previous?.stamp.time && previous.group === e.group) {
+      const d = timeMs(e.stamp.time) - timeMs(previous.stamp.time);
+      if (d < 0) back++;
+      else if (d > 0) forward++;
+    }
+    previous = e.stamp.time && !e.stamp.date && e.stamp.weekday === undefined ? e : undefined;
+  }
+  return back > forward;
+}
+
+/** The date nearest `date` (within three days either side) that falls on `weekday` (0 Sunday … 6 Saturday). */
+function nearestWeekday(date: CivilDate, weekday: number): CivilDate {
+  const day = dayNumber(date);
+  // 1970-01-01 (day 0) was a Thursday (4).
+  const delta = (((weekday - ((day + 4) % 7)) % 7) + 7) % 7;
+  return fromDayNumber(delta > 3 ? day + delta - 7 : day + delta);
+}
+
+function addBusinessDays(date: CivilDate, days: number): CivilDate {
+  let day = dayNumber(date);
+  for (let left = days; left > 0; ) {
+    day++;
+    // 1970-01-01 (day 0) was a Thursday: day % 7 is 2 on Saturdays and 3 on Sundays.
+    const weekday = ((day % 7) + 7) % 7;
+    if (weekday !== 2 && weekday !== 3) left--;
+  }
+  return fromDayNumber(day);
 }
 
 /** An event with every field set, in one order: all events share one object shape. */
@@ -207,11 +340,11 @@ function afternoon(stamp: TimelineEntry['stamp'], previous: number, local: numbe
   return local < previous && pm >= previous && pm - previous < ROLLOVER_MS;
 }
 
-/** True when a time is more than 12 hours before the previous one: it happened on the next day. */
-function dropsOverHalfADay(base: Base, local: number, instant: number | undefined): boolean {
-  if (base.instant !== undefined && instant !== undefined) return base.instant - instant > ROLLOVER_MS;
-  if (base.local !== undefined) return base.local - local > ROLLOVER_MS;
-  return false;
+/** True when a time is more than 12 hours before the previous one (or exactly 12, going forward): it happened on the next day. */
+function dropsOverHalfADay(base: Base, local: number, instant: number | undefined, forward: boolean): boolean {
+  const drop = base.instant !== undefined && instant !== undefined ? base.instant - instant : base.local !== undefined ? base.local - local : undefined;
+  // Exactly half a day back ("23:00", then "11:00") goes on to the next day in a timeline written oldest first.
+  return drop !== undefined && (drop > ROLLOVER_MS || (forward && drop === ROLLOVER_MS));
 }
 
 /** Sets the event's instant from its wall-clock value in a zone, noting DST gaps and overlaps. */

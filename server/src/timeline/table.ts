@@ -5,7 +5,7 @@
  */
 import type { PostMortemModel } from '../model/document.js';
 import type { TableBlock } from '../model/markdown.js';
-import { parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
+import { emptyStamp, parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
 import { makeEntry } from './entry-text.js';
 import type { TimelineEntry } from './types.js';
 
@@ -101,7 +101,7 @@ export function tableEntries(model: PostMortemModel, table: TableBlock, group: s
     if (!stamp) {
       if (!cols.named) continue;
       const raw = line.slice(first.start, last.end);
-      stamp = { start: first.start, end: last.end, raw, date: undefined, time: undefined, clock: undefined, timeUnknown: undefined, incomplete: true, zone: undefined, problem: undefined, approximate: undefined };
+      stamp = { ...emptyStamp(first.start, last.end, raw), incomplete: true };
     }
     const textCells = cols.text.map((i) => cells[i]?.text ?? '').filter(Boolean);
     const markdown = textCells.join(' — ');

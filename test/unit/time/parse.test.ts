@@ -134,7 +134,7 @@ test('every example of the formats table reads as the table says', () => {
     const s = parseStamp(ex.written, 0, ex.order ?? 'DMY');
     assert.ok(s, ex.written);
     if (ex.invalid) {
-      assert.ok(s.problem, `${ex.written} should be reported`);
+      assert.ok(s.problem ?? s.rangeProblem, `${ex.written} should be reported`);
       continue;
     }
     assert.equal(s.problem, undefined, ex.written);
@@ -143,5 +143,31 @@ test('every example of the formats table reads as the table says', () => {
     assert.equal(d, ex.date, `date of ${ex.written}`);
     if (ex.time !== undefined || !ex.date) assert.equal(t, ex.time, `time of ${ex.written}`);
     if (ex.zone) assert.equal(s.zone?.lookup.kind === 'zone' ? s.zone.lookup.zone.label : undefined, ex.zone, `zone of ${ex.written}`);
+    const after = s.after ? ('ms' in s.after ? `+${s.after.ms / 60_000} min` : `+${s.after.days} ${s.after.business ? 'business ' : ''}days`) : undefined;
+    assert.equal(after, ex.after, `time after the entry before, of ${ex.written}`);
+    assert.equal(s.weekday === undefined ? undefined : ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][s.weekday], ex.weekday, `weekday of ${ex.written}`);
+    assert.equal(s.rangeProblem, undefined, `range of ${ex.written}`);
+    if (ex.after) assert.equal(s.raw, ex.written, `all of ${ex.written} is the stamp`);
   }
+});
+
+test('a dotted clock is a time only when a zone follows; alone it may be an amount or a version', () => {
+  assert.equal(p('08.45 UTC')?.time?.minute, 45);
+  assert.equal(p('08.45 of the budget'), undefined);
+  assert.equal(p('2.5 hours'), undefined);
+  assert.equal(p('1.23 release'), undefined);
+});
+
+test('a range that ends before it starts is impossible when, read past midnight, it would last more than half a day', () => {
+  assert.match(p('16:30 to 15:00 UTC')!.rangeProblem!, /16:30 to 15:00 UTC ends before it starts/);
+  assert.equal(p('16:30 to 15:00 UTC')!.time?.hour, 16, 'the start still counts');
+  assert.equal(p('23:00-01:00')!.rangeProblem, undefined, 'past midnight');
+  assert.equal(p('20:00 to 07:30')!.rangeProblem, undefined, 'a night: under half a day');
+});
+
+test('a period of days ("Between 2023-07-10 to 2023-07-16") is read whole and dates the entry by its first day; "from" alone is a word', () => {
+  assert.equal(p('Between 2023-07-10 to 2023-07-16 | The adversary…')!.raw, 'Between 2023-07-10 to 2023-07-16');
+  assert.equal(p('Between 2023-07-10 to 2023-07-16 12:00')!.time, undefined, 'a time after a period is not the first day\'s');
+  assert.equal(p('from the logs'), undefined);
+  assert.equal(p('From 2023-07-10 we saw errors')!.raw, 'From 2023-07-10');
 });

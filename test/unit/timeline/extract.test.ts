@@ -149,3 +149,63 @@ test('a remark in brackets alone under the heading states the zone: "(UTC+1)", "
   assert.deepEqual(zoned('(Paris, UTC+1)'), ['2019-03-06T09:42:00Z', '2019-03-06T10:05:00Z']);
   assert.deepEqual(zoned('(from the chat log)'), [null, null]);
 });
+
+test('further sections named as a timeline are read too, each in its own order and groups; a zone stated in one holds from there', () => {
+  const text = md(
+    '## Timeline (all times UTC)',
+    '',
+    '- 2025-08-12 17:00 Incident declared',
+    '- 17:30 Resolved',
+    '',
+    '## What went well',
+    '',
+    'Quick response.',
+    '',
+    '## Follow-up timeline',
+    '',
+    'All times in CEST.',
+    '',
+    '- 20:16 More reports',
+    '- 20:20 Acknowledged',
+    '',
+    '## Timeline of the planning',
+    '',
+    '- May 15, 2024: Proposal',
+    '- June 3, 2024: Decision',
+  );
+  const { timeline } = timelineOfText(text);
+  assert.deepEqual(timeline.events.map((e) => e.startLine), [2, 3, 13, 14, 18, 19]);
+  assert.deepEqual(instants(timeline).slice(0, 4), ['2025-08-12T17:00:00Z', '2025-08-12T17:30:00Z', '2025-08-12T18:16:00Z', '2025-08-12T18:20:00Z']);
+  assert.deepEqual(timeline.order, [], 'the planning timeline (2024) is not out of order after the incident (2025)');
+  const groups = new Set(timeline.events.map((e) => e.group));
+  assert.equal(groups.size, 3, 'entries move only within their own section');
+});
+
+test('a zone stated only in a further timeline does not place the first one', () => {
+  const text = md('## Timeline', '', '- 2025-08-12 17:00 Incident declared', '', '## Follow-up timeline', '', 'All times in UTC.', '', '- 20:16 More reports');
+  const { timeline } = timelineOfText(text);
+  assert.deepEqual(instants(timeline), [null, '2025-08-12T20:16:00Z']);
+});
+
+test('with no timeline section, a list whose items (three or more) all start with a time of day is the timeline', () => {
+  const text = md(
+    '## CI Failures in AWS',
+    '',
+    '* **23:00 UTC(*April 5, 2022*)** - A CI run fails',
+    '* **11:00 UTC** - More failures',
+    '* **12:00 UTC** - Problem isolated',
+    '',
+    'Some prose.',
+  );
+  const { timeline } = timelineOfText(text, undefined);
+  assert.deepEqual(timeline.events.map((e) => e.startLine), [2, 3, 4]);
+  assert.equal(timeline.section, undefined);
+  // 23:00, then 11:00 in a list written oldest first: the next morning.
+  assert.equal(timeline.events[1]!.utc! - timeline.events[0]!.utc!, 12 * 3_600_000);
+  const dates = timelineOfText(md('## Releases', '', '- 2024-01-01: v1', '- 2024-02-01: v2', '- 2024-03-01: v3')).timeline;
+  assert.equal(dates.events.length, 0, 'a list of dates alone is not a timeline');
+  const two = timelineOfText(md('## Notes', '', '- 10:00 UTC a', '- 11:00 UTC b')).timeline;
+  assert.equal(two.events.length, 0, 'two timed items are not enough');
+  const mixed = timelineOfText(md('## Notes', '', '- 10:00 UTC a', '- 11:00 UTC b', '- and then c', '- 12:00 UTC d')).timeline;
+  assert.equal(mixed.events.length, 0, 'every item must start with a time');
+});

@@ -42,3 +42,12 @@ test('a date line with a note in brackets gives the date, and the note may state
   const text = md('## Timeline', '', '**April 15, 2021 (all times in UTC)**', '', '* 11:12 AM: etherscan went down');
   assert.deepEqual(dated(text), ['2021-04-15T11:12:00Z']);
 });
+
+test('the summary\'s day outranks a title dated the day after (or before): the title may carry the report\'s or the UTC date', () => {
+  const doc = (summary: string) => md('# 2017-02-24 - Proxy eviction strands user', '', '## Summary', '', summary, '', '## Timeline', '', 'All times in PST', '', '### 21:10', 'The proxy pod is evicted.');
+  assert.deepEqual(dated(doc('On the evening of Feb 23, several students saw errors.')), ['2017-02-24T05:10:00Z']);
+  assert.deepEqual(dated(doc('On 2017-02-25 students saw errors.')), ['2017-02-26T05:10:00Z']);
+  // A date further off is background (a change made days before), not the incident's day.
+  assert.deepEqual(dated(doc('A change deployed on Feb 20 broke the proxy.')), ['2017-02-25T05:10:00Z']);
+  assert.deepEqual(dated(doc('Students saw errors for an hour.')), ['2017-02-25T05:10:00Z']);
+});

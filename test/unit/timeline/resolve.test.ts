@@ -52,10 +52,13 @@ test('midnight roll-over: a drop of more than 12 hours is the next day', () => {
   assert.deepEqual(t.order, []);
 });
 
-test('a drop of 12 hours or less is out of order, not a new day', () => {
-  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-08-25 12:00 - noon', '- 00:00 - exactly 12 hours earlier', '- 23:00 - evening'));
-  assert.deepEqual(instants(t), ['2023-08-25T12:00:00Z', '2023-08-25T00:00:00Z', '2023-08-25T23:00:00Z']);
+test('a drop of less than 12 hours is out of order, not a new day; exactly 12 in a timeline written oldest first is the next day', () => {
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-08-25 12:00 - noon', '- 01:00 - eleven hours earlier', '- 23:00 - evening'));
+  assert.deepEqual(instants(t), ['2023-08-25T12:00:00Z', '2023-08-25T01:00:00Z', '2023-08-25T23:00:00Z']);
   assert.deepEqual(t.order, [{ index: 1, previous: 0 }]);
+  const midnight = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2023-08-25 12:00 - noon', '- 00:00 - midnight', '- 01:00 - night'));
+  assert.deepEqual(instants(midnight), ['2023-08-25T12:00:00Z', '2023-08-26T00:00:00Z', '2023-08-26T01:00:00Z']);
+  assert.deepEqual(midnight.order, []);
 });
 
 test('roll-over with day headings: the heading gives the date; a drop under one heading still rolls over', () => {
@@ -138,4 +141,96 @@ test('in a timeline of AM/PM times, a bare "1:17" after "11:57" goes on into the
 test('a day heading written "19. April, 11:00" gives its date', () => {
   const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### 2018-04-18 19:47', '', '### 19. April, 11:00', '', '### 11:07'));
   assert.deepEqual(instants(t), ['2018-04-18T19:47:00Z', '2018-04-19T11:00:00Z', '2018-04-19T11:07:00Z']);
+});
+
+test('BST on a date London keeps summer time is British Summer Time; in winter it stays ambiguous', () => {
+  const summer = timelineOfText(md('## Timeline (times in BST)', '', '- 2025-08-12 5:00 PM Incident declared', '- 6:11 PM Incident resolved'));
+  assert.deepEqual(instants(summer.timeline), ['2025-08-12T16:00:00Z', '2025-08-12T17:11:00Z']);
+  assert.deepEqual(summer.timeline.ambiguousZones, []);
+  const entry = timelineOfText(md('## Timeline', '', '- 2025-07-02 11:30 BST upgrade started'));
+  assert.deepEqual(instants(entry.timeline), ['2025-07-02T10:30:00Z']);
+  assert.deepEqual(entry.timeline.ambiguousZones, []);
+  const winter = timelineOfText(md('## Timeline (times in BST)', '', '- 2025-01-12 5:00 PM Incident declared'));
+  assert.deepEqual(instants(winter.timeline), [null]);
+  assert.deepEqual(winter.timeline.ambiguousZones.map((a) => a.label), ['BST']);
+  const dateless = timelineOfText(md('## Timeline (times in BST)', '', '- 5:00 PM Incident declared'));
+  assert.deepEqual(dateless.timeline.ambiguousZones.map((a) => a.label), ['BST']);
+});
+
+test('a time the entry quotes in another zone settles BST by evidence: it stays ambiguous when the quote contradicts British Summer Time', () => {
+  const doc = (utc: string) =>
+    md('## Timeline (times in BST)', '', '### July 11, 2025, 5:42 PM', 'Incident declared', `> Violation started: July 11, 2025 at ${utc} UTC`, '', '### 6:00 PM', 'Resolved');
+  const agrees = timelineOfText(doc('4:42PM'));
+  assert.deepEqual(instants(agrees.timeline), ['2025-07-11T16:42:00Z', '2025-07-11T17:00:00Z']);
+  assert.deepEqual(agrees.timeline.ambiguousZones, []);
+  const contradicts = timelineOfText(doc('9:42PM'));
+  assert.deepEqual(instants(contradicts.timeline), [null, null]);
+  assert.deepEqual(contradicts.timeline.ambiguousZones.map((a) => a.label), ['BST']);
+});
+
+test('"+10 minutes", "[+6.5 hrs]", "+2 Business Days Later" count from the last entry with its own date and time', () => {
+  const text = md(
+    '## Timeline',
+    '',
+    '| Time (UTC) | Event |',
+    '| --- | --- |',
+    '| May 28 2025, 11:30 AM UTC | Upgrade executed |',
+    '| \\[+1 hrs] | Failure confirmed |',
+    '| \\[+16.5 hrs] | Regression observed |',
+    '| \\[+2 Business Days Later] | Fixes staged |',
+    '| May 30 2025, 14:00 UTC | Release |',
+    '| +10 minutes | Checks pass |',
+  );
+  const t = tl(text);
+  assert.deepEqual(instants(t).slice(0, 4), ['2025-05-28T11:30:00Z', '2025-05-28T12:30:00Z', '2025-05-29T04:00:00Z', '2025-05-30T00:00:00Z']);
+  // Wednesday 28 May 2025 plus two business days is Friday 30 May; a date without a time of day.
+  assert.equal(t.events[3]!.dateOnly, true);
+  assert.deepEqual(instants(t).slice(4), ['2025-05-30T14:00:00Z', '2025-05-30T14:10:00Z']);
+  assert.deepEqual(t.order, []);
+  const friday = tl(md('## Timeline', '', '- 2025-05-30 10:00 UTC release', '- +1 business day: checks'));
+  assert.deepEqual(friday.events[1]!.date, { year: 2025, month: 6, day: 2 }, 'Friday plus one business day is Monday');
+  const first = tl(md('## Timeline', '', '- +10 minutes: nothing before it to count from'));
+  assert.equal(first.events[0]!.utc, undefined);
+  assert.equal(first.events[0]!.reason, 'no-time');
+});
+
+test('elapsed time crosses a clock change as time, not as wall clock', () => {
+  // Berlin moved from +01:00 to +02:00 at 02:00 on 2024-03-31: 01:30 plus one hour is 03:30 on the wall.
+  const t = tl(md('## Timeline', '', 'All times Europe/Berlin.', '', '- 2024-03-31 01:30 start', '- +1 hour: next'));
+  assert.deepEqual(instants(t), ['2024-03-31T00:30:00Z', '2024-03-31T01:30:00Z']);
+  assert.deepEqual(t.events[1]!.time, { hour: 3, minute: 30, second: 0, millisecond: 0 });
+});
+
+test('a weekday beside a time dates its entry to the nearest such day; in a newest-first timeline it dates only its own entry', () => {
+  // 2023-01-13 was a Friday.
+  const newestFirst = tl(md('## Timeline', '', '* **15:00 UTC(Sat)** All restored.', '* **20:30 UTC** Script still running.', '* **14:30 UTC** First report.'), timelineSettings());
+  const dated = (t: ReturnType<typeof tl>) => instants(t);
+  const withDate = (text: string) => tl(md('---', 'date: 2023-01-13', '---', '', text));
+  assert.deepEqual(dated(withDate(['## Timeline', '', '* **15:00 UTC(Sat)** All restored.', '* **20:30 UTC** Script still running.', '* **14:30 UTC** First report.'].join('\n'))), [
+    '2023-01-14T15:00:00Z',
+    '2023-01-13T20:30:00Z',
+    '2023-01-13T14:30:00Z',
+  ]);
+  assert.deepEqual(dated(withDate(['## Timeline', '', '* **14:30 UTC** First report.', '* **02:00 UTC (Sat)** Restore done.', '* **03:00 UTC** Checks pass.'].join('\n'))), [
+    '2023-01-13T14:30:00Z',
+    '2023-01-14T02:00:00Z',
+    '2023-01-14T03:00:00Z',
+  ]);
+  assert.equal(newestFirst.events.length, 3);
+});
+
+test('a placeholder that gives the hour ("22:XX") keeps its day but gets no instant; one for the whole time ("HH:mm") is the day', () => {
+  const t = tl(md('## Timeline', '', 'All times UTC.', '', ' - Dec 17th, 2022 **21:44** reports', ' - Dec 17th, 2022 **22:XX** More reports', ' - Dec 18th, 2022 HH:mm Fixed'));
+  assert.deepEqual(instants(t).slice(0, 2), ['2022-12-17T21:44:00Z', null]);
+  assert.equal(t.events[1]!.reason, 'no-time');
+  assert.equal(t.events[1]!.dateOnly, false);
+  assert.equal(t.events[2]!.dateOnly, true);
+  assert.deepEqual(t.events[2]!.date, { year: 2022, month: 12, day: 18 });
+});
+
+test('a time exactly twelve hours before the one above it is the next day in a timeline written oldest first', () => {
+  const t = tl(md('## Timeline', '', 'All times UTC.', '', '- 2022-04-05 23:00 first failure', '- 11:00 more failures', '- 12:00 isolated'));
+  assert.deepEqual(instants(t), ['2022-04-05T23:00:00Z', '2022-04-06T11:00:00Z', '2022-04-06T12:00:00Z']);
+  const back = tl(md('## Timeline', '', 'All times UTC.', '', '- 2022-04-05 23:00 restored', '- 22:00 fix deployed', '- 21:00 cause found', '- 11:00 first failure'));
+  assert.deepEqual(instants(back).slice(3), ['2022-04-05T11:00:00Z'], 'newest first: half a day back stays on the day');
 });

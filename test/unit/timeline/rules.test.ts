@@ -201,3 +201,77 @@ test('summary.start-mismatch: the summary or title dating the incident outside t
   const near = md('# Outage', '', '## Summary', '', 'On May 10, 2017, pods failed.', '', ...tl);
   assert.deepEqual(findings(near, 'summary.start-mismatch'), [], 'a day apart is not a contradiction');
 });
+
+test('timeline.invalid-time: a range that ends before it starts, on a list of periods; the start keeps its instant', () => {
+  const text = md('## Timeline', '', '1. November 4th, 2013 -- 16:30 to 15:00 UTC', '2. November 13th, 2013 -- 15:00 to 19:30 UTC', '3. November 15th, 2013 -- 23:30 to 01:00 UTC');
+  const f = findings(text, 'timeline.invalid-time');
+  assert.deepEqual(f.map((x) => x.range.start.line), [2]);
+  assert.match(f[0]!.message, /16:30 to 15:00 UTC ends before it starts/);
+  assert.equal(timelineOfText(text).timeline.events[0]!.utc, Date.UTC(2013, 10, 4, 16, 30));
+});
+
+test('timeline.dst-abbreviation: "PST (UTC-7)" in July, on PST; the offset settles the times; "PDT (UTC-7)" and "PST (UTC-8)" in January are fine', () => {
+  const doc = (zone: string, date: string) => md('## Timeline', '', `All times in ${zone}`, '', `### ${date} 11:20`, '', 'Launches fail.');
+  const f = findings(doc('PST (UTC-7)', '2018-07-30'), 'timeline.dst-abbreviation');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character]), [[2, 13, 16]]);
+  assert.equal(timelineOfText(doc('PST (UTC-7)', '2018-07-30')).timeline.events[0]!.utc, Date.UTC(2018, 6, 30, 18, 20));
+  assert.equal(findings(doc('PDT (UTC-7)', '2018-07-30'), 'timeline.dst-abbreviation').length, 0);
+  assert.equal(findings(doc('PST (UTC-8)', '2018-01-30'), 'timeline.dst-abbreviation').length, 0);
+  assert.equal(findings(doc('PST (UTC-5)', '2018-07-30'), 'timeline.dst-abbreviation').length, 0, 'an offset the region did not keep says nothing about the season');
+});
+
+test('summary.duration-mismatch without milestones: from a first entry that says the impact began to the first that says it ended', () => {
+  const pm = (summary: string, start = 'Problem starts', end = 'Delete the quota object and issue goes away') =>
+    md('# Outage', '', '## Summary', '', summary, '', '## Timeline', '', 'All times in UTC.', '', `### 2022-06-02 10:00 - ${start}`, '', 'Nothing launches.', '', '### 21:00 - Team alerted', '', `### 21:24 - ${end}`);
+  const f = findings(pm('This effect lasted approximately nine hours before normal operation was restored.'), 'summary.duration-mismatch');
+  assert.equal(f.length, 1, '9 h stated, 11 h 24 min written');
+  assert.match(f[0]!.message, /9 h 00 min.*11 h 24 min from "Problem starts" \(line 11\) to "issue goes away" \(line 17\)/);
+  assert.equal(findings(pm('This effect lasted approximately eleven hours.'), 'summary.duration-mismatch').length, 0, 'within a writer\'s rounding');
+  assert.equal(findings(pm('It lasted about ten hours.'), 'summary.duration-mismatch').length, 0, '"about" ten hours: 84 minutes off 684 is within 20%');
+  assert.equal(findings(pm('It lasted nine hours.', 'Deploy of version 2'), 'summary.duration-mismatch').length, 0, 'a first entry that does not say the impact began bounds nothing');
+  assert.equal(findings(pm('It lasted nine hours.', 'Problem starts', 'Team keeps investigating'), 'summary.duration-mismatch').length, 0, 'no entry says it ended');
+  // Under a heading entry, the words of the text below it count.
+  const heading = md('# Proxy', '', '## Summary', '', 'Everything was fixed in about 40 minutes.', '', '## Timeline', '', 'All times in UTC', '', '### 2017-02-23 21:10', 'The pod is evicted. Users start running into issues now.', '', '### 21:34', 'Most users are fine.', '', '### 22:03', 'The hub is fully operational again.');
+  assert.equal(findings(heading, 'summary.duration-mismatch').length, 1, '40 minutes stated, 53 written');
+  assert.equal(findings(heading.replace('about 40', 'about 50'), 'summary.duration-mismatch').length, 0);
+});
+
+test('summary.duration-mismatch reads "a 7 minute cascading failure" and number words as durations', () => {
+  const pm = (summary: string) => md('---', 'timezone: UTC', 'started: 2024-08-20 14:00', 'resolved: 2024-08-20 14:14', '---', '# Outage', '', '## Summary', '', summary, '', '## Timeline', '', '- 14:00 - a');
+  assert.equal(findings(pm('Hachyderm experienced a 7 minute cascading failure.'), 'summary.duration-mismatch').length, 1);
+  assert.equal(findings(pm('Hachyderm experienced a 14-minute outage.'), 'summary.duration-mismatch').length, 0);
+  assert.equal(findings(pm('We shipped a 7 minute fix to the cache.'), 'summary.duration-mismatch').length, 0, 'not said of the incident');
+  assert.equal(findings(pm('It was down for two hours.'), 'summary.duration-mismatch').length, 1);
+});
+
+test('the phrases that bound an incident match their examples and none of their counter-examples', async () => {
+  const { START_PHRASES, END_PHRASES, marksStart, marksEnd } = await import('../../../server/src/timeline/bounds.js');
+  for (const [table, marks] of [[START_PHRASES, marksStart], [END_PHRASES, marksEnd]] as const) {
+    for (const e of table.examples) assert.ok(marks(e), e);
+    for (const c of table.counterExamples) assert.ok(!marks(c), c);
+  }
+});
+
+test('summary.start-mismatch: the summary\'s time reads the same on the clock as the timeline\'s first entry but on another day or in another zone', () => {
+  const tl = ['## Timeline', '', 'All events in UTC.', '', ' - Dec 16th, 2022 **12:43** First report of media failures', ' - Dec 17th, 2022 **08:21** Second report'];
+  const day = md('# Media', '', '## Summary', '', 'On Saturday, December 17th, 2022 at roughly 12:43 UTC we received our first report.', '', ...tl);
+  const f = findings(day, 'summary.start-mismatch');
+  assert.deepEqual(f.map((x) => x.range.start.line), [4]);
+  assert.match(f[0]!.message, /same time of day on 2022-12-16/);
+  assert.deepEqual(findings(day.replace('December 17th', 'December 16th'), 'summary.start-mismatch'), [], 'the same moment');
+  assert.deepEqual(findings(day.replace('12:43 UTC we', '12:10 UTC we'), 'summary.start-mismatch'), [], 'another clock time may be another moment (impact before the first report)');
+  const zone = md('# Upgrade', '', '## Summary', '', '* Date: May 28 2025, 11:30 AM UTC - May 29 2025, 17:30 UTC', '* SEV-1: May 28 2025, 11:30 AM BST - May 28 2025, 20:30 UTC', '', '## Timeline', '', '| Time (UTC) | Event |', '| --- | --- |', '| May 28 2025, 11:30 AM UTC | Upgrade executed |');
+  const z = findings(zone, 'summary.start-mismatch');
+  assert.deepEqual(z.map((x) => x.range.start.line), [5]);
+  assert.match(z[0]!.message, /10:30 UTC.*11:30 UTC/);
+});
+
+test('summary.start-mismatch: a summary window with a date and time at both ends that ends before it starts', () => {
+  const tl = ['## Timeline', '', '| Time (UTC) | Event |', '| --- | --- |', '| July 2 2025, 11:00 AM UTC | Snapshot |', '| +10 minutes | Upgrade |'];
+  const doc = (window: string) => md('# Retrial', '', '## Summary', '', `* Date: ${window}`, '', ...tl);
+  const f = findings(doc('July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 AM UTC'), 'summary.start-mismatch');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character]), [[4, 8]]);
+  assert.match(f[0]!.message, /ends \(2025-07-02 00:30 UTC\) before it starts \(2025-07-02 09:30 UTC\)/);
+  assert.deepEqual(findings(doc('July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 PM UTC'), 'summary.start-mismatch'), []);
+  assert.deepEqual(findings(doc('July 2 2025, 9:30 PM UTC - July 3 2025, 12:30 AM UTC'), 'summary.start-mismatch'), [], 'past midnight with its date');
+});
