@@ -94,6 +94,11 @@ export function extractBlocks(model: PostMortemModel, blocks: readonly Block[], 
         case 'blockquote':
           visit(block.children, listGroup);
           break;
+        case 'code':
+          // A list indented four spaces by mistake ("    - 11:16 ::::: deploy") is a code block to Markdown
+          // but a list to its writer and readers: its items are read as lines. Fenced code is code.
+          if (!block.fenced && indentedList(model, block.startLine, block.endLine)) paragraph(model, block.startLine, block.endLine, order, items, notes, state, ITEM_LEAD);
+          break;
         default:
           break;
       }
@@ -107,6 +112,18 @@ export function extractBlocks(model: PostMortemModel, blocks: readonly Block[], 
     visit(sectionBlocks(model, day), 'list');
   }
   return { items, notes };
+}
+
+/** True when every line that is not blank is a list item ("- …", "* …", "1. …"). */
+function indentedList(model: PostMortemModel, startLine: number, endLine: number): boolean {
+  let items = 0;
+  for (let line = startLine; line < endLine; line++) {
+    const text = model.lines.lineText(line);
+    if (!text.trim()) continue;
+    if (!ITEM_LEAD.test(text)) return false;
+    items++;
+  }
+  return items > 0;
 }
 
 /** The sections right after the timeline, at its level, whose headings are only a date. */
@@ -164,6 +181,7 @@ function paragraph(
   items: TimelineItem[],
   notes: Note[],
   state: { context: number },
+  leadPattern: RegExp = LINE_LEAD,
 ): void {
   const { lines } = model;
   /** The entry being read: its first line, its stamp, its span so far and its Markdown. */
@@ -174,7 +192,7 @@ function paragraph(
   };
   for (let line = startLine; line < endLine; line++) {
     const text = lines.lineText(line);
-    const lead = LINE_LEAD.exec(text)![0].length;
+    const lead = (leadPattern.exec(text) ?? LINE_LEAD.exec(text)!)[0].length;
     const marker = dateLine(text.slice(lead), order);
     if (marker) {
       close();
@@ -187,7 +205,8 @@ function paragraph(
     const lineStart = lines.lineStart(line);
     const parts = splitBr(text, lead);
     for (const [from, to] of parts) {
-      const start = entryStartAt(text, from, order, true);
+      // A line is strict about what follows its stamp (prose may open with a time); an item of a list is not.
+      const start = entryStartAt(text, from, order, leadPattern !== ITEM_LEAD);
       if (start && start.stamp.end <= to) {
         close();
         current = {

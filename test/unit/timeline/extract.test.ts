@@ -209,3 +209,11 @@ test('with no timeline section, a list whose items (three or more) all start wit
   const mixed = timelineOfText(md('## Notes', '', '- 10:00 UTC a', '- 11:00 UTC b', '- and then c', '- 12:00 UTC d')).timeline;
   assert.equal(mixed.events.length, 0, 'every item must start with a time');
 });
+
+test('a list indented four spaces (a code block to Markdown) is read as the list its writer meant; fenced code and log lines are not', () => {
+  const indented = events(doc('All times in UTC.', '', '    - 2019-03-20 11:16 ::::: deploy with new logging', '    - 2019-03-20 11:54 ::::: creds noticed in logs', ''));
+  assert.equal(indented.length, 2);
+  assert.deepEqual(instants(timelineOfText(doc('All times in UTC.', '', '    - 2019-03-20 11:16 deploy', '    - 2019-03-20 11:54 noticed', '')).timeline), ['2019-03-20T11:16:00Z', '2019-03-20T11:54:00Z']);
+  assert.equal(events(doc('All times in UTC.', '', '```', '- 2019-03-20 11:16 deploy', '```', '')).length, 0);
+  assert.equal(events(doc('All times in UTC.', '', '    2019-03-20 11:16:02 ERROR pool exhausted', '    2019-03-20 11:16:05 ERROR pool exhausted', '')).length, 0);
+});
