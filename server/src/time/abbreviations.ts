@@ -85,7 +85,11 @@ export function lookupZoneWord(word: string): ZoneLookup | undefined {
     const fixed = own(NAMED_FIXED, key);
     if (fixed !== undefined) return { kind: 'zone', zone: fixedZone(h(fixed), w) };
     const amb = own(AMBIGUOUS, key);
-    return amb ? { kind: 'ambiguous', label: w, candidates: amb } : undefined;
+    if (amb) return { kind: 'ambiguous', label: w, candidates: amb };
+    // "Denver time", "New York time": a city the tz database names a zone after, then "time".
+    const city = /^(.+) time$/i.exec(w)?.[1];
+    const byCity = city !== undefined ? cityZone(city) : undefined;
+    return byCity ? { kind: 'zone', zone: { kind: 'iana', name: byCity, label: w } } : undefined;
   }
   if (w === key) {
     if (key === 'UTC' || key === 'GMT' || key === 'UT' || key === 'Z') return { kind: 'zone', zone: { ...UTC, label: key } };
@@ -99,6 +103,28 @@ export function lookupZoneWord(word: string): ZoneLookup | undefined {
   const name = own(FOLLOWING, key);
   if (name && /^[A-Z][a-z]+$/.test(w)) return { kind: 'zone', zone: { kind: 'iana', name, label: w } };
   return undefined;
+}
+
+/** Cities that are also common given names: "14:02 Sofia restarted it" names a person, not Europe/Sofia. */
+const GIVEN_NAMES = new Set(['Sofia', 'Adelaide', 'Regina', 'Santiago', 'Victoria', 'Lucia']);
+let cities: Map<string, string> | undefined;
+
+/**
+ * The tz database zone named after a city ("Denver" → America/Denver, "New York" →
+ * America/New_York): zones of one region and one city, not Antarctic stations nor
+ * county seats (America/Indiana/…), and not cities that are common given names.
+ */
+export function cityZone(city: string): string | undefined {
+  if (!cities) {
+    cities = new Map();
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    for (const zone of zones) {
+      const m = /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/([A-Z][A-Za-z_]+)$/.exec(zone);
+      const name = m?.[1]!.replace(/_/g, ' ');
+      if (name && !GIVEN_NAMES.has(name)) cities.set(name, zone);
+    }
+  }
+  return cities.get(city.trim().replace(/\s+/g, ' '));
 }
 
 /**

@@ -3,7 +3,7 @@
  * "10:00 (Europe/Berlin)") and in statements ("All times are PST/PDT").
  * The patterns are compiled once; scanning is linear in the text.
  */
-import { lookupZoneWord, type ZoneLookup } from './abbreviations.js';
+import { cityZone, lookupZoneWord, type ZoneLookup } from './abbreviations.js';
 import { fixedZone, ianaName, UTC } from './zones.js';
 
 export interface ZoneToken {
@@ -67,9 +67,16 @@ export function zoneAt(text: string, pos: number): ZoneToken | undefined {
   if (m) {
     const hit = lookupZoneWord(m[0]);
     if (hit) return make(pos + m[0].length, hit);
+    // "16:37 Denver - Mark updated plugins": a city's name where a zone goes, closed by a separator
+    // (not "16:37 Denver engineers…", where it may be a place or a name in the sentence).
+    const city = cityZone(m[0]);
+    if (city && CLOSED.test(text.slice(pos + m[0].length, pos + m[0].length + 3))) return make(pos + m[0].length, { kind: 'zone', zone: { kind: 'iana', name: city, label: m[0] } });
   }
   return undefined;
 }
+
+/** What may follow a zone written as a city: a separator, a bracket, a comma or the end. */
+const CLOSED = /^(?:\s*(?:[-–—:|),]|$))/;
 
 /**
  * The zone written right after a time that ends at `pos`: `Z` or an offset attached

@@ -111,3 +111,18 @@ test('a bare offset counts only standing alone, not inside a name such as a node
   assert.deepEqual(zonesIn('All times are (+02:00)').map((t) => t.raw), ['+02:00']);
   assert.deepEqual(zonesIn('All times are -05:00').map((t) => t.raw), ['-05:00']);
 });
+
+test('a city the tz database names a zone after: "Denver time" anywhere, "16:37 Denver -" after a time; not a given name, nor a city in a sentence', async () => {
+  const { zoneAfterTime } = await import('../../../server/src/time/zone-token.js');
+  const zoneOf = (text: string) => {
+    const t = zoneAfterTime(text, text.indexOf(' '));
+    return t?.lookup.kind === 'zone' && t.lookup.zone.kind === 'iana' ? t.lookup.zone.name : undefined;
+  };
+  assert.equal(zoneOf('16:37 Denver - Mark updated plugins'), 'America/Denver');
+  assert.equal(zoneOf('11am Berlin time: we restarted'), 'Europe/Berlin');
+  assert.equal(zoneOf('09:00 (Tokyo) paged'), 'Asia/Tokyo');
+  assert.equal(zoneOf('16:37 Denver engineers joined the call'), undefined);
+  assert.equal(zoneOf('14:02 Sofia - restarted the primary'), undefined);
+  const r = lookupZoneWord('New York time');
+  assert.ok(r?.kind === 'zone' && r.zone.kind === 'iana' && r.zone.name === 'America/New_York');
+});
