@@ -121,10 +121,11 @@ export function cityZone(city: string): string | undefined {
     for (const zone of zones) {
       const m = /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/([A-Z][A-Za-z_]+)$/.exec(zone);
       const name = m?.[1]!.replace(/_/g, ' ');
-      if (name && !GIVEN_NAMES.has(name)) cities.set(name, zone);
+      if (name && !GIVEN_NAMES.has(name)) cities.set(name.toLowerCase(), zone);
     }
   }
-  return cities.get(city.trim().replace(/\s+/g, ' '));
+  // In any case: a typo such as "DEnver" in one entry of a timeline in Denver time is still Denver.
+  return cities.get(city.trim().replace(/\s+/g, ' ').toLowerCase());
 }
 
 /**

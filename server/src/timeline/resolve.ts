@@ -36,6 +36,8 @@ export function resolveEvents(
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const twelveHour = items.some((it) => it.kind === 'entry' && it.entry.stamp.clock?.twelveHour);
+  /** Set once a bare time after noon was read as the afternoon: the clock is a 12-hour one from there on. */
+  let pastNoon = false;
   // Entries come in document order, so the zone statements in effect are walked once.
   const seasonCache = new Map<string, Extract<Zone, { kind: 'iana' }> | null>();
   let nextSwitch = 0;
@@ -145,10 +147,13 @@ export function resolveEvents(
       continue;
     }
     let local = wallMs(date, time);
-    if (twelveHour && !explicit && base?.local !== undefined && afternoon(stamp, base.local, local)) {
+    if (!explicit && base?.local !== undefined && (twelveHour || (!newestFirst && unpadded(stamp) && (pastNoon || noonHour(base.local)))) && afternoon(stamp, base.local, local)) {
       // "11:57", then "1:17" in a timeline of AM/PM times: a reader goes on into the afternoon.
+      // So after "12:16" with no AM/PM anywhere: a 24-hour clock would have written "13:52" for "1:52"
+      // ("01:00", zero-padded, is a 24-hour clock's: eleven hours earlier, out of order).
       time = { ...time, hour: time.hour + 12 };
       local += ROLLOVER_MS;
+      pastNoon = true;
     }
     ev.time = time;
     let instant = zone ? localToInstant(zone, local) : undefined;
@@ -338,6 +343,17 @@ function afternoon(stamp: TimelineEntry['stamp'], previous: number, local: numbe
   if (!stamp.time || stamp.clock?.twelveHour || stamp.time.hour < 1 || stamp.time.hour > 11) return false;
   const pm = local + ROLLOVER_MS;
   return local < previous && pm >= previous && pm - previous < ROLLOVER_MS;
+}
+
+/** True when the time's hour is written with one digit ("1:52", "3:31:07"), as 12-hour clocks write it. */
+function unpadded(stamp: TimelineEntry['stamp']): boolean {
+  const c = stamp.clock;
+  return !!c && ((c.end - c.start) === 4 || (c.end - c.start) === 7);
+}
+
+/** True when a wall-clock value is in the hour after noon (12:00–12:59). */
+function noonHour(local: number): boolean {
+  return Math.floor((((local % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / MS_PER_HOUR) === 12;
 }
 
 /** True when a time is more than 12 hours before the previous one (or exactly 12, going forward): it happened on the next day. */

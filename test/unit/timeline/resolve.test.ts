@@ -234,3 +234,11 @@ test('a time exactly twelve hours before the one above it is the next day in a t
   const back = tl(md('## Timeline', '', 'All times UTC.', '', '- 2022-04-05 23:00 restored', '- 22:00 fix deployed', '- 21:00 cause found', '- 11:00 first failure'));
   assert.deepEqual(instants(back).slice(3), ['2022-04-05T11:00:00Z'], 'newest first: half a day back stays on the day');
 });
+
+test('with no AM/PM anywhere, a bare "1:52" right after "12:16" is the afternoon (a 24-hour clock writes 13:52); after "11:57" it stays earlier; newest first it is not moved', () => {
+  const noon = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2019-03-20 11:54 checks', '- 12:16 creds rolled', '- 1:52 log drains found', '- 3:31 cleanup complete'));
+  assert.deepEqual(instants(noon), ['2019-03-20T11:54:00Z', '2019-03-20T12:16:00Z', '2019-03-20T13:52:00Z', '2019-03-20T15:31:00Z']);
+  assert.deepEqual(noon.order, []);
+  const morning = tl(md('## Timeline', '', 'All times in UTC.', '', '- 2025-03-05 11:57: discussion', '- 1:17: earlier, out of order'));
+  assert.deepEqual(instants(morning), ['2025-03-05T11:57:00Z', '2025-03-05T01:17:00Z']);
+});
