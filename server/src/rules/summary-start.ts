@@ -93,7 +93,8 @@ function sameClockElsewhere(ctx: RuleContext, from: number, to: number, order: D
     if (stamp.time.hour !== first.time.hour || stamp.time.minute !== first.time.minute) continue;
     const otherDay = dayNumber(date) !== dayNumber(first.date);
     const utc = zone ? localToInstant(zone, local) : undefined;
-    const otherZone = !otherDay && utc?.kind === 'ok' && utc.utc !== first.utc;
+    // Compared to the minute, as both are written: "12:50:27.435Z" in the summary is the timeline's "1250 UTC".
+    const otherZone = !otherDay && utc?.kind === 'ok' && Math.floor(utc.utc / 60_000) !== Math.floor(first.utc / 60_000);
     if (!otherDay && !otherZone) continue;
     const written = `"${stamp.raw.trim()}"`;
     ctx.report({

@@ -69,6 +69,7 @@ const RE = {
   dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+(?:--?|–|—)\s+|\s+)/y,
   // "08.45 UTC": a clock with a dot, only when a zone follows (alone, "08.45" may be a version or an amount).
   dotClock: /([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/y,
+  fourDigitClock: /([01]\d|2[0-3])([0-5]\d)(?![\d.:])/y,
   weekdayNote: /\s?\((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/iy,
   clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,
   clockPlaceholder: /(?:HH|hh|--|\?\?|XX|xx|\d{1,2}):(?:mm|MM|--|\?\?|XX|xx)(?![\w?])|\?\?:\?\?/y,
@@ -244,7 +245,7 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       // "Dec 16th **12:43**": the time may be emphasised on its own.
       const emph = at(RE.emphasis, text, at0);
       const clockAt = emph ? at0 + emph[0].length : at0;
-      clock = parseClockAt(text, clockAt);
+      clock = parseClockAt(text, clockAt) ?? dotClockAt(text, clockAt) ?? fourDigitClockAt(text, clockAt);
       if (clock && emph && !text.startsWith(emph[0], clock.end)) clock = undefined;
       if (clock) {
         clockStart = clockAt;
@@ -252,7 +253,7 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       }
     }
   } else {
-    clock = parseClockAt(text, p) ?? dotClockAt(text, p);
+    clock = parseClockAt(text, p) ?? dotClockAt(text, p) ?? fourDigitClockAt(text, p);
     if (!clock) return undefined;
     clockStart = p;
     p = clock.end;
@@ -342,6 +343,15 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** "08.45 UTC": a dotted clock followed by a zone, else undefined. */
 function dotClockAt(text: string, pos: number): ClockHit | undefined {
   const m = at(RE.dotClock, text, pos);
+  if (!m) return undefined;
+  const end = pos + m[0].length;
+  if (zoneAfterTime(text, end)?.lookup.kind !== 'zone') return undefined;
+  return { end, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
+}
+
+/** "2018-08-10 1250 UTC", "0659Z": four digits of a 24-hour clock, only when a zone follows (alone, "1250" is a number or a year). */
+function fourDigitClockAt(text: string, pos: number): ClockHit | undefined {
+  const m = at(RE.fourDigitClock, text, pos);
   if (!m) return undefined;
   const end = pos + m[0].length;
   if (zoneAfterTime(text, end)?.lookup.kind !== 'zone') return undefined;

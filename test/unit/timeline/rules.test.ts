@@ -275,3 +275,10 @@ test('summary.start-mismatch: a summary window with a date and time at both ends
   assert.deepEqual(findings(doc('July 2 2025, 9:30 AM UTC - July 2 2025, 12:30 PM UTC'), 'summary.start-mismatch'), []);
   assert.deepEqual(findings(doc('July 2 2025, 9:30 PM UTC - July 3 2025, 12:30 AM UTC'), 'summary.start-mismatch'), [], 'past midnight with its date');
 });
+
+test('summary.start-mismatch compares clock times to the minute, as both are written: "12:50:27.435Z" is the timeline\'s "1250 UTC"', () => {
+  const text = md('# Credentials', '', '## Background', '', 'Level 1 credentials could create level-3 tasks between 2018-08-10T12:50:27.435Z and 2018-08-27T16:00Z.', '', '## Timeline', '', '- 2018-08-10 1250 UTC ::::: API call modifies the role', '- 2018-08-27 1600 UTC ::::: mis-configuration noticed');
+  assert.deepEqual(findings(text, 'summary.start-mismatch'), []);
+  const other = md('# Credentials', '', '## Background', '', 'It started on 2018-08-10 at 12:50 CEST and ended at 16:00 UTC.', '', '## Timeline', '', '- 2018-08-10 12:50 UTC API call modifies the role', '- 2018-08-10 16:00 UTC noticed');
+  assert.equal(findings(other, 'summary.start-mismatch').length, 1);
+});
