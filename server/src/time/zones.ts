@@ -134,8 +134,19 @@ export function offsetAt(zone: Zone, utcMs: number): number {
     days.set(day, start);
     return start;
   }
-  return intlOffsetMinutes(f, utcMs);
+  // A day with a transition: by the minute (offsets change on a minute), cached too, since every
+  // analysis of a document asks for the same few instants again (Intl's formatting is the slow part).
+  const minute = Math.floor(utcMs / MS_PER_MINUTE);
+  const key = `${zone.name}\0${minute}`;
+  const cached = minuteOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const offset = intlOffsetMinutes(f, minute * MS_PER_MINUTE);
+  if (minuteOffsets.size > 4096) minuteOffsets.clear();
+  minuteOffsets.set(key, offset);
+  return offset;
 }
+
+const minuteOffsets = new Map<string, number>();
 
 /** What a local (wall-clock) time means in a zone. */
 export type LocalInstant =
