@@ -136,10 +136,15 @@ function withoutTags(text: string): string {
   });
 }
 
+/** A character that any of the steps below acts on. */
+const MARKUP = /[[\]<>*(_`~&!]/;
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 /** The plain text of an entry's Markdown: tags, emphasis, links and HTML removed, entities decoded, spaces collapsed. */
 export function entryPlainText(markdown: string): string {
+  // Most entries are plain words: nothing to unwrap (no link, tag, emphasis, code, remark or entity).
+  if (!MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
   const plain = plainInline(withoutTags(markdown).replace(/<br\s*\/?>/gi, ' '));
   return plain
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => own(ENTITIES, e) ?? _)
