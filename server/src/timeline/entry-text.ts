@@ -76,6 +76,7 @@ const PEOPLE = /(?<![\w@./-])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
 /** The `@handles` a text mentions, without the @, once each, in order. */
 export function peopleIn(text: string): string[] {
   const out: string[] = [];
+  if (!text.includes('@')) return out;
   for (const m of text.matchAll(PEOPLE)) if (!out.includes(m[1]!)) out.push(m[1]!);
   return out;
 }
@@ -120,6 +121,8 @@ const TAG = /\[([A-Za-z ]{2,20})\](?!\()|<\s*((?:start|end) of (?:outage|inciden
  * parenthesised one (`(resolved)`). The first one found counts.
  */
 export function milestoneIn(text: string): MilestoneName | undefined {
+  // Every tag is bracketed, angled, bold or in parentheses.
+  if (!TAG_OPENER.test(text)) return undefined;
   for (const m of text.matchAll(TAG)) {
     const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
     const hit = own(MILESTONE_WORDS, word);
@@ -127,6 +130,8 @@ export function milestoneIn(text: string): MilestoneName | undefined {
   }
   return undefined;
 }
+
+const TAG_OPENER = /[[<*(]/;
 
 /** Removes milestone tags and markers from an entry's text. */
 function withoutTags(text: string): string {
