@@ -75,8 +75,14 @@ function notActions(model: PostMortemModel, sub: Section): boolean {
   // "Fixes" or "Resolution" inside the actions lists work done, which the done checks read.
   if (sub.canonical && sub.canonical !== 'resolution' && !sub.weak) return true;
   const siblings = model.allSections.filter((s) => s.parent === sub.parent && s !== sub);
+  // A part named for nothing inside a part named for actions is a group of them ("Code and configuration
+  // changes" beside "Process improvements"), unless a sibling is the list of actions ("What went wrong" beside "Action items").
+  if (!sub.canonical && sub.parent && namedForActions(sub.parent)) return siblings.some((s) => namedForActions(s) && ACTION_LIST_TITLE.test(s.title));
   return siblings.some(namedForActions);
 }
+
+/** A title that names the list of actions itself, not a kind of improvement. */
+const ACTION_LIST_TITLE = /\b(?:actions?|action\s+items?|follow[- ]?ups?|to-?dos?|next\s+steps|tasks)\b/i;
 
 function namedForActions(s: Section): boolean {
   return !s.weak && (s.canonical === 'preventive-actions' || s.also.includes('preventive-actions'));
@@ -86,7 +92,11 @@ function namedForActions(s: Section): boolean {
 function introFields(paragraph: string): Inherited {
   const text = plainText(paragraph);
   if (!/:\s*$/.test(text)) return {};
-  const team = /\b((?:[Tt]he\s+)?\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+team)\s+(?:is|are|will|has|have|owns|plans?\s+to)\b/u.exec(text);
+  // A named team: "the team" or "our team" names no one.
+  // "Owned by the platform team:", "Owner: @ops": a labelled owner for the whole list.
+  const labelled = /\b(?:owners?|assignees?|owned\s+by|assigned\s+to|dri)\b/i.test(text) ? ownerIn(paragraph) : undefined;
+  if (labelled) return { owner: labelled };
+  const team = /\b((?:[Tt]he\s+)?(?!(?:The|Our|This|That|Each|Every|Whole|Entire|A|An|My|Your|Their)\s)\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+team)\s+(?:is|are|will|has|have|owns|plans?\s+to)\b/u.exec(text);
   return team ? { owner: team[1]! } : {};
 }
 
@@ -123,7 +133,8 @@ function headingFields(heading: string): Inherited {
   if (due) out.due = due;
   if (ticket) out.ticket = ticket;
   if (link) out.link = link;
-  if (/\b(?:done|completed?|finished|shipped)\b/i.test(heading)) out.done = true;
+  // "Completed", "Actions taken", "Mitigations applied", "What we did": work already done.
+  if (/\b(?:done|completed?|finished|shipped|taken|applied|already)\b|\bwhat\s+we\s+(?:did|changed|fixed)\b/i.test(heading)) out.done = true;
   if (/\b(?:fix(?:es|ed)?|resolved|merged|implemented)\b/i.test(heading)) out.fixes = true;
   return out;
 }
@@ -144,7 +155,7 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
   const source = itemSource(model, item);
   if (!/[\p{L}\p{N}]/u.test(source.replace(/^\[[ xX]?\]/, ''))) return [];
   // A timeline entry ("4:09: parithosh announces…") or an account of what was ("The mapper knows…") is no action.
-  if (CLOCK_START.test(source) || STATEMENT.test(source)) return [];
+  if (CLOCK_START.test(source) || STATEMENT.test(source) || PAST_ACCOUNT.test(source)) return [];
   const first = model.lines.lineText(item.startLine);
   const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/.exec(first)?.[0].length ?? 0;
   const end = first.trimEnd().length;
@@ -167,6 +178,13 @@ const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{
 const CLOCK_START = /^(?:\*\*)?\d{1,2}:\d{2}\b/;
 const STATEMENT =
   /^(?:(?:the|this|that|these|those|it|there|its|our)\s+|`[^`]{1,80}`\s+)(?:[\w`'’.-]+\s+){0,5}?(?:was|were|had|hadn't|didn't|did\s+not|wasn't|weren't|never|knows|wants|sees)\b/i;
+
+/**
+ * An account in the past tense, not a measure to take: "Didn't experience major issues…",
+ * "Even when the block was invalid, it was added…", "After the network finalized, Nimbus took a while…".
+ */
+const PAST_ACCOUNT =
+  /^(?:\*\*)?(?:(?:did\s+not|didn't|was\s+not|wasn't|were\s+not|weren't|could\s+not|couldn't|had\s+no)\s|(?:even\s+)?(?:when|while|after|once|although|though|because|since|as\s+soon\s+as)\s+(?:[^,.;:!?]*?\b(?:was|were|had|did|didn't|wasn't|weren't|couldn't|took)\b[^,.;:!?]*|[^,.;:!?]*?\b[a-z]{3,}ed),(?:(?!\b(?:should|must|will|need|needs|shall|would|could|can)\b)[^.;:!?])*(?:[.;:!?]|$))/i;
 
 /** Words that name a kind or a time of action, not who owns it ("Short term", "Process", "Completed"). */
 const GROUP_WORDS =
