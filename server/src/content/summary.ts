@@ -1,6 +1,8 @@
 import type { PostMortemModel } from '../model/document.js';
 import { blocksBetween, sectionBlocks } from '../model/document.js';
 import type { Range } from '../model/text.js';
+import type { Block } from '../model/markdown.js';
+import type { Section } from '../model/sections.js';
 import { proseLines, type ProseLine } from './text.js';
 import { mentionsZone } from './zones.js';
 
@@ -37,7 +39,7 @@ export interface ClockTime {
 export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
   const section = model.canonical.get('summary');
   const preamble = blocksBetween(model.blocks, model.preamble.startLine, model.preamble.endLine);
-  const blocks = [...preamble, ...(section ? sectionBlocks(model, section) : [])];
+  const blocks = [...preamble, ...(section ? summaryBlocks(model, section) : [])];
   // "**Author**: Jane", "Status: draft": fields about the document, not what summarises the incident.
   const lines = proseLines(model, blocks).filter((l) => !DOCUMENT_FIELD.test(l.text));
   if (!section && !lines.length) return undefined;
@@ -59,6 +61,12 @@ export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
     times,
     zoneStated: mentionsZone(text),
   };
+}
+
+/** The summary's blocks, up to a sub-part that is another section ("# Summary" over "## Timeline"). */
+function summaryBlocks(model: PostMortemModel, section: Section): Block[] {
+  const other = section.children.find((c) => c.canonical && c.canonical !== 'summary' && !c.weak);
+  return other ? blocksBetween(model.blocks, section.bodyStartLine, other.heading.startLine) : sectionBlocks(model, section);
 }
 
 const DOCUMENT_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:authors?|written\s+by|status|severity|sev|owner|reviewers?|editors?|last\s+updated|updated|published|version|incident\s+(?:id|number|commander|lead)|id|ticket|contributors?|participants|attendees|tags?|category|document\s+owner)\s*(?:\*\*|__)?\s*:/i;

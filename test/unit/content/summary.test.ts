@@ -136,3 +136,22 @@ test('the parts said in other words: a duration in words, a range to a time with
   assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC users saw errors; we changed the architecture to fix it.').includes('resolution'));
   assert.ok(missing('On 2024-08-20 from 14:02 to 15:40 UTC users saw errors; we tried to fix it.').includes('resolution'), 'trying is not fixing');
 });
+
+test('the summary ends where a sub-part that is another section begins ("# Summary" over "## Timeline")', () => {
+  const text = md(
+    '# Summary',
+    '',
+    'On 2024-08-20 checkout failed for 30% of users for 98 minutes; a rollback resolved it.',
+    '',
+    '## Timeline',
+    '',
+    '- between ~4pm and ~5:15pm the proxy was killed',
+    '',
+    '## Root cause',
+    '',
+    'A leak.',
+  );
+  assert.deepEqual(summaryFindings(text).map((f) => f.code), [], 'the timeline\'s "4pm" is not the summary\'s');
+  const sub = text.replace('## Timeline', '## Details');
+  assert.deepEqual(summaryFindings(sub).map((f) => f.code), ['summary.timezone-missing'], 'a sub-part named for nothing is still the summary');
+});
