@@ -100,3 +100,12 @@ test('a paragraph that owns the failure together blames no one on any of its lin
   const text = withRootCause('We cannot blame anyone here:', 'the sloppy bug fixes came from all of us,', 'and our team is solely responsible.');
   assert.deepEqual(analyze(text, { force: true }).findings.filter((f) => f.code === 'language.blame'), []);
 });
+
+test('one person who erred is blamed: "Dave made a mistake", "she made a careless error", "Kim messed up"; we, a system or a negation are not', () => {
+  assert.deepEqual(phrases('Dave made a mistake in the config.'), ['Dave made a mistake']);
+  assert.deepEqual(phrases('She made a typing error in the zone file.'), ['She made a typing error']);
+  assert.deepEqual(phrases('Then Kim messed up the rollout.'), ['Kim messed up']);
+  assert.deepEqual(phrases('We made a mistake in the config.'), []);
+  assert.deepEqual(phrases('The deploy made an error in the config.'), []);
+  assert.deepEqual(phrases('Nobody thinks Dave made a mistake.'), []);
+});
