@@ -4,6 +4,7 @@ import { isWithin, sectionBlocks, type PostMortemModel } from '../model/document
 import { replaceComments } from '../model/spans.js';
 import { milestoneIn } from '../timeline/entry-text.js';
 import type { Rule } from './types.js';
+import guidanceData from '../data/template-guidance.json';
 
 /**
  * Template text left behind: TODO/TBD/FIXME/XXX, lorem ipsum, a clock time with
@@ -49,6 +50,17 @@ export const sectionPlaceholder: Rule = {
           });
           return;
         }
+        const guidance = templateGuidance(model, block.startLine, block.endLine);
+        if (guidance) {
+          const text = model.lines.lineText(block.startLine);
+          const start = text.length - text.trimStart().length;
+          seen.add(block.startLine);
+          report({
+            code: 'section.placeholder',
+            message: `Template text left in: "${short(guidance.sentence)}", the guidance of ${guidance.template}. Replace it with what happened.`,
+            range: { start: { line: block.startLine, character: start }, end: { line: block.startLine, character: text.trimEnd().length } },
+          });
+        }
         for (let line = block.startLine; line < block.endLine; line++) scanLine(line, 'prose');
       } else if (block.kind === 'html') {
         for (let line = block.startLine; line < block.endLine; line++) scanLine(line, 'html');
@@ -60,6 +72,21 @@ export const sectionPlaceholder: Rule = {
 };
 
 type Mode = 'prose' | 'cells' | 'html';
+
+const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const GUIDANCE = guidanceData.templates.flatMap((t) => t.sentences.map((sentence) => ({ sentence, template: t.name, text: normalise(sentence) })));
+/** The first word of every guidance sentence: a paragraph that starts with none of them is skipped without joining its lines. */
+const GUIDANCE_FIRST = new Set(GUIDANCE.map((g) => g.text.split(' ')[0]!));
+
+/** A paragraph that starts with a known template's guidance (data/template-guidance.json), or undefined. */
+export function templateGuidance(model: PostMortemModel, startLine: number, endLine: number): { sentence: string; template: string } | undefined {
+  const first = /^\s*(\S+)/.exec(model.lines.lineText(startLine))?.[1]?.toLowerCase();
+  if (!first || !GUIDANCE_FIRST.has(first)) return undefined;
+  const lines: string[] = [];
+  for (let line = startLine; line < endLine; line++) lines.push(model.lines.lineText(line));
+  const text = normalise(lines.join(' '));
+  return GUIDANCE.find((g) => text.startsWith(g.text));
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
