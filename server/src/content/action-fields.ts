@@ -19,7 +19,7 @@ function visible(source: string): string {
 
 const HANDLE = /(?<![\w.+\-/@])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?(?:\/[\w.-]+)?)/;
 const VALUE_END = String.raw`\s*(?=$|[,;|()\]\n]|\s[-–—]\s|\bdue\b|\bby\b)`;
-const OWNER_LABEL = new RegExp(String.raw`\b(?:owners?|assignees?|responsible|dri|team|who)\s*[:=]\s*([^,;|()\]\n]+?)` + VALUE_END, 'i');
+const OWNER_LABEL = new RegExp(String.raw`\b(?:owners?|assignees?|responsible|dri|team|who|lead|poc|point\s+of\s+contact|driver)\s*[:=]\s*([^,;|()\]\n]+?)` + VALUE_END, 'i');
 const OWNER_DASH = new RegExp(String.raw`\b(?:owners?|assignees?)\s+[-–—]\s+([^,;|()\]\n]+?)` + VALUE_END, 'i');
 const OWNED_BY = new RegExp(String.raw`\b(?:owned by|assigned to)\s+([^,;|()\]\n]+?)` + VALUE_END, 'i');
 
@@ -151,6 +151,8 @@ const DONE = [
   /\((?:done|completed?|fixed|resolved|closed|shipped|implemented|merged|landed|deployed)\b[^)]*\)|\[(?:done|completed?|fixed|resolved|closed|shipped|merged)\]|^\s*(?:\*\*)?DONE\b/i,
   // "… Done.", "… **Completed**", "… | done": the state written after the item.
   /(?:[-–—:.;,|]\s*|\*\*|__|\s_)(?:done|completed?)(?:\*\*|__|_)?[.!]?\s*$/i,
+  // "The deploy script now checks the quota", "Alerts now fire at 80%": the new state, already in place.
+  /^\s*(?:\*\*)?(?:(?!(?:should|must|will|would|could|need|needs|to|ensure|make|if|when|once|after|until)\b)[\w`'’.@/-]+\s+){1,6}now\s+(?:(?:also|always|automatically|only)\s+)?(?!(?:needs|has\s+to|have\s+to|is\s+to)\b)(?:[a-z]+s|is|are|has|have|does|do|can|gets|get)\b/i,
   // "To deal with the load, the team created a larger node": a purpose, then what was done.
   /^\s*(?:\*\*)?to\s[^,.;]{3,120},\s*(?:we|the\s+team|team|they|\p{Lu}[\w-]*)\s+(?:already\s+)?(?:[a-z]+ed|built|made|wrote|ran|set\s+up|put)\b/iu,
   // "… _done in grafana_.": a last sentence that says where it was done.

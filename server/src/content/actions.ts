@@ -57,6 +57,9 @@ function buildActionItems(model: PostMortemModel): ActionItem[] {
         const sub = model.allSections.find((s) => s.heading.startLine === block.startLine);
         if (sub && sub !== section && notActions(model, sub)) skipBelow = block.level;
         inherited = merge(headingFields(block.text), headingFields(section.title));
+        // What resolved the incident ("### Resolution", "### Mitigation" inside the actions) is work done.
+        // ("### Fixes" may list fixes still to make: there an item is done by what it says or links.)
+        if (sub && sub !== section && sub.canonical === 'resolution' && !namedForActions(sub) && !inherited.fixes) inherited.done = true;
         intro = {};
         continue;
       }
@@ -201,9 +204,9 @@ function groupFields(label: string): Inherited {
 }
 
 const COLUMNS: Array<[keyof Pick<ActionItem, 'owner' | 'due' | 'ticket' | 'done'> | 'text', RegExp]> = [
-  ['owner', /\b(?:owners?|assignees?|assigned|who|responsible|dri|team)\b/i],
-  ['due', /\b(?:due|deadline|eta|target|when|by|date)\b/i],
-  ['ticket', /\b(?:tickets?|issues?|jira|bugs?|links?|tracking|pr|references?|refs?)\b/i],
+  ['owner', /\b(?:owners?|assignees?|assigned|who|responsible|dri|team|lead|poc|driver)\b/i],
+  ['due', /\b(?:due|deadline|eta|target|when|by|date|timeframe|milestone|quarter)\b/i],
+  ['ticket', /\b(?:tickets?|issues?|jira|bugs?|links?|tracking|tracker|pr|prs|references?|refs?|github|gitlab|url)\b/i],
   ['done', /\b(?:status|state|done|completed?)\b/i],
   ['text', /\b(?:actions?|items?|tasks?|descriptions?|what|title|follow[- ]?ups?|measures?|remediations?)\b/i],
 ];

@@ -250,3 +250,22 @@ test('accounts in the past tense are no actions; a part named for nothing among 
   );
   assert.deepEqual(items(groups).map((i) => i.text), ['Write a runbook (OPS-1)', 'Lower the launch timeout to 5 minutes']);
 });
+
+test('done: the new state written with "now" ("The deploy script now checks…"); items under a Resolution part inside the actions', () => {
+  const done = (s: string) => items(withActions(`- ${s}`))[0]!.done;
+  assert.equal(done('The deploy script now checks the quota before it applies'), true);
+  assert.equal(done('The alert now pages the on-call at 80% of the quota'), true);
+  assert.equal(done('We should now add an alert at 80%'), false);
+  assert.equal(done('Fix it now before the release'), false);
+  assert.equal(done('Make sure the script now checks the quota'), false);
+  const resolution = fullPostMortem().replace(`## Preventive Actions\n\n${ACTIONS}`, md('## Preventive Actions', '', '- Add a canary stage', '', '### Resolution', '', '- Roll back the release').trimEnd());
+  assert.deepEqual(items(resolution).map((i) => [i.text, i.done]), [['Add a canary stage', false], ['Roll back the release', true]]);
+});
+
+test('owners and columns by their other names: "Lead:", "POC:", a Lead column, a Timeframe column, a GitHub column', () => {
+  const owner = (s: string) => items(withActions(`- ${s}`))[0]!.owner;
+  assert.equal(owner('Add a canary stage (lead: Kim)'), 'Kim');
+  assert.equal(owner('Add a canary stage, POC: @ops'), '@ops');
+  const table = withActions('| Action | Lead | Timeframe | GitHub |', '| --- | --- | --- | --- |', '| Add a canary stage | Kim | next sprint | [link](https://github.com/a/b/issues/1) |');
+  assert.deepEqual(items(table).map(({ owner: o, due }) => [o, due]), [['Kim', 'next sprint']]);
+});
