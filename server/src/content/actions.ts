@@ -65,7 +65,7 @@ function buildActionItems(model: PostMortemModel): ActionItem[] {
       }
       if (skipBelow !== Infinity) continue;
       if (block.kind === 'paragraph') intro = introFields(block.content);
-      else if (block.kind === 'list') for (const item of block.items) out.push(...listItems(model, item, merge(intro, inherited)));
+      else if (block.kind === 'list' && !observations(model, block.items)) for (const item of block.items) out.push(...listItems(model, item, merge(intro, inherited)));
       else if (block.kind === 'table') out.push(...tableItems(model, block, merge(intro, inherited)));
     }
   }
@@ -179,6 +179,30 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
 
 const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{7,}/i;
 const CLOCK_START = /^(?:\*\*)?\d{1,2}:\d{2}\b/;
+/**
+ * A list of observations, not of actions: every item states what is or was ("The proxy is
+ * written in JavaScript", "Only testing in production is dangerous") and none asks for
+ * anything (no "should", "need", "will", no bare imperative). Two items at least: one
+ * statement among actions is an action's background.
+ */
+function observations(model: PostMortemModel, items: readonly ListItem[]): boolean {
+  if (items.length < 2) return false;
+  return items.every((item) => {
+    const first = plainText(model.lines.lineText(item.startLine).replace(/^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/, ''));
+    const clause = first.split(/[.;:!?](?:\s|$)/)[0]!;
+    return OBSERVATION.test(clause) && !ASKS.test(clause);
+  });
+}
+
+/**
+ * A subject (a determiner, then up to six words), then a verb that states: is, was, has, had,
+ * can, does… Not a capitalised first word: "Determine how many nodes are…" is an imperative.
+ */
+const OBSERVATION =
+  /^(?:the|this|that|these|those|it|there|its|our|their|some|many|most|all|only|every|each|no)\b(?:\s*[\p{L}\p{N}`'’().,/-]+){0,6}?\s+(?:is|are|was|were|has|have|had|can|could|does|did|isn't|aren't|wasn't|weren't|doesn't|didn't|hasn't|haven't|cannot|can't|takes|took|leaks|causes|caused|seems|seemed|remains|became|becomes|got|gets)\b/iu;
+/** What asks for something: a modal, a need, a plan, or "we" deciding. */
+const ASKS = /\b(?:should|must|shall|will|would|need|needs|needed|ought|plan|plans|going\s+to|have\s+to|has\s+to|want\s+to|let's|todo|tbd|to\s+be\s+(?:done|fixed|added|implemented|investigated))\b/i;
+
 const STATEMENT =
   /^(?:(?:the|this|that|these|those|it|there|its|our)\s+|`[^`]{1,80}`\s+)(?:[\w`'’.-]+\s+){0,5}?(?:was|were|had|hadn't|didn't|did\s+not|wasn't|weren't|never|knows|wants|sees)\b/i;
 

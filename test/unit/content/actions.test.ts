@@ -269,3 +269,14 @@ test('owners and columns by their other names: "Lead:", "POC:", a Lead column, a
   const table = withActions('| Action | Lead | Timeframe | GitHub |', '| --- | --- | --- | --- |', '| Add a canary stage | Kim | next sprint | [link](https://github.com/a/b/issues/1) |');
   assert.deepEqual(items(table).map(({ owner: o, due }) => [o, due]), [['Kim', 'next sprint']]);
 });
+
+test('a list of observations is no list of actions; one statement among actions, or a list that asks for something, still is', () => {
+  const observations = withActions('- The proxy is written in JavaScript and leaks ports under load', '- The CPU allocation on the core node was also spiking', '- Only testing the fork in production is dangerous');
+  assert.deepEqual(items(observations), []);
+  const mixed = withActions('- The proxy is written in JavaScript', '- Move the proxy to its own node');
+  assert.deepEqual(items(mixed).map((i) => i.text), ['The proxy is written in JavaScript', 'Move the proxy to its own node']);
+  const asks = withActions('- The proxy is slow and should be replaced', '- The runbook is missing; it needs a section on restarts');
+  assert.equal(items(asks).length, 2);
+  const imperative = withActions('- Determine how many nodes are not mounting the disk', '- Find out which nodes are old');
+  assert.equal(items(imperative).length, 2);
+});
