@@ -70,7 +70,8 @@ function trailingNames(text: string): string | undefined {
 
 const NOT_NAMES = String.raw`We|They|It|This|That|These|Those|There|Someone|Everyone|Nobody|Need|Needs|Want|Plan|Plans|Try|Going|Ability|Also|Then|How|What|When|Who|Able|Have|Has|Make|Get|Start|Continue|Begin|Learn|Remember|Tell|Ask|Allow|Use|Attempt|Work|Prefer|Look|Reach|Link|Point|Redirect|Forward|Map|Connect|Attach|Apply|Expose|Escalate|Report|Stick|Lock|Fall|Fail|Refer|Switch|Move|Migrate|Upgrade|Downgrade|Change|Revert|Return|Add|Write|Send|Go|Set|Listen|Respond|Subscribe|Commit|Push|Post|Publish|Deploy|Roll|Pin|Bump|Limit|Restrict|Default|Due|Owner|Note|Back|Up|Down`;
 /** "Nóva to send the list…", "Kim and Bo to rotate…": a name, then what they are to do. */
-const NAMED_SUBJECT = new RegExp(String.raw`^((?!(?:${NOT_NAMES})\b)\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?)\s+to\s+(?!(?:the|a|an|all|our|its|their|this|that|these|those|be|do|using|use)\b)\p{Ll}`, 'u');
+// Not a past tense ("Optimized `X` to load…" once the code is blanked): a name rarely ends in "-ized" or "-ated".
+const NAMED_SUBJECT = new RegExp(String.raw`^((?!(?:${NOT_NAMES})\b)(?!\p{Lu}\p{Ll}{3,}(?:ed|ing)\b)\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?)\s+to\s+(?!(?:the|a|an|all|our|its|their|this|that|these|those|be|do|using|use)\b)\p{Ll}`, 'u');
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';

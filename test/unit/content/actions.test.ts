@@ -280,3 +280,9 @@ test('a list of observations is no list of actions; one statement among actions,
   const imperative = withActions('- Determine how many nodes are not mounting the disk', '- Find out which nodes are old');
   assert.equal(items(imperative).length, 2);
 });
+
+test('a past tense or a gerund before "to" is no name: "Optimized `BlocksByRange` to load…" has no owner', () => {
+  assert.equal(items(withActions('- Optimized `BlocksByRange` to load from fork choice'))[0]!.owner, undefined);
+  assert.equal(items(withActions('- Upgrading `nginx` to fix the leak'))[0]!.owner, undefined);
+  assert.equal(items(withActions('- Fred to rotate the keys'))[0]!.owner, 'Fred');
+});
