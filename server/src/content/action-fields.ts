@@ -145,6 +145,8 @@ const DONE = [
   /\((?:merged|landed|released|deployed)\)|^\s*(?:\*\*)?(?:merged|landed)\b/i,
   // A report of work shipped: "Added `--flag` to…", "Fixed bugs with…", "Optimized `BlocksByRange`…".
   /^\s*(?:\*\*)?(?:[A-Z][a-z]+\s*:\s*)?(?:added|fixed|optimi[sz]ed|implemented|introduced|merged|released|shipped|deployed|upgraded|bumped|pinned|reverted|rotated|revoked|refactored|rewrote|documented|patched|disabled|enabled|removed|deleted|restored|migrated|replaced|created|published|configured|updated|improved)\b(?!\s+(?:by|to)\b)/i,
+  // "Wrote a runbook", "Held a retrospective": an irregular past tense, which no imperative shares.
+  /^\s*(?:\*\*)?(?:built|wrote|rewrote|rebuilt|ran|made|took|began|brought|sent|held|gave|found|kept|spun|shut|threw|drew|chose)\s+(?:the|our|a|an|up|down|out|off|it|its|their|this|these|those|new|all|two|three|several)\b/i,
   // "Switched to pnpm 10", "Increased the scrutiny…": a past-tense verb, then what it acted on (not "Automated process to…").
   /^\s*(?:\*\*)?(?:[a-z]+-)?[a-z]+ed\s+(?:the|our|a|an|to|all|it|its|their|this|these|that|those|from|up|out|off|over)\b/i,
   /\b(?:has|have)\s+(?:already\s+)?been\s+(?:[a-z]+ed|done|set\s+up|put\s+in\s+place)\b/i,

@@ -235,6 +235,11 @@ const COLUMNS: Array<[keyof Pick<ActionItem, 'owner' | 'due' | 'ticket' | 'done'
   ['text', /\b(?:actions?|items?|tasks?|descriptions?|what|title|follow[- ]?ups?|measures?|remediations?)\b/i],
 ];
 
+/** A Status cell that says the work is done ("Done", "Merged", "Deployed to prod", ✅)… */
+const DONE_STATUS = /\b(?:done|complete|completed|closed|fixed|resolved|shipped|merged|landed|deployed|released|implemented|finished|yes)\b|✅|✔|☑|\[x\]/i;
+/** …unless it says it is not, or only partly ("Not done", "Partially deployed", "In progress"). */
+const OPEN_STATUS = /\b(?:not|no|never|partially|partly|pending|in\s+progress|todo|yet\s+to)\b/i;
+
 /** One item per table row, its fields read from the columns their headers name. */
 function tableItems(model: PostMortemModel, table: TableBlock, inherited: Inherited): ActionItem[] {
   const roles = new Map<number, string>();
@@ -266,7 +271,7 @@ function tableItems(model: PostMortemModel, table: TableBlock, inherited: Inheri
       // Whatever the Ticket column holds counts, even without a recognisable key.
       ticket: ticketIn(whole) ?? (ticketCell && !linkIn(ticketCell) ? ticketCell : undefined) ?? inherited.ticket,
       link: linkIn(whole) ?? inherited.link,
-      done: (status ? /\b(?:done|complete|completed|closed|fixed|resolved|shipped|yes)\b|✅|✔|☑|\[x\]/i.test(status) : false) || doneIn(text) || !!inherited.done,
+      done: (status ? DONE_STATUS.test(status) && !OPEN_STATUS.test(status) : false) || doneIn(text) || !!inherited.done,
       source: 'table',
     });
   }

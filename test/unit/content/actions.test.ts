@@ -286,3 +286,12 @@ test('a past tense or a gerund before "to" is no name: "Optimized `BlocksByRange
   assert.equal(items(withActions('- Upgrading `nginx` to fix the leak'))[0]!.owner, undefined);
   assert.equal(items(withActions('- Fred to rotate the keys'))[0]!.owner, 'Fred');
 });
+
+test('done: an irregular past tense ("Wrote a runbook", "Held a retrospective"); a Status cell that says Merged or Deployed', () => {
+  const done = (s: string) => items(withActions(`- ${s}`))[0]!.done;
+  assert.equal(done('Wrote a runbook for restoring the database'), true);
+  assert.equal(done('Held a retrospective with the on-call team'), true);
+  assert.equal(done('Write a runbook for restoring the database'), false);
+  const table = withActions('| Action | Status |', '| --- | --- |', '| Cap the pool | Merged |', '| Alert on waits | Deployed to prod |', '| Load test | Not started |', '| Split the pool | Not done yet |');
+  assert.deepEqual(items(table).map((i) => i.done), [true, true, false, false]);
+});
