@@ -130,6 +130,8 @@ test('the parts said in other words: a duration in words, a range to a time with
   assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC a quota bug was preventing the hub from creating new pods; deleting the quota restored it.').includes('impact'));
   assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC nobody could log in after a bad deploy; we rolled back.').includes('impact'));
   assert.ok(missing('On 2024-08-20 from 14:02 to 15:40 UTC names could not resolve; we rolled back.').includes('impact'), '"could not resolve" says no one affected');
+  assert.ok(!missing('From 14:02 to 15:40 UTC some new student servers were stuck; we rolled back.').includes('impact'), 'counted units with two modifiers');
+  assert.ok(missing('On 14 September internal services could not resolve names from 14:02 to 15:40 UTC; we rolled back.').includes('impact'), '"14 September internal services" is a date, not 14 services');
   // Resolution by a remedy verb.
   assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC keys for our users leaked; the keys were revoked within minutes.').includes('resolution'));
   assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC users saw errors; the team corrected the firewall configuration.').includes('resolution'));
