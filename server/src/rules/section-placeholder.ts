@@ -112,13 +112,15 @@ const WORDS = /(?<![\w.\-/])(TODO|TBD|FIXME|XXX)(?![\w\-/]|\.\w)/;
 const ACTION_WORDS = /(?<![\w.\-/])(TODO|FIXME|XXX)(?![\w\-/]|\.\w)/;
 const LOREM = /\blorem ipsum\b/i;
 const TIME = /(?<![\w:])(?:[01]?\d|2[0-3]):(?:XX|xx|\?\?)(?![\w?])|\?\?:\?\?/;
+/** A number left as a letter: "wait approximately 'x' minutes", "about X hours", "'N' days". */
+const QUANTITY = /(?:['‘][xXnN]['’]|(?<=\b(?:approximately|about|around|roughly|wait|waited|took|takes|lasted)\s+)[xX])\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b/;
 const LABEL = /^[\p{L}][\p{L}\p{N} ()/-]{0,40}:\s*/u;
 
 /**
  * Every kind of template text needs one of these (case aside), so a line without
  * any is skipped with one scan: most lines of a long timeline have none.
  */
-const MAYBE = /todo|tbd|fixme|xxx|lorem|:xx|\?\?|[{<[]/i;
+const MAYBE = /todo|tbd|fixme|xxx|lorem|:xx|\?\?|[{<[]|\b[xn]['’]?\s+(?:sec|min|hour|hr|day|week|month)/i;
 
 export interface PlaceholderHit {
   what: string;
@@ -132,7 +134,7 @@ export function placeholderAt(rawLine: string, mode: Mode, inAction = false): Pl
   const line = mask(rawLine);
   if (mode !== 'html') {
     const words = line.replace(/"[^"\n]{0,300}"|“[^”\n]{0,300}”/g, (m) => ' '.repeat(m.length));
-    for (const re of [inAction ? ACTION_WORDS : WORDS, LOREM, TIME]) {
+    for (const re of [inAction ? ACTION_WORDS : WORDS, LOREM, TIME, QUANTITY]) {
       const m = re.exec(words);
       if (m) return { what: `"${m[0]}"`, start: m.index, end: m.index + m[0].length };
     }

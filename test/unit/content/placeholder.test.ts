@@ -84,3 +84,8 @@ test('template guidance data: every sentence is long enough to be no report\'s o
     for (const s of t.sentences) assert.ok(s.split(/\s+/).length >= 5, s);
   }
 });
+
+test('section.placeholder: a number left as a letter before a unit ("wait approximately \'x\' minutes"); x as a variable or a size is not one', () => {
+  assert.deepEqual(placeholders('# T', '## Resolution', '', "Users should wait approximately 'x' minutes before opening a PR.", '', 'It took about X hours to restore.'), ['3:32-43', '5:14-21']);
+  assert.deepEqual(placeholders('# T', '## Resolution', '', 'We moved to x86 hosts and 2x faster disks.', '', 'Alert when the queue stays above N items for 5 minutes.', '', 'Pick x such that x minutes of retries fit the budget.'), []);
+});
