@@ -19,15 +19,19 @@ function visible(source: string): string {
 
 const HANDLE = /(?<![\w.+\-/@])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?(?:\/[\w.-]+)?)/;
 const VALUE_END = String.raw`\s*(?=$|[,;|()\]\n]|\s[-–—]\s|\bdue\b|\bby\b)`;
-const OWNER_LABEL = new RegExp(String.raw`\b(?:owners?|assignees?|responsible|dri|team|who)\s*[:=]\s*([^,;|()\]\n]+?)` + VALUE_END, 'i');
+const OWNER_LABEL = new RegExp(String.raw`\b(?:owners?|assignees?|responsible|dri|team|who|lead|poc|point\s+of\s+contact|driver)\s*[:=]\s*([^,;|()\]\n]+?)` + VALUE_END, 'i');
 const OWNER_DASH = new RegExp(String.raw`\b(?:owners?|assignees?)\s+[-–—]\s+([^,;|()\]\n]+?)` + VALUE_END, 'i');
 const OWNED_BY = new RegExp(String.raw`\b(?:owned by|assigned to)\s+([^,;|()\]\n]+?)` + VALUE_END, 'i');
 
 /** An `@handle`, or the value of `owner:` / `assignee:` / `owned by …`. */
 export function ownerIn(source: string): string | undefined {
   const text = visible(source);
+  const start = text.replace(/^\s*(?:\[[ xX]?\]\s*)?(?:\*\*)?/, '');
+  // "Infra team: add…" names the team before any "team:" label can read what follows as its value.
+  const team = TEAM_SUBJECT.exec(start)?.[1];
+  if (team) return team;
   const label = OWNER_LABEL.exec(text) ?? OWNER_DASH.exec(text) ?? OWNED_BY.exec(text);
-  const value = label?.[1]?.replace(/[*_]/g, '').trim();
+  const value = label?.[1]?.replace(/[*_]/g, '').replace(/:\s*$/, '').trim();
   // "owner: @" as the quick fix leaves it is no owner until a name follows.
   if (value && !isBlankCell(value) && /[\p{L}\p{N}]/u.test(value)) return value;
   const handle = HANDLE.exec(text);
@@ -35,8 +39,36 @@ export function ownerIn(source: string): string | undefined {
   // "[dustin] finish the patch", "[garndt?] more clarity on…": a handle in brackets before the item, as meeting notes assign work.
   const bracketed = LEADING_HANDLE.exec(text);
   if (bracketed && !NOT_HANDLES.test(bracketed[1]!)) return bracketed[1];
-  // "Nóva to send the list…", "Kim and Bo will rotate…": a name as the subject of what is to be done.
-  return NAMED_SUBJECT.exec(text.replace(/^\s*(?:\[[ xX]?\]\s*)?(?:\*\*)?/, ''))?.[1];
+  // "Nóva to send the list…", "Kim and Bo to rotate…": a name as the subject of what is to be done.
+  const subject = NAMED_SUBJECT.exec(start)?.[1];
+  if (subject) return subject;
+  // "… (Alice)", "… (Kim, Bo)", "… — Kim Lee", "… [SRE team]": who, in a trailing aside.
+  return trailingNames(text);
+}
+
+/**
+ * A team named as the subject or label of the action: "The SRE team will add…",
+ * "Infra team to rotate…", "Platform team: rotate…". "The team", "our team" name no one.
+ */
+const TEAM_SUBJECT = /^((?:the\s+)?(?!(?:the|our|this|that|each|every|whole|entire|a|an|my|your|their)\s)[\p{L}\p{N}&/-]+(?:\s+[\p{L}\p{N}&/-]+){0,2}\s+team)(?:\*\*)?\s*(?::|will\b|to\s+\p{Ll}|should\b|is\s+going\s+to\b|plans?\s+to\b|owns\b)/iu;
+
+/** Words that a trailing aside holds but that name no one: a state, a priority, a size, a hedge. */
+const NOT_OWNER_WORDS = new Set(
+  'optional done completed complete merged fixed closed open ongoing pending planned proposed blocked wip todo tbd stretch later now soon urgent critical high medium low minor major long short term immediate follow up see above below maybe deferred investigating in progress hard easy small large future next nice to have backlog priority won\'t wontfix draft new old all none other misc general etc example issue issues ticket pr link here docs documentation see also upstream'.split(' '),
+);
+/** A person's or team's name: "Kim", "Kim Lee", "SRE team", "team Infra". */
+const NAME = String.raw`(?:@[\w.-]+|(?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
+const NAMES = String.raw`${NAME}(?:\s*(?:,|&|/|\band\b)\s*${NAME}){0,3}`;
+const TEAM_NAME = String.raw`(?:@[\w.-]+|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
+// A bracket holds a team or handle only: "[Issue]" is what is left of a link.
+const TRAILING_ASIDE = new RegExp(String.raw`(?:\((${NAMES})\)|\[(${TEAM_NAME})\]|\s[-–—]{1,2}\s*(${NAMES}))[\s.*_]*$`, 'u');
+
+function trailingNames(text: string): string | undefined {
+  const m = TRAILING_ASIDE.exec(text.trimEnd());
+  const names = m?.[1] ?? m?.[2] ?? m?.[3];
+  if (!names) return undefined;
+  const words = names.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== 'and' && w !== 'team');
+  return words.some((w) => NOT_OWNER_WORDS.has(w)) ? undefined : names.trim();
 }
 
 /** A lower-case handle in brackets opening the item (after a checkbox), a "?" allowed: `[dustin]`, `[garndt?]`. */
@@ -46,7 +78,8 @@ const NOT_HANDLES = /^(?:done|todo|tbd|tba|wip|fixed|closed|open|resolved|option
 
 const NOT_NAMES = String.raw`We|They|It|This|That|These|Those|There|Someone|Everyone|Nobody|Need|Needs|Want|Plan|Plans|Try|Going|Ability|Also|Then|How|What|When|Who|Able|Have|Has|Make|Get|Start|Continue|Begin|Learn|Remember|Tell|Ask|Allow|Use|Attempt|Work|Prefer|Look|Reach|Link|Point|Redirect|Forward|Map|Connect|Attach|Apply|Expose|Escalate|Report|Stick|Lock|Fall|Fail|Refer|Switch|Move|Migrate|Upgrade|Downgrade|Change|Revert|Return|Add|Write|Send|Go|Set|Listen|Respond|Subscribe|Commit|Push|Post|Publish|Deploy|Roll|Pin|Bump|Limit|Restrict|Default|Due|Owner|Note|Back|Up|Down`;
 /** "Nóva to send the list…", "Kim and Bo to rotate…": a name, then what they are to do. */
-const NAMED_SUBJECT = new RegExp(String.raw`^((?!(?:${NOT_NAMES})\b)\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?)\s+to\s+(?!(?:the|a|an|all|our|its|their|this|that|these|those|be|do|using|use)\b)\p{Ll}`, 'u');
+// Not a past tense ("Optimized `X` to load…" once the code is blanked): a name rarely ends in "-ized" or "-ated".
+const NAMED_SUBJECT = new RegExp(String.raw`^((?!(?:${NOT_NAMES})\b)(?!\p{Lu}\p{Ll}{3,}(?:ed|ing)\b)\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?)\s+to\s+(?!(?:the|a|an|all|our|its|their|this|that|these|those|be|do|using|use)\b)\p{Ll}`, 'u');
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
@@ -63,6 +96,8 @@ const DATE_LIKE = [
   '(?:sprint|iteration)\\s+\\d+',
   `(?:next\\s+)?${WEEKDAY}`,
   'eo[dwmqy]',
+  // "by 3/12" (month/day or day/month, either way a date): only after a due word.
+  '\\d{1,2}/\\d{1,2}(?!/)',
 ].join('|');
 const DUE_LABEL = new RegExp(`\\b(?:due(?:\\s+(?:date|by|on))?|deadline|eta|target(?:\\s+date)?|by|until|before|no later than)\\s*[:=]?\\s*(${DATE_LIKE})\\b`, 'i');
 const DATE_ANYWHERE = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|(?:q[1-4]|h[12])\\s*'?\\d{4}|\\d{4}\\s*[-/]?\\s*q[1-4])\\b`, 'i');
@@ -89,8 +124,13 @@ export function ticketIn(source: string): string | undefined {
   for (const m of text.matchAll(TICKET_KEY)) if (!NOT_TICKETS.has(m[1]!)) return m[0];
   const issue = ISSUE_NUMBER.exec(text) ?? BUG_NUMBER.exec(text);
   if (issue) return issue[0];
-  return FILED.exec(text)?.[0];
+  return (FILED.exec(text) ?? TRACKED.exec(text) ?? MERGE_REQUEST.exec(text))?.[0];
 }
+
+/** "tracked in our internal tracker", "see the tracking issue", "gh-123", "GH#12". */
+const TRACKED = /\btracked\s+(?:in|by|at|as|on|under)\b|\btracking\s+(?:issue|ticket|bug|epic)\b|\bgh[-#]\d{1,7}\b/i;
+/** A GitLab merge request ("!123") or a pull request named by number ("PR 12", "MR #3"). */
+const MERGE_REQUEST = /(?<![\w!])![0-9]{1,7}\b|\b(?:PR|MR|pull\s+request|merge\s+request)\s*#?\d{1,7}\b/i;
 
 /** The first URL, autolink or Markdown link target (reference-style links included). */
 export function linkIn(source: string): string | undefined {
@@ -115,12 +155,33 @@ const DONE = [
   /\((?:merged|landed|released|deployed)\)|^\s*(?:\*\*)?(?:merged|landed)\b/i,
   // A report of work shipped: "Added `--flag` to…", "Fixed bugs with…", "Optimized `BlocksByRange`…".
   /^\s*(?:\*\*)?(?:[A-Z][a-z]+\s*:\s*)?(?:added|fixed|optimi[sz]ed|implemented|introduced|merged|released|shipped|deployed|upgraded|bumped|pinned|reverted|rotated|revoked|refactored|rewrote|documented|patched|disabled|enabled|removed|deleted|restored|migrated|replaced|created|published|configured|updated|improved)\b(?!\s+(?:by|to)\b)/i,
+  // "Wrote a runbook", "Held a retrospective": an irregular past tense, which no imperative shares.
+  /^\s*(?:\*\*)?(?:built|wrote|rewrote|rebuilt|ran|made|took|began|brought|sent|held|gave|found|kept|spun|shut|threw|drew|chose)\s+(?:the|our|a|an|up|down|out|off|it|its|their|this|these|those|new|all|two|three|several)\b/i,
   // "Switched to pnpm 10", "Increased the scrutiny…": a past-tense verb, then what it acted on (not "Automated process to…").
   /^\s*(?:\*\*)?(?:[a-z]+-)?[a-z]+ed\s+(?:the|our|a|an|to|all|it|its|their|this|these|that|those|from|up|out|off|over)\b/i,
   /\b(?:has|have)\s+(?:already\s+)?been\s+(?:[a-z]+ed|done|set\s+up|put\s+in\s+place)\b/i,
+  // "(Done!)", "(completed 2024-03-02)", "(done in #12)", "[DONE]", "DONE: …".
+  /\((?:done|completed?|fixed|resolved|closed|shipped|implemented|merged|landed|deployed)\b[^)]*\)|\[(?:done|completed?|fixed|resolved|closed|shipped|merged)\]|^\s*(?:\*\*)?DONE\b/i,
+  // "… Done.", "… **Completed**", "… | done": the state written after the item.
+  /(?:[-–—:.;,|]\s*|\*\*|__|\s_)(?:done|completed?)(?:\*\*|__|_)?[.!]?\s*$/i,
+  // "The deploy script now checks the quota", "Alerts now fire at 80%": the new state, already in place.
+  /^\s*(?:\*\*)?(?:(?!(?:should|must|will|would|could|need|needs|to|ensure|make|if|when|once|after|until)\b)[\w`'’.@/-]+\s+){1,6}now\s+(?:(?:also|always|automatically|only)\s+)?(?!(?:needs|has\s+to|have\s+to|is\s+to)\b)(?:[a-z]+s|is|are|has|have|does|do|can|gets|get)\b/i,
+  // "To deal with the load, the team created a larger node": a purpose, then what was done.
+  /^\s*(?:\*\*)?to\s[^,.;]{3,120},\s*(?:we|the\s+team|team|they|\p{Lu}[\w-]*)\s+(?:already\s+)?(?:[a-z]+ed|built|made|wrote|ran|set\s+up|put)\b/iu,
+  // "… _done in grafana_.": a last sentence that says where it was done.
+  /[.;!]\s+(?:\*\*|__|_)?(?:done|completed)\s+(?:in|on|via|with)\b[^.;!]{0,40}(?:\*\*|__|_)?[.!]?\s*$/i,
+  // A state written as done: "EIP-6110 is updated to…", "Blockchain tests were extended…", "Execution clients implemented a fix…".
+  /^\s*(?:\*\*)?(?!(?:ensure|make|verify|check|confirm|validate|test|guarantee|document|monitor|alert|track|determine|investigate|find|see|decide|consider)\b)(?:(?!(?:that|if|whether|when|while|until|unless|so|and|or|how|why|what|where|which|who)\b)[^\s]+\s+){1,6}?(?:is|are|was|were)\s+(?:now\s+|already\s+|also\s+)?(?!(?:needed|required|expected|recommended|suggested|proposed|planned|scheduled|intended|supposed|advised|encouraged|desired|wanted|tracked|blocked|limited|based|used|designed|meant|allowed|concerned|interested|related|located|exposed|affected|caused|owned|assigned|considered|discussed|missing|pending)\b)[a-z]+ed\b(?!\s+(?:to\s+be|by\s+\w+\s+to)\b)/i,
+  /^\s*(?:\*\*)?(?:the\s+|our\s+|all\s+)?\p{Lu}[\w.-]*(?:\s+(?!(?:that|if|whether|when|to|and|or)\b)[\w.-]+){0,2}\s+(?:added|fixed|implemented|introduced|merged|released|shipped|deployed|upgraded|patched|rotated|revoked|migrated|replaced|published|updated|removed|disabled|enabled|created|rebuilt|reverted)\s+(?:a|an|the|its|their|our|all|it|them|support|new|\p{Lu})/u,
 ];
+
+/** "Fixed in #123", "done via PR 7", "resolved by [the patch](…)", unless it is still to be ("will be fixed in #9"). */
+const DONE_IN = /\b(?:fixed|resolved|addressed|done|implemented|landed|merged|shipped|deployed|completed)\s+(?:in|by|via|with)\s+(?:#\d|PRs?\b|pull\s+requests?\b|commits?\b|\[|https?:|v?\d+\.\d|[A-Z][A-Z0-9]+-\d)/i;
+const STILL_TO_BE = /\b(?:will|to|should|must|can|could|would|shall|needs?\s+to)\s+(?:be\s+|get\s+)?(?:\w+\s+)?$/i;
 
 /** Checked (`[x]`), ticked (✅), struck through, marked "(done)" or "(merged)", or written as already done ("We added…", "Fixed …"). */
 export function doneIn(source: string): boolean {
-  return DONE.some((re) => re.test(source));
+  if (DONE.some((re) => re.test(source))) return true;
+  const m = DONE_IN.exec(source);
+  return !!m && !STILL_TO_BE.test(source.slice(Math.max(0, m.index - 30), m.index));
 }

@@ -57,12 +57,15 @@ function buildActionItems(model: PostMortemModel): ActionItem[] {
         const sub = model.allSections.find((s) => s.heading.startLine === block.startLine);
         if (sub && sub !== section && notActions(model, sub)) skipBelow = block.level;
         inherited = merge(headingFields(block.text), headingFields(section.title));
+        // What resolved the incident ("### Resolution", "### Mitigation" inside the actions) is work done.
+        // ("### Fixes" may list fixes still to make: there an item is done by what it says or links.)
+        if (sub && sub !== section && sub.canonical === 'resolution' && !namedForActions(sub) && !inherited.fixes) inherited.done = true;
         intro = {};
         continue;
       }
       if (skipBelow !== Infinity) continue;
       if (block.kind === 'paragraph') intro = introFields(block.content);
-      else if (block.kind === 'list') for (const item of block.items) out.push(...listItems(model, item, merge(intro, inherited)));
+      else if (block.kind === 'list' && !observations(model, block.items)) for (const item of block.items) out.push(...listItems(model, item, merge(intro, inherited)));
       else if (block.kind === 'table') out.push(...tableItems(model, block, merge(intro, inherited)));
     }
   }
@@ -75,8 +78,14 @@ function notActions(model: PostMortemModel, sub: Section): boolean {
   // "Fixes" or "Resolution" inside the actions lists work done, which the done checks read.
   if (sub.canonical && sub.canonical !== 'resolution' && !sub.weak) return true;
   const siblings = model.allSections.filter((s) => s.parent === sub.parent && s !== sub);
+  // A part named for nothing inside a part named for actions is a group of them ("Code and configuration
+  // changes" beside "Process improvements"), unless a sibling is the list of actions ("What went wrong" beside "Action items").
+  if (!sub.canonical && sub.parent && namedForActions(sub.parent)) return siblings.some((s) => namedForActions(s) && ACTION_LIST_TITLE.test(s.title));
   return siblings.some(namedForActions);
 }
+
+/** A title that names the list of actions itself, not a kind of improvement. */
+const ACTION_LIST_TITLE = /\b(?:actions?|action\s+items?|follow[- ]?ups?|to-?dos?|next\s+steps|tasks)\b/i;
 
 function namedForActions(s: Section): boolean {
   return !s.weak && (s.canonical === 'preventive-actions' || s.also.includes('preventive-actions'));
@@ -86,7 +95,11 @@ function namedForActions(s: Section): boolean {
 function introFields(paragraph: string): Inherited {
   const text = plainText(paragraph);
   if (!/:\s*$/.test(text)) return {};
-  const team = /\b((?:[Tt]he\s+)?\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+team)\s+(?:is|are|will|has|have|owns|plans?\s+to)\b/u.exec(text);
+  // A named team: "the team" or "our team" names no one.
+  // "Owned by the platform team:", "Owner: @ops": a labelled owner for the whole list.
+  const labelled = /\b(?:owners?|assignees?|owned\s+by|assigned\s+to|dri)\b/i.test(text) ? ownerIn(paragraph) : undefined;
+  if (labelled) return { owner: labelled };
+  const team = /\b((?:[Tt]he\s+)?(?!(?:The|Our|This|That|Each|Every|Whole|Entire|A|An|My|Your|Their)\s)\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s+team)\s+(?:is|are|will|has|have|owns|plans?\s+to)\b/u.exec(text);
   return team ? { owner: team[1]! } : {};
 }
 
@@ -123,7 +136,8 @@ function headingFields(heading: string): Inherited {
   if (due) out.due = due;
   if (ticket) out.ticket = ticket;
   if (link) out.link = link;
-  if (/\b(?:done|completed?|finished|shipped)\b/i.test(heading)) out.done = true;
+  // "Completed", "Actions taken", "Mitigations applied", "What we did": work already done.
+  if (/\b(?:done|completed?|finished|shipped|taken|applied|already)\b|\bwhat\s+we\s+(?:did|changed|fixed)\b/i.test(heading)) out.done = true;
   if (/\b(?:fix(?:es|ed)?|resolved|merged|implemented)\b/i.test(heading)) out.fixes = true;
   return out;
 }
@@ -144,7 +158,7 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
   const source = itemSource(model, item);
   if (!/[\p{L}\p{N}]/u.test(source.replace(/^\[[ xX]?\]/, ''))) return [];
   // A timeline entry ("4:09: parithosh announces…") or an account of what was ("The mapper knows…") is no action.
-  if (CLOCK_START.test(source) || STATEMENT.test(source)) return [];
+  if (CLOCK_START.test(source) || STATEMENT.test(source) || PAST_ACCOUNT.test(source)) return [];
   const first = model.lines.lineText(item.startLine);
   const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/.exec(first)?.[0].length ?? 0;
   const end = first.trimEnd().length;
@@ -165,8 +179,39 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
 
 const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{7,}/i;
 const CLOCK_START = /^(?:\*\*)?\d{1,2}:\d{2}\b/;
+/**
+ * A list of observations, not of actions: every item states what is or was ("The proxy is
+ * written in JavaScript", "Only testing in production is dangerous") and none asks for
+ * anything (no "should", "need", "will", no bare imperative). Two items at least: one
+ * statement among actions is an action's background.
+ */
+function observations(model: PostMortemModel, items: readonly ListItem[]): boolean {
+  if (items.length < 2) return false;
+  return items.every((item) => {
+    const first = plainText(model.lines.lineText(item.startLine).replace(/^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/, ''));
+    const clause = first.split(/[.;:!?](?:\s|$)/)[0]!;
+    return OBSERVATION.test(clause) && !ASKS.test(clause);
+  });
+}
+
+/**
+ * A subject (a determiner, then up to six words), then a verb that states: is, was, has, had,
+ * can, does… Not a capitalised first word: "Determine how many nodes are…" is an imperative.
+ */
+const OBSERVATION =
+  /^(?:the|this|that|these|those|it|there|its|our|their|some|many|most|all|only|every|each|no)\b(?:\s*[\p{L}\p{N}`'’().,/-]+){0,6}?\s+(?:is|are|was|were|has|have|had|can|could|does|did|isn't|aren't|wasn't|weren't|doesn't|didn't|hasn't|haven't|cannot|can't|takes|took|leaks|causes|caused|seems|seemed|remains|became|becomes|got|gets)\b/iu;
+/** What asks for something: a modal, a need, a plan, or "we" deciding. */
+const ASKS = /\b(?:should|must|shall|will|would|need|needs|needed|ought|plan|plans|going\s+to|have\s+to|has\s+to|want\s+to|let's|todo|tbd|to\s+be\s+(?:done|fixed|added|implemented|investigated))\b/i;
+
 const STATEMENT =
   /^(?:(?:the|this|that|these|those|it|there|its|our)\s+|`[^`]{1,80}`\s+)(?:[\w`'’.-]+\s+){0,5}?(?:was|were|had|hadn't|didn't|did\s+not|wasn't|weren't|never|knows|wants|sees)\b/i;
+
+/**
+ * An account in the past tense, not a measure to take: "Didn't experience major issues…",
+ * "Even when the block was invalid, it was added…", "After the network finalized, Nimbus took a while…".
+ */
+const PAST_ACCOUNT =
+  /^(?:\*\*)?(?:(?:did\s+not|didn't|was\s+not|wasn't|were\s+not|weren't|could\s+not|couldn't|had\s+no)\s|(?:even\s+)?(?:when|while|after|once|although|though|because|since|as\s+soon\s+as)\s+(?:[^,.;:!?]*?\b(?:was|were|had|did|didn't|wasn't|weren't|couldn't|took)\b[^,.;:!?]*|[^,.;:!?]*?\b[a-z]{3,}ed),(?:(?!\b(?:should|must|will|need|needs|shall|would|could|can)\b)[^.;:!?])*(?:[.;:!?]|$))/i;
 
 /** Words that name a kind or a time of action, not who owns it ("Short term", "Process", "Completed"). */
 const GROUP_WORDS =
@@ -183,12 +228,17 @@ function groupFields(label: string): Inherited {
 }
 
 const COLUMNS: Array<[keyof Pick<ActionItem, 'owner' | 'due' | 'ticket' | 'done'> | 'text', RegExp]> = [
-  ['owner', /\b(?:owners?|assignees?|assigned|who|responsible|dri|team)\b/i],
-  ['due', /\b(?:due|deadline|eta|target|when|by|date)\b/i],
-  ['ticket', /\b(?:tickets?|issues?|jira|bugs?|links?|tracking|pr|references?|refs?)\b/i],
+  ['owner', /\b(?:owners?|assignees?|assigned|who|responsible|dri|team|lead|poc|driver)\b/i],
+  ['due', /\b(?:due|deadline|eta|target|when|by|date|timeframe|milestone|quarter)\b/i],
+  ['ticket', /\b(?:tickets?|issues?|jira|bugs?|links?|tracking|tracker|pr|prs|references?|refs?|github|gitlab|url)\b/i],
   ['done', /\b(?:status|state|done|completed?)\b/i],
   ['text', /\b(?:actions?|items?|tasks?|descriptions?|what|title|follow[- ]?ups?|measures?|remediations?)\b/i],
 ];
+
+/** A Status cell that says the work is done ("Done", "Merged", "Deployed to prod", ✅)… */
+const DONE_STATUS = /\b(?:done|complete|completed|closed|fixed|resolved|shipped|merged|landed|deployed|released|implemented|finished|yes)\b|✅|✔|☑|\[x\]/i;
+/** …unless it says it is not, or only partly ("Not done", "Partially deployed", "In progress"). */
+const OPEN_STATUS = /\b(?:not|no|never|partially|partly|pending|in\s+progress|todo|yet\s+to)\b/i;
 
 /** One item per table row, its fields read from the columns their headers name. */
 function tableItems(model: PostMortemModel, table: TableBlock, inherited: Inherited): ActionItem[] {
@@ -221,7 +271,7 @@ function tableItems(model: PostMortemModel, table: TableBlock, inherited: Inheri
       // Whatever the Ticket column holds counts, even without a recognisable key.
       ticket: ticketIn(whole) ?? (ticketCell && !linkIn(ticketCell) ? ticketCell : undefined) ?? inherited.ticket,
       link: linkIn(whole) ?? inherited.link,
-      done: (status ? /\b(?:done|complete|completed|closed|fixed|resolved|shipped|yes)\b|✅|✔|☑|\[x\]/i.test(status) : false) || doneIn(text) || !!inherited.done,
+      done: (status ? DONE_STATUS.test(status) && !OPEN_STATUS.test(status) : false) || doneIn(text) || !!inherited.done,
       source: 'table',
     });
   }

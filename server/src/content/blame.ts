@@ -61,13 +61,15 @@ const PERSON_AS_CAUSE: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:${PRONOUN_OR_ROLE})\s+(?:was\s+not|wasn't|did\s+not|didn't|had\s+not|hadn't|never)\s+(?:fully\s+|really\s+|even\s+|properly\s+)?(?:aware|know|knew|realiz\w*|realis\w*|notic\w*|check\w*|read|think|test\w*|verif\w*|follow\w*|understand|pay\w*\s+attention)\b`),
   new RegExp(String.raw`\b(?:${ONE_PERSON})\s+(?:was\s+not|wasn't|did\s+not|didn't|had\s+not|hadn't)\s+(?:fully\s+|really\s+|even\s+)?(?:aware|know|knew|realiz\w*|realis\w*|think\s+to|understand)\b`),
   new RegExp(String.raw`\b(?:${ONE_PERSON})\s+(?:forgot|overlooked|misread|mistyped)\b`),
+  // One person who erred: "Dave made a mistake", "she made a careless error", "Kim messed up". A mistake is a mind's, not a system's.
+  new RegExp(String.raw`\b(?:${ONE_PERSON})\s+(?:(?:had\s+)?made\s+(?:a|an|another|the)\s+(?:[\w-]+\s+)?(?:mistake|error|blunder)|messed\s+up|screwed\s+up)\b`),
 ];
 
 /**
  * Every match of a case-sensitive pattern above holds one of these words (whatever the case):
  * a cheap test that lets the usual line skip the expressions that try every capitalised word.
  */
-const CASED_GATE = /mistake|fault|careless|negligen|blunder|screw|oversight|error|lame|not|n't|never|forgot|overlooked|misread|mistyped/i;
+const CASED_GATE = /mistake|fault|careless|negligen|blunder|screw|messed|oversight|error|lame|not|n't|never|forgot|overlooked|misread|mistyped/i;
 
 /**
  * "forgot to" and "failed to notice" blame a person only when a person does it:

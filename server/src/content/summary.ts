@@ -1,6 +1,8 @@
 import type { PostMortemModel } from '../model/document.js';
 import { blocksBetween, sectionBlocks } from '../model/document.js';
 import type { Range } from '../model/text.js';
+import type { Block } from '../model/markdown.js';
+import type { Section } from '../model/sections.js';
 import { proseLines, type ProseLine } from './text.js';
 import { mentionsZone } from './zones.js';
 
@@ -37,7 +39,7 @@ export interface ClockTime {
 export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
   const section = model.canonical.get('summary');
   const preamble = blocksBetween(model.blocks, model.preamble.startLine, model.preamble.endLine);
-  const blocks = [...preamble, ...(section ? sectionBlocks(model, section) : [])];
+  const blocks = [...preamble, ...(section ? summaryBlocks(model, section) : [])];
   // "**Author**: Jane", "Status: draft": fields about the document, not what summarises the incident.
   const lines = proseLines(model, blocks).filter((l) => !DOCUMENT_FIELD.test(l.text));
   if (!section && !lines.length) return undefined;
@@ -59,6 +61,12 @@ export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
     times,
     zoneStated: mentionsZone(text),
   };
+}
+
+/** The summary's blocks, up to a sub-part that is another section ("# Summary" over "## Timeline"). */
+function summaryBlocks(model: PostMortemModel, section: Section): Block[] {
+  const other = section.children.find((c) => c.canonical && c.canonical !== 'summary' && !c.weak);
+  return other ? blocksBetween(model.blocks, section.bodyStartLine, other.heading.startLine) : sectionBlocks(model, section);
 }
 
 const DOCUMENT_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:authors?|written\s+by|status|severity|sev|owner|reviewers?|editors?|last\s+updated|updated|published|version|incident\s+(?:id|number|commander|lead)|id|ticket|contributors?|participants|attendees|tags?|category|document\s+owner)\s*(?:\*\*|__)?\s*:/i;
@@ -84,10 +92,13 @@ function distinctDates(text: string): number {
 
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|a\s+few|few|several|a\s+couple\s+of|couple\s+of|half\s+an?|many)`;
 const DURATION = new RegExp(
-  String.raw`\b\d+h\d+m?\b|\b${NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(?:for|lasting|lasted|of)\s+${NUMBER}\s*(?:seconds?|secs?)\b|\b(?:all\s+day|overnight|over\s+the\s+weekend|half\s+a\s+day)\b`,
+  String.raw`\b\d+h\d+m?\b|\b${NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\b|\b(?:for|lasting|lasted|of)\s+${NUMBER}\s*(?:seconds?|secs?)\b|\b(?:all\s+day|overnight|over\s+the\s+weekend|half\s+a\s+day)\b` +
+    // In words: "lasted most of Sunday", "the whole morning", "all afternoon".
+    String.raw`|\b(?:lasted|lasting)\s+(?:(?:for\s+)?(?:most|much|all|part|the\s+(?:whole|entire|rest))\s+(?:of\s+)?|(?:until|till|through)\s+)|\b(?:the\s+)?(?:whole|entire)\s+(?:day|morning|afternoon|evening|night|weekend)\b|\ball\s+(?:morning|afternoon|evening|night|weekend)\b`,
   'i',
 );
-const CLOCK_TOKEN = String.raw`(?:\d{1,2}:\d{2}|\d{1,2}\s?[ap]\.?m\.?|noon|midnight)`;
+// "till about 1300": a 24-hour time written without its colon counts inside a range.
+const CLOCK_TOKEN = String.raw`(?:\d{1,2}:\d{2}|\d{1,2}\s?[ap]\.?m\.?|noon|midnight|(?:[01]\d|2[0-3])[0-5]\d\b(?!\s*(?:users?|people|requests|%)))`;
 const DAY_TOKEN = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${MONTH}|${MONTH}\s+\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)`;
 const TOKEN = String.raw`(?:${CLOCK_TOKEN}|${DAY_TOKEN})`;
 /** "from 14:02 to 15:40", "between Monday and Wednesday", "14:02–15:40", "from November 11 … to November 14". */
@@ -102,7 +113,7 @@ const NATURE = /\b(?:outages?|down|downtime|fail\w*|errors?|unavailab\w*|degrad\
  * Who or what was affected: people, counted units of work, money, or a share.
  * Functions named in the singular ("checkout failed") are the nature, not the impact.
  */
-const IMPACT = /\b(?:impact\w*|affect\w*|users?|customers?|clients?|visitors?|members?|tenants?|accounts?|merchants?|shoppers?|players?|subscribers?|people|teams|requests|queries|calls|orders|payments|transactions|checkouts|purchases|sign-?ins|logins|builds|deployments|jobs|messages|e-?mails|notifications|events|data|traffic|revenue|sales|sites|pages|website|applications|apps|workloads|downtime|outages?|unavailable|inaccessible|degraded|lost|loss)\b|(?<!\d)\d+(?:[.,]\d+)?\s*%|\bper\s*cent\b|\b(?:all|every|many|several|some|most|other|one|a|two|three|four|five|\d+|a\s+(?:large\s+|small\s+)?number\s+of)\s+(?:of\s+(?:the|our)\s+)?(?:other\s+)?(?:[\w-]+\s+)?(?:pods|services|workloads|nodes|clusters|teams?|components|instances|servers|hosts|domains|namespaces)\b/i;
+const IMPACT = /\b(?:impact\w*|affect\w*|users?|customers?|clients?|visitors?|members?|tenants?|accounts?|merchants?|shoppers?|players?|subscribers?|people|students?|learners?|developers|contributors|maintainers|readers|viewers|employees|staff|operators|partners|teams|requests|queries|calls|orders|payments|transactions|checkouts|purchases|sign-?ins|logins|builds|deployments|jobs|messages|e-?mails|notifications|events|data|traffic|revenue|sales|sites|pages|website|applications|apps|workloads|downtime|outages?|unavailable|inaccessible|degraded|lost|loss)\b|(?<!\d)\d+(?:[.,]\d+)?\s*%|\bper\s*cent\b|\b(?:all|every|many|several|some|most|other|one|a|two|three|four|five|\d+|a\s+(?:large\s+|small\s+)?number\s+of)\s+(?:of\s+(?:the|our)\s+)?(?:other\s+)?(?:(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[\w-]+\s+){0,2}(?:pods|services|workloads|nodes|clusters|teams?|components|instances|servers|hosts|domains|namespaces)\b|\b(?:could\s+not|couldn'?t|cannot|can'?t|unable\s+to|(?:no\s*one|nobody)\s+(?:could|was\s+able\s+to)|prevent(?:ed|ing|s)?\s+[^.;]{1,40}?\s+from)\s+(?:\w+\s+){0,2}?(?:log\s*in|logging\s+in|sign\s*in|access\w*|reach\w*|connect\w*|use|using|launch\w*|start\w*|creat\w*|build\w*|deploy\w*|load\w*|open\w*|download\w*|upload\w*|send\w*|receiv\w*|view\w*|post\w*|pay\w*|push\w*|pull\w*|install\w*|spawn\w*|run\w*|get(?:ting)?)\b/i;
 
 /** Said as done (a bare "resolve" is often DNS's: "could not resolve names"). */
-const RESOLUTION = /\b(?:resolved|resolution|fixed|fix(?:es)?\b(?!\s+(?:the|this|it|that|these|those|our|all|a|an)\b)|solved|solve\s+(?:the|this|it)|solution|mitigated|mitigation|roll(?:ed|ing)\s*back|rollbacks?|reverted|reverting|restored|recover(?:ed|y|s|ing)?|restarted|rebooted|patched|workaround|back\s+to\s+normal|back\s+online|healthy\s+again|returned\s+to\s+normal|remediated|terminated|removed|deleted|disabled|replaced|redeployed|fail(?:ed)?\s+over\s+to\b|raised|increased|scaled|renewed|rotated|reissued|re-?enabled|switched|migrated|stopped)\b/i;
+const RESOLUTION = /\b(?:resolved|resolution|fixed|fix(?:es)?\b(?!\s+(?:the|this|it|that|these|those|our|all|a|an)\b)|solved|solve\s+(?:the|this|it)|solution|mitigated|mitigation|roll(?:ed|ing)\s*back|rollbacks?|reverted|reverting|restored|recover(?:ed|y|s|ing)?|restarted|rebooted|patched|workaround|back\s+to\s+normal|back\s+online|healthy\s+again|returned\s+to\s+normal|remediated|terminated|removed|deleted|disabled|replaced|redeployed|fail(?:ed)?\s+over\s+to\b|raised|increased|scaled|renewed|rotated|reissued|re-?enabled|switched|migrated|stopped|revoked|invalidated|corrected|repaired|unblocked|cleared|cleaned\s+up|rebuilt|reinstalled|recreated|re-?created|redeployed|resumed|resolves|fixed\s+by|banned)\b|\b(?!(?:tried|attempted|wanted|needed|planned|hoped|worked|started|struggled|failed|managed|used|continued)\b)\w+ed\b[^.;]{0,60}\bto\s+fix\s+(?:it|this|the)\b/i;

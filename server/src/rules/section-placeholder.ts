@@ -4,6 +4,7 @@ import { isWithin, sectionBlocks, type PostMortemModel } from '../model/document
 import { replaceComments } from '../model/spans.js';
 import { milestoneIn } from '../timeline/entry-text.js';
 import type { Rule } from './types.js';
+import guidanceData from '../data/template-guidance.json';
 
 /**
  * Template text left behind: TODO/TBD/FIXME/XXX, lorem ipsum, a clock time with
@@ -49,6 +50,17 @@ export const sectionPlaceholder: Rule = {
           });
           return;
         }
+        const guidance = templateGuidance(model, block.startLine, block.endLine);
+        if (guidance) {
+          const text = model.lines.lineText(block.startLine);
+          const start = text.length - text.trimStart().length;
+          seen.add(block.startLine);
+          report({
+            code: 'section.placeholder',
+            message: `Template text left in: "${short(guidance.sentence)}", the guidance of ${guidance.template}. Replace it with what happened.`,
+            range: { start: { line: block.startLine, character: start }, end: { line: block.startLine, character: text.trimEnd().length } },
+          });
+        }
         for (let line = block.startLine; line < block.endLine; line++) scanLine(line, 'prose');
       } else if (block.kind === 'html') {
         for (let line = block.startLine; line < block.endLine; line++) scanLine(line, 'html');
@@ -60,6 +72,21 @@ export const sectionPlaceholder: Rule = {
 };
 
 type Mode = 'prose' | 'cells' | 'html';
+
+const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const GUIDANCE = guidanceData.templates.flatMap((t) => t.sentences.map((sentence) => ({ sentence, template: t.name, text: normalise(sentence) })));
+/** The first word of every guidance sentence: a paragraph that starts with none of them is skipped without joining its lines. */
+const GUIDANCE_FIRST = new Set(GUIDANCE.map((g) => g.text.split(' ')[0]!));
+
+/** A paragraph that starts with a known template's guidance (data/template-guidance.json), or undefined. */
+export function templateGuidance(model: PostMortemModel, startLine: number, endLine: number): { sentence: string; template: string } | undefined {
+  const first = /^\s*(\S+)/.exec(model.lines.lineText(startLine))?.[1]?.toLowerCase();
+  if (!first || !GUIDANCE_FIRST.has(first)) return undefined;
+  const lines: string[] = [];
+  for (let line = startLine; line < endLine; line++) lines.push(model.lines.lineText(line));
+  const text = normalise(lines.join(' '));
+  return GUIDANCE.find((g) => text.startsWith(g.text));
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
@@ -85,13 +112,17 @@ const WORDS = /(?<![\w.\-/])(TODO|TBD|FIXME|XXX)(?![\w\-/]|\.\w)/;
 const ACTION_WORDS = /(?<![\w.\-/])(TODO|FIXME|XXX)(?![\w\-/]|\.\w)/;
 const LOREM = /\blorem ipsum\b/i;
 const TIME = /(?<![\w:])(?:[01]?\d|2[0-3]):(?:XX|xx|\?\?)(?![\w?])|\?\?:\?\?/;
+/** A number left as a letter: "wait approximately 'x' minutes", "about X hours", "'N' days". */
+// The look-behind comes after the letter and is bounded, so it is tried only at an "x" and reads
+// at most a few characters: before it, on a run of 300,000 spaces, it made the line quadratic.
+const QUANTITY = /(?:['‘][xXnN]['’]|[xX](?<=\b(?:approximately|about|around|roughly|wait|waited|took|takes|lasted)\s{1,3}[xX]))\s{1,3}(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b/;
 const LABEL = /^[\p{L}][\p{L}\p{N} ()/-]{0,40}:\s*/u;
 
 /**
  * Every kind of template text needs one of these (case aside), so a line without
  * any is skipped with one scan: most lines of a long timeline have none.
  */
-const MAYBE = /todo|tbd|fixme|xxx|lorem|:xx|\?\?|[{<[]/i;
+const MAYBE = /todo|tbd|fixme|xxx|lorem|:xx|\?\?|[{<[]|\b[xn]['’]?\s{1,3}(?:sec|min|hour|hr|day|week|month)/i;
 
 export interface PlaceholderHit {
   what: string;
@@ -105,7 +136,7 @@ export function placeholderAt(rawLine: string, mode: Mode, inAction = false): Pl
   const line = mask(rawLine);
   if (mode !== 'html') {
     const words = line.replace(/"[^"\n]{0,300}"|“[^”\n]{0,300}”/g, (m) => ' '.repeat(m.length));
-    for (const re of [inAction ? ACTION_WORDS : WORDS, LOREM, TIME]) {
+    for (const re of [inAction ? ACTION_WORDS : WORDS, LOREM, TIME, QUANTITY]) {
       const m = re.exec(words);
       if (m) return { what: `"${m[0]}"`, start: m.index, end: m.index + m[0].length };
     }

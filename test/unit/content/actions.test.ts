@@ -202,3 +202,113 @@ test('a Bugzilla reference tracks an item: "bug 1604925", "Bug #1587511"; "bug 2
   assert.equal(ticketIn('Bug #1587511 - hard kill instances after 96 hours'), '#1587511'); // the issue number reads it first
   assert.equal(ticketIn('fix bug 2 of the list'), undefined);
 });
+
+test('owners in the other usual forms: a trailing "(Kim)", "— Kim Lee", "[SRE team]", "The SRE team will…", "Infra team: …", an Owner in the list\'s introduction', () => {
+  const owner = (s: string) => items(withActions(`- ${s}`))[0]!.owner;
+  assert.equal(owner('Add an alert on disk use (Kim)'), 'Kim');
+  assert.equal(owner('Add an alert on disk use (Kim, Bo)'), 'Kim, Bo');
+  assert.equal(owner('Add an alert on disk use — Kim Lee'), 'Kim Lee');
+  assert.equal(owner('Add an alert on disk use [SRE team]'), 'SRE team');
+  assert.equal(owner('Add an alert on disk use (infra team).'), 'infra team');
+  assert.equal(owner('The SRE team will add an alert on disk use'), 'The SRE team');
+  assert.equal(owner('Infra team: add an alert on disk use'), 'Infra team');
+  // Asides that name no one: a state, a priority, an acronym, what is left of a link, "the team".
+  for (const s of ['Add an alert (Optional)', 'Add an alert (High Priority)', 'Add an alert (DNS)', 'Add an alert [Issue](https://example.com/i/1)', 'The team will add an alert', 'Add an alert - see above']) {
+    assert.equal(owner(s), undefined, s);
+  }
+  const intro = withActions('All of these are owned by @platform:', '', '- Add an alert on disk use');
+  assert.deepEqual(items(intro).map((i) => i.owner), ['@platform']);
+  const ourTeam = withActions('Our team will take the following actions:', '', '- Add an alert on disk use');
+  assert.deepEqual(items(ourTeam).map((i) => i.owner), [undefined], '"our team" names no one');
+});
+
+test('done in the other usual forms: "(Done!)", "[DONE]", "… Done.", "fixed in #12", a state written as done, a purpose then what was done, "Actions taken"', () => {
+  const done = (s: string) => items(withActions(`- ${s}`))[0]!.done;
+  for (const s of [
+    'Delete the old nodes (Done!)',
+    'Delete the old nodes (completed 2024-03-02)',
+    'Delete the old nodes [DONE]',
+    'Delete the old nodes. Done.',
+    'Delete the old nodes **Completed**',
+    'Delete the old nodes, fixed in #123',
+    'Use in-progress metrics for feedback. _done in grafana_.',
+    'EIP-6110 is updated to add events filtering',
+    'Execution clients implemented a fix for parsing deposit logs',
+    'To deal with the load, the team created a larger node',
+  ]) assert.equal(done(s), true, s);
+  for (const s of ['Delete the old nodes; this will be fixed in #123', 'Ensure alerts are routed to the on-call', 'Monitoring is needed for the queue', 'Check that nodes are drained', 'Make sure the migration is completed before the release']) {
+    assert.equal(done(s), false, s);
+  }
+  const taken = fullPostMortem().replace(`## Preventive Actions\n\n${ACTIONS}`, md('## Preventive Actions', '', '### Actions taken', '', '- Raise the pool back to 50').trimEnd());
+  assert.deepEqual(items(taken).map((i) => i.done), [true]);
+});
+
+test('tickets in the other usual forms: "tracked in …", gh-123, a merge request !12, "PR 7"; "by 3/12" is a due date', () => {
+  const item = (s: string) => items(withActions(`- ${s}`))[0]!;
+  assert.equal(item('Add an alert, tracked in our internal tracker').ticket, 'tracked in');
+  assert.equal(item('Add an alert (gh-123)').ticket, 'gh-123');
+  assert.equal(item('Add an alert in !42').ticket, '!42');
+  assert.equal(item('Add an alert, see PR 7').ticket, 'PR 7');
+  assert.equal(item('Add an alert by 3/12').due, '3/12');
+  assert.equal(item('Add an alert! It matters').ticket, undefined);
+});
+
+test('accounts in the past tense are no actions; a part named for nothing among kinds of improvements is a group of actions', () => {
+  const text = withActions(
+    "- Didn't experience major issues with performance",
+    '- Even when the block was invalid, it was added to fork choice',
+    '- After the network finalized, the client took a while to catch up',
+    '- When there are several reports of failed starts, check whether the pods ran on one node',
+  );
+  assert.deepEqual(items(text).map((i) => i.text), ['When there are several reports of failed starts, check whether the pods ran on one node']);
+  const groups = fullPostMortem().replace(
+    `## Preventive Actions\n\n${ACTIONS}`,
+    md('## Preventive Actions', '', '### Process improvements', '', '- Write a runbook (OPS-1)', '', '### Code and configuration changes', '', '- Lower the launch timeout to 5 minutes').trimEnd(),
+  );
+  assert.deepEqual(items(groups).map((i) => i.text), ['Write a runbook (OPS-1)', 'Lower the launch timeout to 5 minutes']);
+});
+
+test('done: the new state written with "now" ("The deploy script now checks…"); items under a Resolution part inside the actions', () => {
+  const done = (s: string) => items(withActions(`- ${s}`))[0]!.done;
+  assert.equal(done('The deploy script now checks the quota before it applies'), true);
+  assert.equal(done('The alert now pages the on-call at 80% of the quota'), true);
+  assert.equal(done('We should now add an alert at 80%'), false);
+  assert.equal(done('Fix it now before the release'), false);
+  assert.equal(done('Make sure the script now checks the quota'), false);
+  const resolution = fullPostMortem().replace(`## Preventive Actions\n\n${ACTIONS}`, md('## Preventive Actions', '', '- Add a canary stage', '', '### Resolution', '', '- Roll back the release').trimEnd());
+  assert.deepEqual(items(resolution).map((i) => [i.text, i.done]), [['Add a canary stage', false], ['Roll back the release', true]]);
+});
+
+test('owners and columns by their other names: "Lead:", "POC:", a Lead column, a Timeframe column, a GitHub column', () => {
+  const owner = (s: string) => items(withActions(`- ${s}`))[0]!.owner;
+  assert.equal(owner('Add a canary stage (lead: Kim)'), 'Kim');
+  assert.equal(owner('Add a canary stage, POC: @ops'), '@ops');
+  const table = withActions('| Action | Lead | Timeframe | GitHub |', '| --- | --- | --- | --- |', '| Add a canary stage | Kim | next sprint | [link](https://github.com/a/b/issues/1) |');
+  assert.deepEqual(items(table).map(({ owner: o, due }) => [o, due]), [['Kim', 'next sprint']]);
+});
+
+test('a list of observations is no list of actions; one statement among actions, or a list that asks for something, still is', () => {
+  const observations = withActions('- The proxy is written in JavaScript and leaks ports under load', '- The CPU allocation on the core node was also spiking', '- Only testing the fork in production is dangerous');
+  assert.deepEqual(items(observations), []);
+  const mixed = withActions('- The proxy is written in JavaScript', '- Move the proxy to its own node');
+  assert.deepEqual(items(mixed).map((i) => i.text), ['The proxy is written in JavaScript', 'Move the proxy to its own node']);
+  const asks = withActions('- The proxy is slow and should be replaced', '- The runbook is missing; it needs a section on restarts');
+  assert.equal(items(asks).length, 2);
+  const imperative = withActions('- Determine how many nodes are not mounting the disk', '- Find out which nodes are old');
+  assert.equal(items(imperative).length, 2);
+});
+
+test('a past tense or a gerund before "to" is no name: "Optimized `BlocksByRange` to load…" has no owner', () => {
+  assert.equal(items(withActions('- Optimized `BlocksByRange` to load from fork choice'))[0]!.owner, undefined);
+  assert.equal(items(withActions('- Upgrading `nginx` to fix the leak'))[0]!.owner, undefined);
+  assert.equal(items(withActions('- Fred to rotate the keys'))[0]!.owner, 'Fred');
+});
+
+test('done: an irregular past tense ("Wrote a runbook", "Held a retrospective"); a Status cell that says Merged or Deployed', () => {
+  const done = (s: string) => items(withActions(`- ${s}`))[0]!.done;
+  assert.equal(done('Wrote a runbook for restoring the database'), true);
+  assert.equal(done('Held a retrospective with the on-call team'), true);
+  assert.equal(done('Write a runbook for restoring the database'), false);
+  const table = withActions('| Action | Status |', '| --- | --- |', '| Cap the pool | Merged |', '| Alert on waits | Deployed to prod |', '| Load test | Not started |', '| Split the pool | Not done yet |');
+  assert.deepEqual(items(table).map((i) => i.done), [true, true, false, false]);
+});

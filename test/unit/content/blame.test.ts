@@ -108,3 +108,12 @@ test('"should have known/realized/noticed" blames a person who is its subject, n
   assert.deepEqual(phrases('Dave should have known better.'), ['should have known']);
   assert.deepEqual(phrases('Should have double-checked the region before deleting.'), ['Should have double-checked']);
 });
+
+test('one person who erred is blamed: "Dave made a mistake", "she made a careless error", "Kim messed up"; we, a system or a negation are not', () => {
+  assert.deepEqual(phrases('Dave made a mistake in the config.'), ['Dave made a mistake']);
+  assert.deepEqual(phrases('She made a typing error in the zone file.'), ['She made a typing error']);
+  assert.deepEqual(phrases('Then Kim messed up the rollout.'), ['Kim messed up']);
+  assert.deepEqual(phrases('We made a mistake in the config.'), []);
+  assert.deepEqual(phrases('The deploy made an error in the config.'), []);
+  assert.deepEqual(phrases('Nobody thinks Dave made a mistake.'), []);
+});

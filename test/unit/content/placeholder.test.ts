@@ -60,3 +60,39 @@ test('section.placeholder: a section that only says "TBA", and a clock time with
 test('section.placeholder: an undecided "TBD" owner in an action list is the action checks\' to report', () => {
   assert.deepEqual(placeholders('# T', '## Action items', '- Add an alert on disk use. Owner: TBD', '- TODO: write the runbook'), ['3:2-6']);
 });
+
+test('section.placeholder: a paragraph that starts with a known template\'s guidance, as the data names it; the same words inside a paragraph, a quote or a list item are not', () => {
+  const text = md(
+    '# T',
+    '## What went well',
+    '',
+    'List of things that went well. For example,',
+    '',
+    '1. The staging cluster caught it',
+    '',
+    '## Action items',
+    '',
+    'These are only sample subheadings. Every action item should have a GitHub',
+    'issue (even a small skeleton of one) attached to it, so these do not get forgotten.',
+    '',
+    'We kept a list of things that went well. For example, the pager.',
+    '',
+    '> List of things that went well. For example,',
+  );
+  assert.deepEqual(placeholders(...text.split('\n')), ['3:0-43', '9:0-73']);
+  const [f] = analyze(text, { force: true }).findings.filter((x) => x.code === 'section.placeholder');
+  assert.match(f!.message, /the guidance of the Jupyter incident report template/);
+});
+
+test('template guidance data: every sentence is long enough to be no report\'s own words, and names its template', async () => {
+  const data = (await import('../../../server/src/data/template-guidance.json', { with: { type: 'json' } })).default as { templates: Array<{ name: string; source: string; sentences: string[] }> };
+  for (const t of data.templates) {
+    assert.ok(t.name && t.source, 'a template has a name and a source');
+    for (const s of t.sentences) assert.ok(s.split(/\s+/).length >= 5, s);
+  }
+});
+
+test('section.placeholder: a number left as a letter before a unit ("wait approximately \'x\' minutes"); x as a variable or a size is not one', () => {
+  assert.deepEqual(placeholders('# T', '## Resolution', '', "Users should wait approximately 'x' minutes before opening a PR.", '', 'It took about X hours to restore.'), ['3:32-43', '5:14-21']);
+  assert.deepEqual(placeholders('# T', '## Resolution', '', 'We moved to x86 hosts and 2x faster disks.', '', 'Alert when the queue stays above N items for 5 minutes.', '', 'Pick x such that x minutes of retries fit the budget.'), []);
+});

@@ -118,3 +118,42 @@ test('a summary that is still the template prompt gets section.placeholder only;
   assert.notEqual(started, text);
   assert.ok(analyze(started, { force: true }).findings.some((f) => f.code === 'summary.incomplete'));
 });
+
+test('the parts said in other words: a duration in words, a range to a time without its colon, who could not do what, a remedy verb', () => {
+  const missing = (s: string) => (summaryFindings(withSummary(s)).find((f) => f.code === 'summary.incomplete')?.data as { missing: string[] } | undefined)?.missing ?? [];
+  // Duration in words.
+  assert.ok(!missing('On Sunday the build queue stalled for our users and lasted most of the day; banning the repository fixed it.').includes('duration'));
+  assert.ok(!missing('On Sunday builds stalled the whole morning for our users until we rolled back.').includes('duration'));
+  assert.ok(!missing('From early March 20 till about 1300, new servers were stuck for students; we restored them.').includes('duration'));
+  assert.ok(missing('On Sunday builds stalled for our users until we rolled back.').includes('duration'), 'no duration at all');
+  // Impact as who could not do what, or what was prevented from happening.
+  assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC a quota bug was preventing the hub from creating new pods; deleting the quota restored it.').includes('impact'));
+  assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC nobody could log in after a bad deploy; we rolled back.').includes('impact'));
+  assert.ok(missing('On 2024-08-20 from 14:02 to 15:40 UTC names could not resolve; we rolled back.').includes('impact'), '"could not resolve" says no one affected');
+  assert.ok(!missing('From 14:02 to 15:40 UTC some new student servers were stuck; we rolled back.').includes('impact'), 'counted units with two modifiers');
+  assert.ok(missing('On 14 September internal services could not resolve names from 14:02 to 15:40 UTC; we rolled back.').includes('impact'), '"14 September internal services" is a date, not 14 services');
+  // Resolution by a remedy verb.
+  assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC keys for our users leaked; the keys were revoked within minutes.').includes('resolution'));
+  assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC users saw errors; the team corrected the firewall configuration.').includes('resolution'));
+  assert.ok(!missing('On 2024-08-20 from 14:02 to 15:40 UTC users saw errors; we changed the architecture to fix it.').includes('resolution'));
+  assert.ok(missing('On 2024-08-20 from 14:02 to 15:40 UTC users saw errors; we tried to fix it.').includes('resolution'), 'trying is not fixing');
+});
+
+test('the summary ends where a sub-part that is another section begins ("# Summary" over "## Timeline")', () => {
+  const text = md(
+    '# Summary',
+    '',
+    'On 2024-08-20 checkout failed for 30% of users for 98 minutes; a rollback resolved it.',
+    '',
+    '## Timeline',
+    '',
+    '- between ~4pm and ~5:15pm the proxy was killed',
+    '',
+    '## Root cause',
+    '',
+    'A leak.',
+  );
+  assert.deepEqual(summaryFindings(text).map((f) => f.code), [], 'the timeline\'s "4pm" is not the summary\'s');
+  const sub = text.replace('## Timeline', '## Details');
+  assert.deepEqual(summaryFindings(sub).map((f) => f.code), ['summary.timezone-missing'], 'a sub-part named for nothing is still the summary');
+});
