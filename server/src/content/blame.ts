@@ -72,6 +72,13 @@ const PERSON_AS_CAUSE: readonly RegExp[] = [
 const CASED_GATE = /mistake|fault|careless|negligen|blunder|screw|messed|oversight|error|lame|not|n't|never|forgot|overlooked|misread|mistyped/i;
 
 /**
+ * Every match of a case-insensitive pattern above (the built-in phrases and a person as the
+ * cause) holds one of these words: the usual line, which holds none, skips their scan.
+ */
+const WORD_GATE =
+  /error|careless|should|fault|blam|negligen|incompeten|forg|fail|neglect|without|slopp|reckless|lazi|stupid|idiot|dumb|attention|lack|inattenti|caused|broke|triggered|introduced|because|mistake|oversight|screw|blunder|messed|overlooked|ignored/i;
+
+/**
  * "forgot to" and "failed to notice" blame a person only when a person does it:
  * "we forgot to", "Dave failed to notice", not "the pipeline failed to notice".
  */
@@ -132,8 +139,11 @@ export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] 
   const patterns = patternsFor(options);
   // The case-sensitive patterns (a person as the cause) each need one of the words of CASED_GATE: a line without any skips them.
   const cased = CASED_GATE.test(line);
+  // The case-insensitive ones each need a word of WORD_GATE (or a phrase of the user's own).
+  const insensitive = !!options.extra?.length || WORD_GATE.test(line);
+  if (!cased && !insensitive) return [];
   // One scan for most lines, which have none of the phrases: the patterns joined (by case flag).
-  if (!anyOf(patterns).some((re) => (cased || re.flags.includes('i')) && re.test(line))) return [];
+  if (!anyOf(patterns).some((re) => (re.flags.includes('i') ? insensitive : cased) && re.test(line))) return [];
   const sentences = exculpatedSentences(line);
   const allow = (options.allow ?? []).map((a) => a.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean);
   const found: BlameMatch[] = [];
