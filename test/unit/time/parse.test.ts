@@ -173,8 +173,8 @@ test('a period of days ("Between 2023-07-10 to 2023-07-16") is read whole and da
 });
 
 test('four digits are a clock only before a zone: "2018-08-10 1250 UTC" is 12:50; "1250 servers", a year and "2560 UTC" are not', () => {
-  assert.equal(parseStamp('1250 servers were drained', 0, 'mdy')?.time, undefined);
-  assert.equal(parseStamp('2560 UTC', 0, 'mdy')?.time, undefined);
-  const t = parseStamp('2018-08-10 1250 UTC ::::: API call', 0, 'mdy');
+  assert.equal(parseStamp('1250 servers were drained', 0, 'MDY')?.time, undefined);
+  assert.equal(parseStamp('2560 UTC', 0, 'MDY')?.time, undefined);
+  const t = parseStamp('2018-08-10 1250 UTC ::::: API call', 0, 'MDY');
   assert.deepEqual([t?.time?.hour, t?.time?.minute, t?.zone?.raw], [12, 50, 'UTC']);
 });
