@@ -198,6 +198,9 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   for (const more of section ? furtherTimelines(model, section) : []) {
     // "## Follow-up timeline", a second "# Timeline" further down: read on from where the first stopped.
     const next = extractTimeline(model, more, order);
+    // An entry read already (the first timeline's day sections run on over "#### Timeline" under "### 2023-05-01") is not read twice.
+    const read = new Set(extraction.items.flatMap((it) => (it.kind === 'entry' ? [it.entry.startLine] : [])));
+    next.items = next.items.filter((it) => it.kind !== 'entry' || !read.has(it.entry.startLine));
     // Its entries move among themselves only: groups are named by section.
     for (const it of next.items) if (it.kind === 'entry') it.entry.group = `${more.heading.startLine}/${it.entry.group}`;
     parts.push(extraction.items.reduce((n, it) => n + (it.kind === 'entry' ? 1 : 0), 0));

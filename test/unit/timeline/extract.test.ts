@@ -217,3 +217,8 @@ test('a list indented four spaces (a code block to Markdown) is read as the list
   assert.equal(events(doc('All times in UTC.', '', '```', '- 2019-03-20 11:16 deploy', '```', '')).length, 0);
   assert.equal(events(doc('All times in UTC.', '', '    2019-03-20 11:16:02 ERROR pool exhausted', '    2019-03-20 11:16:05 ERROR pool exhausted', '')).length, 0);
 });
+
+test('an entry under a timeline nested in the first timeline\'s day sections is read once (found by the properties, seed 416505692)', () => {
+  const t = timelineOfText('### Events/Timeline\n\n### 2023-05-01\n\n#### IV) Timeline\n\n- 13:00 - checkout\n- 13:05 - checkout').timeline;
+  assert.deepEqual(t.events.map((e) => e.startLine), [6, 7]);
+});
