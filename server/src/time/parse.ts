@@ -340,23 +340,20 @@ export function emptyStamp(start: number, end: number, raw: string): ParsedStamp
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-/** "08.45 UTC": a dotted clock followed by a zone, else undefined. */
-function dotClockAt(text: string, pos: number): ClockHit | undefined {
-  const m = at(RE.dotClock, text, pos);
+/**
+ * A clock written without a colon, only when a zone follows (alone it may be a version, an
+ * amount or a year): "08.45 UTC" (dotted), "2018-08-10 1250 UTC" and "0659Z" (four digits).
+ */
+function zonedClockAt(re: RegExp, text: string, pos: number): ClockHit | undefined {
+  const m = at(re, text, pos);
   if (!m) return undefined;
   const end = pos + m[0].length;
   if (zoneAfterTime(text, end)?.lookup.kind !== 'zone') return undefined;
   return { end, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
 }
 
-/** "2018-08-10 1250 UTC", "0659Z": four digits of a 24-hour clock, only when a zone follows (alone, "1250" is a number or a year). */
-function fourDigitClockAt(text: string, pos: number): ClockHit | undefined {
-  const m = at(RE.fourDigitClock, text, pos);
-  if (!m) return undefined;
-  const end = pos + m[0].length;
-  if (zoneAfterTime(text, end)?.lookup.kind !== 'zone') return undefined;
-  return { end, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
-}
+const dotClockAt = (text: string, pos: number) => zonedClockAt(RE.dotClock, text, pos);
+const fourDigitClockAt = (text: string, pos: number) => zonedClockAt(RE.fourDigitClock, text, pos);
 
 /** Longer than this, a range that ends before it starts is not one running past midnight but a slip. */
 const MAX_OVERNIGHT_MS = 12 * 3_600_000;

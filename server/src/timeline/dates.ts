@@ -37,16 +37,24 @@ export function firstFullDate(raw: string, order: DateOrder): CivilDate | undefi
   return firstFullDateAt(raw, order)?.date;
 }
 
-/** The first full, valid date written in a text and where it is, or undefined. */
-export function firstFullDateAt(raw: string, order: DateOrder): { date: CivilDate; start: number; end: number } | undefined {
-  if (!YEAR.test(raw)) return undefined;
+/** The date read at each word start of a text, outside link targets (none where no date starts). */
+function* datesAtWordStarts(raw: string, order: DateOrder): Generator<{ hit: NonNullable<ReturnType<typeof parseDateAt>>; pos: number }> {
   const text = raw.includes('http') || raw.includes('](') ? withoutLinkTargets(raw) : raw;
+  // Its callers stop at the first date they take: the shared expression is never scanned by two at once.
   WORD_START.lastIndex = 0;
   for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
     const pos = m.index + m[0].length;
     // Past the whole character: one code unit into a surrogate pair, a /u search starts over at the pair.
     if (m[0].length === 0) WORD_START.lastIndex += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
     const hit = parseDateAt(text, pos, order);
+    if (hit) yield { hit, pos };
+  }
+}
+
+/** The first full, valid date written in a text and where it is, or undefined. */
+export function firstFullDateAt(raw: string, order: DateOrder): { date: CivilDate; start: number; end: number } | undefined {
+  if (!YEAR.test(raw)) return undefined;
+  for (const { hit, pos } of datesAtWordStarts(raw, order)) {
     if (hit?.date?.year !== undefined && !dateProblem(hit.date as CivilDate)) return { date: hit.date as CivilDate, start: pos, end: hit.end };
   }
   return undefined;
@@ -117,12 +125,7 @@ function summaryDay(model: PostMortemModel, title: CivilDate, order: DateOrder):
 
 /** The first date written with its month as a word or in full ("Feb 23", "23 February", "2017-02-23"), outside link targets. */
 function firstWrittenDate(raw: string, order: DateOrder): StampDate | undefined {
-  const text = raw.includes('http') || raw.includes('](') ? withoutLinkTargets(raw) : raw;
-  WORD_START.lastIndex = 0;
-  for (let m = WORD_START.exec(text); m; m = WORD_START.exec(text)) {
-    const pos = m.index + m[0].length;
-    if (m[0].length === 0) WORD_START.lastIndex += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
-    const hit = parseDateAt(text, pos, order);
+  for (const { hit } of datesAtWordStarts(raw, order)) {
     // A numeric date without a year ("2/23") is left alone: it may be a ratio or a version.
     if (hit?.date && (hit.date.year !== undefined || !hit.numeric)) return hit.date;
   }
