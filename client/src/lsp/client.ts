@@ -17,7 +17,7 @@ import {
 import { FindConfigRequest, InsertSectionRequest, OutlineRequest, TimelineRequest } from '../../../server/src/protocol';
 import type { PostMortemServer } from '../server/types';
 import { findConfig } from './config-files';
-import { lensTooltip } from '../../../server/src/view/lenses';
+import { lensTooltip } from '../../../server/src/view/lens-text';
 
 /**
  * URI schemes of the documents the server checks: files, untitled documents, and the file

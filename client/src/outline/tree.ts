@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ActionItemView, IncidentOutline, OutlineSection, OutlineView, TimelineEventView } from '../../../server/src/protocol';
 import { clockText, dateKey, durationText, parseZone, partsIn, UTC, zoneLabel } from '../../../server/src/view/time-format';
 import type { OutlineTracker } from './tracker';
-import { METRIC_DEFINITIONS } from '../../../server/src/view/lenses';
+import { METRIC_DEFINITIONS } from '../../../server/src/view/lens-text';
 
 type Node =
   | { kind: 'group'; id: 'sections' | 'incidents' | 'timeline' | 'metrics' | 'actions'; label: string }

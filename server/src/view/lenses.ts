@@ -1,6 +1,9 @@
 import type { Analysis } from '../analysis.js';
 import type { Range } from '../model/text.js';
 import { timelineView } from '../timeline/view.js';
+import { METRIC_DEFINITIONS, NO_METRICS, NO_METRICS_TOOLTIP, PREVIEW_TITLE, PREVIEW_TOOLTIP, lensTooltip, type MetricLabel } from './lens-text.js';
+
+export { METRIC_DEFINITIONS, lensTooltip, type MetricLabel };
 
 /** A code lens as the service describes it: where, what it says, its tooltip, and the client command it runs. */
 export interface LensView {
@@ -11,21 +14,6 @@ export interface LensView {
   arguments: unknown[];
 }
 
-/** What each metric of the lenses (and of the outline) measures, for their tooltips. */
-export const METRIC_DEFINITIONS = {
-  Duration: 'Duration: from the start of the impact to the resolution.',
-  TTD: 'Time to detect: from the start of the impact to its detection.',
-  TTA: 'Time to acknowledge: from detection until someone took the incident on.',
-  TTM: 'Time to mitigate: from detection until the impact stopped.',
-  TTR: 'Time to resolve: from detection until the cause was fixed for good.',
-} as const;
-
-export type MetricLabel = keyof typeof METRIC_DEFINITIONS;
-
-const PREVIEW_TITLE = 'Preview';
-const PREVIEW_TOOLTIP = 'Open the timeline preview beside this post-mortem';
-const NO_METRICS = 'No milestones yet';
-const NO_METRICS_TOOLTIP = 'Add started, detected, mitigated and resolved (in the frontmatter or as timeline entries) to see the duration and the time to detect, mitigate and resolve.';
 
 /** "1h 38m", "7m", "2d 3h": short enough for a lens in a split editor. */
 export function shortDuration(minutes: number): string {
@@ -62,13 +50,3 @@ export function timelineLenses(analysis: Analysis, uri: string, version: number)
   return lenses;
 }
 
-/**
- * The tooltip of a lens, from its title: the language client drops a command's `tooltip` on the
- * way (vscode-languageclient 9), so the client puts it back with this.
- */
-export function lensTooltip(title: string): string | undefined {
-  if (title === PREVIEW_TITLE) return PREVIEW_TOOLTIP;
-  if (title === NO_METRICS) return NO_METRICS_TOOLTIP;
-  const label = title.split(' ')[0] as MetricLabel;
-  return Object.prototype.hasOwnProperty.call(METRIC_DEFINITIONS, label) ? METRIC_DEFINITIONS[label] : undefined;
-}
