@@ -58,6 +58,7 @@ export function resolveEvents(
       if (item.date) {
         context = completeDate(item.date, context ?? reference) ?? context;
         base = undefined;
+        pastNoon = false;
       }
       continue;
     }
