@@ -244,7 +244,7 @@ test('with no AM/PM anywhere, a bare "1:52" right after "12:16" is the afternoon
 });
 
 test('a day heading with a date starts the 12-hour reading afresh: on the next morning, "8:30" after "9:00" is earlier, not the evening', () => {
-  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### 2019-03-20', '', '- 12:16 creds rolled', '- 1:52 drains found', '', '### 2019-03-21', '', '- 9:00 review', '- 8:30 earlier, out of order'));
-  assert.deepEqual(instants(t), ['2019-03-20T12:16:00Z', '2019-03-20T13:52:00Z', '2019-03-21T09:00:00Z', '2019-03-21T08:30:00Z']);
-  assert.deepEqual(t.order, [{ index: 3, previous: 2 }]);
+  const t = tl(md('## Timeline', '', 'All times in UTC.', '', '### 2019-03-20', '', '- 11:54 checks', '- 12:16 creds rolled', '- 1:52 drains found', '- 3:31 cleanup', '', '### 2019-03-21', '', '- 9:00 review', '- 10:15 patch', '- 9:30 earlier, out of order'));
+  assert.deepEqual(instants(t), ['2019-03-20T11:54:00Z', '2019-03-20T12:16:00Z', '2019-03-20T13:52:00Z', '2019-03-20T15:31:00Z', '2019-03-21T09:00:00Z', '2019-03-21T10:15:00Z', '2019-03-21T09:30:00Z']);
+  assert.deepEqual(t.order, [{ index: 6, previous: 5 }]);
 });
