@@ -37,7 +37,7 @@ export function ownerIn(source: string): string | undefined {
   const handle = HANDLE.exec(text);
   if (handle) return `@${handle[1]}`;
   // "[dustin] finish the patch", "[garndt?] more clarity on…": a handle in brackets before the item, as meeting notes assign work.
-  const bracketed = LEADING_HANDLE.exec(text);
+  const bracketed = LEADING_HANDLE.exec(start);
   if (bracketed && !NOT_HANDLES.test(bracketed[1]!)) return bracketed[1];
   // "Nóva to send the list…", "Kim and Bo to rotate…": a name as the subject of what is to be done.
   const subject = NAMED_SUBJECT.exec(start)?.[1];
@@ -71,10 +71,10 @@ function trailingNames(text: string): string | undefined {
   return words.some((w) => NOT_OWNER_WORDS.has(w)) ? undefined : names.trim();
 }
 
-/** A lower-case handle in brackets opening the item (after a checkbox), a "?" allowed: `[dustin]`, `[garndt?]`. */
-const LEADING_HANDLE = /^\s*(?:\[[ xX]?\]\s*)?\[([a-z][a-z0-9._-]{1,30})\??\]\s+\S/;
+/** A lower-case handle in brackets opening the item (its checkbox already stripped), a "?" allowed: `[dustin]`, `[garndt?]`. */
+const LEADING_HANDLE = /^\[([a-z][a-z0-9._-]{1,30})\??\]\s+\S/;
 /** Bracketed words that mark a state or a priority, not a person. */
-const NOT_HANDLES = /^(?:done|todo|tbd|tba|wip|fixed|closed|open|resolved|optional|later|maybe|blocked|draft|p\d|sev\d|low|medium|high|critical|x)$/;
+const NOT_HANDLES = /^(?:done|todo|tbd|tba|wip|fixed|closed|open|resolved|optional|later|maybe|blocked|draft|p\d|sev\d|low|medium|high|critical)$/;
 
 const NOT_NAMES = String.raw`We|They|It|This|That|These|Those|There|Someone|Everyone|Nobody|Need|Needs|Want|Plan|Plans|Try|Going|Ability|Also|Then|How|What|When|Who|Able|Have|Has|Make|Get|Start|Continue|Begin|Learn|Remember|Tell|Ask|Allow|Use|Attempt|Work|Prefer|Look|Reach|Link|Point|Redirect|Forward|Map|Connect|Attach|Apply|Expose|Escalate|Report|Stick|Lock|Fall|Fail|Refer|Switch|Move|Migrate|Upgrade|Downgrade|Change|Revert|Return|Add|Write|Send|Go|Set|Listen|Respond|Subscribe|Commit|Push|Post|Publish|Deploy|Roll|Pin|Bump|Limit|Restrict|Default|Due|Owner|Note|Back|Up|Down`;
 /** "Nóva to send the list…", "Kim and Bo to rotate…": a name, then what they are to do. */
