@@ -102,6 +102,14 @@ test('an opening heading that names the document\'s kind is its title at any lev
   assert.equal(buildModel(md('Some intro text here.', '', '## Incident report for the outage', 'Text.', '## Timeline', '- 10:00 paged')).title, undefined);
 });
 
+test('a lone deeper heading after the opening prose is a part of the text, not its title; a lone level-1 heading is the title wherever it is', () => {
+  const news = buildModel(md('Just a quick note: the server room has no power.', '', '##### Updates:', '', '13:15 CEST: New estimate.', '', '16:45 CEST: Power is back.'));
+  assert.equal(news.title, undefined);
+  assert.equal(news.canonical.get('timeline')?.title, 'Updates:', 'a part named "Updates" whose paragraphs open with times is the timeline');
+  assert.equal(buildModel(md('[![badge](b.svg)](x)', '', '# Outage of the build service', '', 'Text.')).title?.text, 'Outage of the build service');
+  assert.equal(buildModel(md('## Outage of the build service', '', 'Text.')).title?.text, 'Outage of the build service', 'a lone heading that opens the document');
+});
+
 test('a kramdown attribute list under a table is not one of its rows', () => {
   const m = buildModel(md('## Timeline', '', '| Time | Event |', '| --- | --- |', '| 10:00 UTC | paged |', '{: .table.table-striped }', '', 'After.'));
   const table = m.blocks.find((b) => b.kind === 'table');

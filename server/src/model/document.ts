@@ -108,7 +108,8 @@ function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, ta
   if (!first) return undefined;
   const norm = normalizeHeading(first.text);
   const aloneOnTop = headings.every((h, i) => i === 0 || h.level > first.level);
-  if (aloneOnTop && !table.exact.has(norm)) return first;
+  // A deeper heading after prose ("##### Updates:" under a news post's text) is a part of the text, not its title.
+  if (aloneOnTop && !table.exact.has(norm) && (first.level === 1 || first.startLine === firstContentLine)) return first;
   const fmTitle = fm?.data?.['title'];
   if (typeof fmTitle === 'string' && normalizeHeading(fmTitle) === norm && !named.get(first)!.length) return first;
   // "## Incident Report for Failure of farming reward distribution" over "## Date:" and "## Details:":
