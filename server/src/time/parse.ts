@@ -71,7 +71,8 @@ const RE = {
   dotClock: /([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/y,
   fourDigitClock: /([01]\d|2[0-3])([0-5]\d)(?![\d.:])/y,
   weekdayNote: /\s?\((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/iy,
-  clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])/y,
+  // "15h50", as French and other European writers write a clock; not "2h30m" (a duration) nor "3h" alone.
+  clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])|(\d{1,2})h([0-5]\d)(?![\p{L}\d])/uy,
   clockPlaceholder: /(?:HH|hh|--|\?\?|XX|xx|\d{1,2}):(?:mm|MM|--|\?\?|XX|xx)(?![\w?])|\?\?:\?\?/y,
   bareHour: /(\d{1,2})(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,
   // "3:26 p.m.", "03:26PM", and the bare letter only when attached ("10:45a", "12:29p"): "10:45 a server" is not AM.
@@ -161,8 +162,8 @@ export function parseClockAt(text: string, pos: number): ClockHit | undefined {
   let end: number;
   const m = at(RE.clock, text, pos);
   if (m) {
-    hour = Number(m[1]);
-    minute = Number(m[2]);
+    hour = Number(m[1] ?? m[5]);
+    minute = Number(m[2] ?? m[6]);
     second = Number(m[3] ?? 0);
     millisecond = m[4] ? Math.round(Number(`0.${m[4]}`) * 1000) : 0;
     end = pos + m[0].length;

@@ -54,6 +54,7 @@ export const STAMP_EXAMPLES: readonly StampExample[] = [
   { written: 'November 4th -- 16:30 UTC', date: '????-11-04', time: '16:30', zone: 'UTC' },
   { written: 'Aug 25 - 14:00', date: '????-08-25', time: '14:00' },
   { written: '08.45 UTC', time: '08:45', zone: 'UTC' },
+  { written: '2023-03-29 15h50 UTC', date: '2023-03-29', time: '15:50', zone: 'UTC' },
   { written: '2018-08-10 1250 UTC', date: '2018-08-10', time: '12:50', zone: 'UTC' },
   { written: '0659Z', time: '06:59', zone: 'UTC' },
   { written: '15:00 UTC(Sat)', time: '15:00', zone: 'UTC', weekday: 'sat' },

@@ -129,6 +129,13 @@ test('an AM/PM letter attached to the clock counts; a word after a space does no
   assert.equal(read(p('10:45 a server died')), '|10:45:00|');
 });
 
+test('a clock written with an h ("15h50") reads as one; a duration ("2h30m") and an hour alone ("3h") do not', () => {
+  assert.equal(read(p('15h50 UTC')), '|15:50:00|0');
+  assert.equal(p('2h30m later'), undefined);
+  assert.equal(p('3h later'), undefined);
+  assert.match(p('25h10')!.problem!, /not a time/);
+});
+
 test('every example of the formats table reads as the table says', () => {
   for (const ex of STAMP_EXAMPLES) {
     const s = parseStamp(ex.written, 0, ex.order ?? 'DMY');
