@@ -17,6 +17,8 @@ export interface EntryStart {
 
 const SENTENCE_LEAD = /(At|On)\s+(?=[\dA-Z~])/y;
 const WRAPPER = /\*\*|__|\*|_|`+|\[/y;
+/** A status page's update label before its time, inside the brackets or emphasis: "[Update - 2023-03-29 15:50 UTC]", "**Resolved on 2024-09-10**". */
+const STATUS_LEAD = /(?:update[ds]?|edit(?:ed)?|investigating|identified|monitoring|mitigated|resolved|post-?mortem)\s*(?:[-–—:]|on\b|at\b)\s*/iy;
 const SEPARATOR = /\s*(?:[-—–:|]|\.(?=\s))\s*/y;
 const INNER_TAIL = /^\s*[-—–:|,]?\s*$/;
 const SPACE = /\s+/y;
@@ -47,7 +49,8 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
     const innerStart = pos + open.length;
     const close = line.indexOf(open === '[' ? ']' : open, innerStart);
     if (close < 0) return undefined;
-    const stamp = parseStamp(line, innerStart, order);
+    const status = at(STATUS_LEAD, line, innerStart);
+    const stamp = parseStamp(line, innerStart + (status?.[0].length ?? 0), order);
     if (!stamp || !INNER_TAIL.test(line.slice(stamp.end, close))) return undefined;
     let after = close + (open === '[' ? 1 : open.length);
     if (open === '[') {

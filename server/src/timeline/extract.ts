@@ -43,20 +43,30 @@ const MIN_UNTITLED_ENTRIES = 3;
 /**
  * A timeline under no heading of its own: the first list whose items, at least three,
  * all start with a time of day ("* **23:00 UTC(*April 5*)** - CI runs fail", "1. November
- * 4th -- 16:30 to 15:00 UTC"). A list of dates alone (a changelog, a roadmap) is not one.
+ * 4th -- 16:30 to 15:00 UTC"), or the first run of paragraphs, three or more, each opening
+ * with a time of day ("13:15 CEST: New estimate…", a status page's "[Update - 2023-03-29
+ * 15:50 UTC]" over its text). A list of dates alone (a changelog, a roadmap) is not one,
+ * nor is prose with a time here and there.
  */
-export function untitledTimeline(model: PostMortemModel, order: DateOrder): Block | undefined {
+export function untitledTimeline(model: PostMortemModel, order: DateOrder): Block[] | undefined {
+  const timedAt = (line: number, lead: RegExp, strict: boolean) => {
+    const text = model.lines.lineText(line);
+    const at = lead.exec(text)?.[0].length;
+    const stamp = at === undefined ? undefined : entryStartAt(text, at, order, strict)?.stamp;
+    return !!stamp && !stamp.after && (!!stamp.time || !!stamp.problem);
+  };
+  let run: Block[] = [];
   for (const block of model.blocks) {
+    if (block.kind === 'paragraph' && timedAt(block.startLine, LINE_LEAD, true)) {
+      run.push(block);
+      continue;
+    }
+    if (run.length >= MIN_UNTITLED_ENTRIES) return run;
+    run = [];
     if (block.kind !== 'list' || block.items.length < MIN_UNTITLED_ENTRIES) continue;
-    const timed = block.items.every((item) => {
-      const text = model.lines.lineText(item.startLine);
-      const lead = ITEM_LEAD.exec(text)?.[0].length;
-      const stamp = lead === undefined ? undefined : entryStartAt(text, lead, order, false)?.stamp;
-      return !!stamp && !stamp.after && (!!stamp.time || !!stamp.problem);
-    });
-    if (timed) return block;
+    if (block.items.every((item) => timedAt(item.startLine, ITEM_LEAD, false))) return [block];
   }
-  return undefined;
+  return run.length >= MIN_UNTITLED_ENTRIES ? run : undefined;
 }
 
 /** Entries, date markers and notes of a timeline's blocks (and of the day sections after its section), in document order. */

@@ -189,7 +189,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const section = model.canonical.get('timeline');
   const ambiguousZones: AmbiguousZone[] = [];
   const untitled = section ? undefined : untitledTimeline(model, order);
-  const extraction = section ? extractTimeline(model, section, order) : untitled ? extractBlocks(model, [untitled], order) : { items: [], notes: [] };
+  const extraction = section ? extractTimeline(model, section, order) : untitled ? extractBlocks(model, untitled, order) : { items: [], notes: [] };
   const statements = section ? zoneStatements(model, section, extraction.notes) : [];
   /** Where each further timeline's events start: the order is checked within each. */
   const parts: number[] = [];

@@ -210,6 +210,37 @@ test('with no timeline section, a list whose items (three or more) all start wit
   assert.equal(mixed.events.length, 0, 'every item must start with a time');
 });
 
+test('with no timeline section, a run of three or more paragraphs each opening with a time is the timeline, a status page\'s "[Update - …]" labels included', () => {
+  const status = timelineOfText(
+    md(
+      '[Final message]',
+      'Outage finished.',
+      '',
+      '[Update - 2023-03-29 15h50 UTC]',
+      'Queue cleaned up, the instance is back.',
+      '',
+      '[Update - 2023-03-29 14:00 UTC]',
+      'Increased the VM capacity.',
+      '',
+      '[Resolved on 2023-03-28 21:00 UTC]',
+      'Agents work again.',
+    ),
+  ).timeline;
+  assert.deepEqual(status.events.map((e) => [e.startLine, e.text]), [
+    [3, 'Queue cleaned up, the instance is back.'],
+    [6, 'Increased the VM capacity.'],
+    [9, 'Agents work again.'],
+  ]);
+  assert.deepEqual(instants(status), ['2023-03-29T15:50:00Z', '2023-03-29T14:00:00Z', '2023-03-28T21:00:00Z'], 'written newest first: no roll-over');
+  const news = timelineOfText(md('Power is out. All times CEST, 2008-10-10.', '', '13:15 CEST: New estimate.', '', '16:45 CEST: Later still.', '', '18:05 CEST: Tomorrow morning.')).timeline;
+  assert.deepEqual(news.events.map((e) => e.startLine), [2, 4, 6]);
+  const prose = timelineOfText(md('We deployed at 10:00.', '', '10:00 UTC: deploy.', '', 'Then we waited.', '', '11:00 UTC: errors.', '', '12:00 UTC: rollback.')).timeline;
+  assert.equal(prose.events.length, 0, 'the paragraphs must follow one another');
+  const [a] = timelineOfText(md('## Timeline', '', '- [Update - 2023-03-29 14:00 UTC] capacity raised')).timeline.events;
+  assert.equal(a?.utc, Date.UTC(2023, 2, 29, 14));
+  assert.equal(timelineOfText(md('## Timeline', '', '- [Updated docs - 2023-03-29 14:00 UTC] x')).timeline.events.length, 0, 'a status word alone, not any words');
+});
+
 test('a list indented four spaces (a code block to Markdown) is read as the list its writer meant; fenced code and log lines are not', () => {
   const indented = events(doc('All times in UTC.', '', '    - 2019-03-20 11:16 ::::: deploy with new logging', '    - 2019-03-20 11:54 ::::: creds noticed in logs', ''));
   assert.equal(indented.length, 2);
