@@ -58,6 +58,8 @@ const RE = {
   // "Between 2023-07-10 to 2023-07-16", "From May 3 until May 5": a period of days; its first day counts.
   periodLead: /(?:between|from)\s+/iy,
   dateRangeTo: /\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b)\s*/iy,
+  // "2026-06-10 – 2026-06-12", "2026-06-10 → 2026-06-12": a period written without "between" or "from".
+  bareRangeTo: /\s*(?:-|–|—|→|\bto\b|\buntil\b|\bthrough\b)\s*/iy,
   relative: /\\?\[?(?:T\s?)?\+\s?(\d{1,4}(?:\.\d{1,2})?)\s?(?:(minutes?|mins?|m)|(hours?|hrs?|h)|((?:business\s+|working\s+)?days?|d))\.?(?:\s+later)?\\?\]?(?![A-Za-z\d])/iy,
   approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s|roughly\s)\s*/iy,
   weekday: new RegExp(WEEKDAY, 'iy'),
@@ -69,7 +71,8 @@ const RE = {
   dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+(?:--?|–|—)\s+|\s+)/y,
   // "08.45 UTC": a clock with a dot, only when a zone follows (alone, "08.45" may be a version or an amount).
   dotClock: /([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/y,
-  fourDigitClock: /([01]\d|2[0-3])([0-5]\d)(?![\d.:])/y,
+  // Not a year: "2026" in "2026-06-12" is no 20:26 (at UTC-06).
+  fourDigitClock: /([01]\d|2[0-3])([0-5]\d)(?![\d.:]|[-/.]\d{1,2}(?![\d:]))/y,
   weekdayNote: /\s?\((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/iy,
   // "15h50", as French and other European writers write a clock; not "2h30m" (a duration) nor "3h" alone.
   clock: /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?![\d])|(\d{1,2})h([0-5]\d)(?![\p{L}\d])/uy,
@@ -230,7 +233,7 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     p = date.end;
     incomplete = !!date.incomplete;
     stampDate = date.date;
-    const to = lead && date.date ? at(RE.dateRangeTo, text, p) : null;
+    const to = date.date ? at(lead ? RE.dateRangeTo : RE.bareRangeTo, text, p) : null;
     const until = to ? parseDateAt(text, p + to[0].length, order) : undefined;
     // A period of days ends the stamp: its first day is the entry's.
     if (until?.date) p = until.end;

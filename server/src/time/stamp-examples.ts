@@ -50,6 +50,8 @@ export const STAMP_EXAMPLES: readonly StampExample[] = [
   { written: '~16:05:00', time: '16:05' },
   { written: 'Between 2023-07-10 to 2023-07-16', date: '2023-07-10' },
   { written: 'From May 3 until May 5', date: '????-05-03' },
+  { written: '2026-06-10 – 2026-06-12', date: '2026-06-10' },
+  { written: '2026-06-10 → 2026-06-12', date: '2026-06-10' },
   { written: 'Saturday, December 17th, 2022 at roughly 12:43 UTC', date: '2022-12-17', time: '12:43', zone: 'UTC' },
   { written: 'November 4th -- 16:30 UTC', date: '????-11-04', time: '16:30', zone: 'UTC' },
   { written: 'Aug 25 - 14:00', date: '????-08-25', time: '14:00' },

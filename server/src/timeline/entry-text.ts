@@ -22,6 +22,15 @@ const STATUS_LEAD = /(?:update[ds]?|edit(?:ed)?|investigating|identified|monitor
 const SEPARATOR = /\s*(?:[-—–:|]|\.(?=\s))\s*/y;
 const INNER_TAIL = /^\s*[-—–:|,]?\s*$/;
 const SPACE = /\s+/y;
+/** "2026-06-12 evening": a date with a part of the day, which gives no time; the entry is the day's. */
+const PART_OF_DAY = /,?\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\b/iy;
+
+/** Where a stamp's text ends: after a part of the day that follows a date without a time. */
+function pastPartOfDay(line: string, stamp: ParsedStamp): number {
+  if (!stamp.date || stamp.time || stamp.timeUnknown) return stamp.end;
+  const m = at(PART_OF_DAY, line, stamp.end);
+  return m ? stamp.end + m[0].length : stamp.end;
+}
 const LINK_TARGET = /\([^)\s]*(?:\s+"[^"]*")?\)/y;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -51,7 +60,7 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
     if (close < 0) return undefined;
     const status = at(STATUS_LEAD, line, innerStart);
     const stamp = parseStamp(line, innerStart + (status?.[0].length ?? 0), order);
-    if (!stamp || !INNER_TAIL.test(line.slice(stamp.end, close))) return undefined;
+    if (!stamp || !INNER_TAIL.test(line.slice(pastPartOfDay(line, stamp), close))) return undefined;
     let after = close + (open === '[' ? 1 : open.length);
     if (open === '[') {
       const link = at(LINK_TARGET, line, after);
@@ -62,9 +71,10 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
   }
   const stamp = parseStamp(line, pos, order);
   if (!stamp) return undefined;
-  if (stamp.end >= line.length || !line.slice(stamp.end).trim()) return { stamp, textStart: line.length };
-  const sep = at(SEPARATOR, line, stamp.end);
-  if (sep) return { stamp, textStart: stamp.end + sep[0].length };
+  const end = pastPartOfDay(line, stamp);
+  if (end >= line.length || !line.slice(end).trim()) return { stamp, textStart: line.length };
+  const sep = at(SEPARATOR, line, end);
+  if (sep) return { stamp, textStart: end + sep[0].length };
   if (!strict && (stamp.time || stamp.timeUnknown || stamp.problem) && /\s/.test(line[stamp.end] ?? '')) return { stamp, textStart: skipSpace(line, stamp.end) };
   return undefined;
 }

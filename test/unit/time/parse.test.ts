@@ -136,6 +136,14 @@ test('a clock written with an h ("15h50") reads as one; a duration ("2h30m") and
   assert.match(p('25h10')!.problem!, /not a time/);
 });
 
+test('a year after a date is never read as a four-digit clock at an offset ("2026" in "2026-06-12" is no 20:26 at UTC-06)', () => {
+  for (const s of ['2026-06-10 - 2026-06-12 x', '2026-06-10 2026-06-12', '2019-01-01 2020-01 UTC']) {
+    assert.equal(p(s)!.time, undefined, s);
+    assert.deepEqual(p(s)!.date, { year: Number(s.slice(0, 4)), month: Number(s.slice(5, 7)), day: Number(s.slice(8, 10)) }, s);
+  }
+  assert.equal(read(p('2018-08-10 1250 UTC')), '2018-08-10|12:50:00|0', 'a four-digit clock before a zone still reads');
+});
+
 test('every example of the formats table reads as the table says', () => {
   for (const ex of STAMP_EXAMPLES) {
     const s = parseStamp(ex.written, 0, ex.order ?? 'DMY');

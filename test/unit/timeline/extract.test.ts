@@ -241,6 +241,18 @@ test('with no timeline section, a run of three or more paragraphs each opening w
   assert.equal(timelineOfText(md('## Timeline', '', '- [Updated docs - 2023-03-29 14:00 UTC] x')).timeline.events.length, 0, 'a status word alone, not any words');
 });
 
+test('a date with a part of the day ("2026-06-12 evening") is a day entry with no time; a period of days ("2026-06-10 – 2026-06-12") is its first day', () => {
+  const t = events(doc('All times CEST.', '', '- **2026-06-10 – 2026-06-12** — zero logins', '- **2026-06-12 evening** — root cause confirmed', '- 2026-06-13 early morning: fix deployed'));
+  assert.deepEqual(
+    t.map((e) => [e.startLine, e.date && `${e.date.year}-${e.date.month}-${e.date.day}`, e.time ?? null, e.text]),
+    [
+      [4, '2026-6-10', null, 'zero logins'],
+      [5, '2026-6-12', null, 'root cause confirmed'],
+      [6, '2026-6-13', null, 'fix deployed'],
+    ],
+  );
+});
+
 test('a list indented four spaces (a code block to Markdown) is read as the list its writer meant; fenced code and log lines are not', () => {
   const indented = events(doc('All times in UTC.', '', '    - 2019-03-20 11:16 ::::: deploy with new logging', '    - 2019-03-20 11:54 ::::: creds noticed in logs', ''));
   assert.equal(indented.length, 2);
