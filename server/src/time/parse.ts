@@ -80,8 +80,12 @@ const RE = {
   bareHour: /(\d{1,2})(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,
   // "3:26 p.m.", "03:26PM", and the bare letter only when attached ("10:45a", "12:29p"): "10:45 a server" is not AM.
   meridiem: /\s?([aApP])\.?\s?[mM]\.?(?![A-Za-z])|([aApP])(?![A-Za-z\d])/y,
+  // "4.45pm", as British writers write a clock: a dot only with AM/PM after it.
+  dotMeridiemClock: /(\d{1,2})\.([0-5]\d)(?=\s?[aApP]\.?\s?[mM]\.?(?![A-Za-z]))/y,
+  // "14:02 hrs", "1402 hours", "14:02 Uhr": a 24-hour clock that says it is one.
+  hoursWord: /\s?(?:hrs|hours|uhr)\b\.?|h\b/iy,
   rangeTo: /\s?(?:-|–|—|to\s|until\s)\s?/y,
-  approxSuffix: /\s?~/y,
+  approxSuffix: /\s?~|-ish\b/y,
   parenOpen: /\s?\(\s?/y,
   parenClose: /\s?\)/y,
   on: /\s+on\s+/y,
@@ -163,7 +167,7 @@ export function parseClockAt(text: string, pos: number): ClockHit | undefined {
   let second = 0;
   let millisecond = 0;
   let end: number;
-  const m = at(RE.clock, text, pos);
+  const m = at(RE.clock, text, pos) ?? at(RE.dotMeridiemClock, text, pos);
   if (m) {
     hour = Number(m[1] ?? m[5]);
     minute = Number(m[2] ?? m[6]);
@@ -189,6 +193,8 @@ export function parseClockAt(text: string, pos: number): ClockHit | undefined {
     const p = timeProblem({ ...time, hour: 0 });
     return p ? { end, twelveHour: true, problem: `${written} is not a time: ${p}` } : { end, time, twelveHour: true };
   }
+  const hours = at(RE.hoursWord, text, end);
+  if (hours) end += hours[0].length;
   const p = timeProblem(time);
   return p ? { end, twelveHour: false, problem: `${text.slice(pos, end)} is not a time: ${p}` } : { end, time, twelveHour: false };
 }
@@ -257,9 +263,13 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       }
     }
   } else {
-    clock = parseClockAt(text, p) ?? dotClockAt(text, p) ?? fourDigitClockAt(text, p);
+    // "Mon 14:02", "Tuesday, 9:15 AM": a weekday before the time names the day.
+    const wd = at(RE.weekday, text, p);
+    const clockAt = wd ? p + wd[0].length : p;
+    clock = parseClockAt(text, clockAt) ?? dotClockAt(text, clockAt) ?? fourDigitClockAt(text, clockAt);
     if (!clock) return undefined;
-    clockStart = p;
+    if (wd) weekday = WEEKDAYS.indexOf(wd[0].slice(0, 3).toLowerCase());
+    clockStart = clockAt;
     p = clock.end;
   }
   if (clock) {
@@ -351,8 +361,11 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 function zonedClockAt(re: RegExp, text: string, pos: number): ClockHit | undefined {
   const m = at(re, text, pos);
   if (!m) return undefined;
-  const end = pos + m[0].length;
-  if (zoneAfterTime(text, end)?.lookup.kind !== 'zone') return undefined;
+  let end = pos + m[0].length;
+  // "1402 hrs" says it is a clock as a zone does.
+  const hours = re === RE.fourDigitClock ? at(RE.hoursWord, text, end) : null;
+  if (hours) end += hours[0].length;
+  else if (zoneAfterTime(text, end)?.lookup.kind !== 'zone') return undefined;
   return { end, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
 }
 

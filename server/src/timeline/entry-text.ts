@@ -16,10 +16,10 @@ export interface EntryStart {
 }
 
 const SENTENCE_LEAD = /(At|On)\s+(?=[\dA-Z~])/y;
-const WRAPPER = /\*\*|__|\*|_|`+|\[/y;
+const WRAPPER = /\*\*|__|\*|_|`+|\[|\(/y;
 /** A status page's update label before its time, inside the brackets or emphasis: "[Update - 2023-03-29 15:50 UTC]", "**Resolved on 2024-09-10**". */
 const STATUS_LEAD = /(?:update[ds]?|edit(?:ed)?|investigating|identified|monitoring|mitigated|resolved|post-?mortem)\s*(?:[-–—:]|on\b|at\b)\s*/iy;
-const SEPARATOR = /\s*(?:[-—–:|]|\.(?=\s))\s*/y;
+const SEPARATOR = /\s*(?:[-—–:|,]|\.(?=\s))\s*/y;
 const INNER_TAIL = /^\s*[-—–:|,]?\s*$/;
 const SPACE = /\s+/y;
 /** "2026-06-12 evening": a date with a part of the day, which gives no time; the entry is the day's. */
@@ -56,7 +56,7 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
   if (wrap) {
     const open = wrap[0];
     const innerStart = pos + open.length;
-    const close = line.indexOf(open === '[' ? ']' : open, innerStart);
+    const close = line.indexOf(open === '[' ? ']' : open === '(' ? ')' : open, innerStart);
     if (close < 0) return undefined;
     const status = at(STATUS_LEAD, line, innerStart);
     const stamp = parseStamp(line, innerStart + (status?.[0].length ?? 0), order);

@@ -253,6 +253,11 @@ test('a date with a part of the day ("2026-06-12 evening") is a day entry with n
   );
 });
 
+test('a time in parentheses, or followed by a comma, opens an entry', () => {
+  const t = events(doc('All times in UTC.', '', '- (14:02) deploy starts', '- Around 14:10, errors rise', '- 14:20, rollback'));
+  assert.deepEqual(t.map((e) => [e.startLine, e.text]), [[4, 'deploy starts'], [5, 'errors rise'], [6, 'rollback']]);
+});
+
 test('a list indented four spaces (a code block to Markdown) is read as the list its writer meant; fenced code and log lines are not', () => {
   const indented = events(doc('All times in UTC.', '', '    - 2019-03-20 11:16 ::::: deploy with new logging', '    - 2019-03-20 11:54 ::::: creds noticed in logs', ''));
   assert.equal(indented.length, 2);
