@@ -66,7 +66,10 @@ const RE = {
   iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
   isoPlaceholder: /[\dxX?]{4}[-/][\dxXmM?]{1,2}[-/][\dxXdD?]{1,2}(?![\w?])/y,
   numeric: /(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d:/.]|\.\d)|(\d{1,2})-(\d{1,2})-(\d{4})(?![\d:/.-])/y,
-  dayMonth: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
+  // "25 Aug 2023", "25th of August", and with dashes "05-Jan-2024", "5-Jan".
+  dayMonth: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|\\.)?(?:\\s+(?:of\\s+)?|-)${MONTH}\\.?(?:(?:,?\\s+|-)(\\d{4}))?(?![A-Za-z\\d])`, 'iy'),
+  // "2024-Jan-05".
+  yearMonthName: new RegExp(`(\\d{4})-${MONTH}-(\\d{1,2})(?![\\d])`, 'iy'),
   monthDay: new RegExp(`${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?:\\s?[-–]\\s?\\d{1,2}${ORD})?(?:,?\\s+(\\d{4}))?(?![A-Za-z\\d]|:\\d)`, 'iy'),
   dateTimeJoin: /(?:T|\s*(?:,|\bat\b|@)\s*|:\s+|\s+(?:--?|–|—)\s+|\s+)/y,
   // "08.45 UTC": a clock with a dot, only when a zone follows (alone, "08.45" may be a version or an amount).
@@ -117,6 +120,8 @@ export function parseDateAt(text: string, pos: number, order: DateOrder): DateHi
   }
   let m = at(RE.iso, text, pos);
   if (m) return { end: pos + m[0].length, date: { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) } };
+  m = at(RE.yearMonthName, text, pos);
+  if (m) return { end: pos + m[0].length, date: { year: Number(m[1]), month: monthOf(m[2]!), day: Number(m[3]) } };
   m = at(RE.isoPlaceholder, text, pos);
   if (m) return { end: pos + m[0].length, incomplete: true };
   m = at(RE.dayMonth, text, pos);
