@@ -54,7 +54,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * thirty times), among the required ones.
  */
 function analyzeLog(model: PostMortemModel, settings: Settings, postMortem: NonNullable<Analysis['postMortem']>, incidents: Incident[]): Analysis {
-  const models = incidents.map((i) => buildModel(incidentText(model, i), { aliases: aliasTableFor(settings), path: model.path }));
+  const models = incidents.map((i) => buildModel(incidentText(model, i), { aliases: aliasTableFor(settings), path: model.path, titleLine: i.startLine }));
   const counts = new Map<string, number>();
   for (const m of models) for (const id of foundSections(m, settings).keys()) counts.set(id, (counts.get(id) ?? 0) + 1);
   const own: Settings = { ...settings, requiredSections: settings.requiredSections.filter((id) => (counts.get(id) ?? 0) * 2 >= incidents.length) };

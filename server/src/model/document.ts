@@ -42,6 +42,8 @@ export interface PostMortemModel {
 export interface ModelOptions {
   aliases?: AliasTable;
   path?: string;
+  /** The line of a heading that is the document's title whatever precedes it: an incident's own heading in a log. */
+  titleLine?: number;
 }
 
 interface Named {
@@ -62,7 +64,7 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
     named.set(h, sectionNames(h.text, table, () => timedBetween(lines, h.endLine, next)));
   });
 
-  const title = titleOf(headings, named, table, frontmatter, blocks[0]?.startLine ?? -1);
+  const title = headings[0] && headings[0].startLine === options.titleLine ? headings[0] : titleOf(headings, named, table, frontmatter, blocks[0]?.startLine ?? -1);
   const sectionHeadings = title ? headings.slice(1) : headings;
   const sectionLevel = sectionHeadings.length
     ? Math.min(...sectionHeadings.map((h) => h.level))
