@@ -59,17 +59,29 @@ const NOT_OWNER_WORDS = new Set(
 /** A person's or team's name: "Kim", "Kim Lee", "SRE team", "team Infra". */
 const NAME = String.raw`(?:@[\w.-]+|(?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
 const NAMES = String.raw`${NAME}(?:\s*(?:,|&|/|\band\b)\s*${NAME}){0,3}`;
+/** Names written in capitals, as some teams sign their actions: "(GIORGIO)", "[NATHAN, LUKE]", "(PAUL S)". Four letters at least: "(DNS)" is an acronym. */
+const CAPS_NAME = String.raw`\p{Lu}{4,}(?:\s+\p{Lu}\.?)?`;
+const CAPS_NAMES = String.raw`${CAPS_NAME}(?:\s*(?:,|&|/|\band\b)\s*${CAPS_NAME}){0,3}`;
 const TEAM_NAME = String.raw`(?:@[\w.-]+|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
 // A bracket holds a team or handle only: "[Issue]" is what is left of a link.
-const TRAILING_ASIDE = new RegExp(String.raw`(?:\((${NAMES})\)|\[(${TEAM_NAME})\]|\s[-–—]{1,2}\s*(${NAMES}))[\s.*_]*$`, 'u');
+const TRAILING_ASIDE = new RegExp(String.raw`(?:\((${NAMES})\)|\[(${TEAM_NAME})\]|\s[-–—]{1,2}\s*(${NAMES})|[([](${CAPS_NAMES})[)\]])[\s.*_]*$`, 'u');
+/** Links and ticket keys after the aside ("(GIORGIO) [ELPP-3148](…)"): what tracks the item, not who owns it. */
+const TRAILING_REFERENCES = /(?:\s*(?:\[[^\]\n]*\]|[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}))+[\s.]*$/u;
 
 function trailingNames(text: string): string | undefined {
-  const m = TRAILING_ASIDE.exec(text.trimEnd());
-  const names = m?.[1] ?? m?.[2] ?? m?.[3];
+  const trimmed = text.trimEnd();
+  const m = TRAILING_ASIDE.exec(trimmed) ?? TRAILING_ASIDE.exec(trimmed.replace(TRAILING_REFERENCES, ''));
+  const names = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
   if (!names) return undefined;
   const words = names.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== 'and' && w !== 'team');
-  return words.some((w) => NOT_OWNER_WORDS.has(w)) ? undefined : names.trim();
+  if (words.some((w) => NOT_OWNER_WORDS.has(w))) return undefined;
+  // Capitals name people only when they read as names: "(HTTPS)" and "(DMARC)" are acronyms.
+  if (m?.[4] && names.split(/[\s,&/]+/).some((w) => w.length >= 4 && (!/[AEIOUY]/.test(w) || ACRONYMS.has(w)))) return undefined;
+  return names.trim();
 }
+
+/** Acronyms of four letters or more that have a vowel, which an aside in capitals may hold: technology, not people. */
+const ACRONYMS = new Set('JSON YAML AJAX OAUTH SAML LDAP CORS CSRF DMARC GRPC SOAP UUID ASAP NOTE TODO DONE AUTH CACHE QUEUE REDIS NGINX MYSQL LINUX MACOS'.split(' '));
 
 /** A lower-case handle in brackets opening the item (its checkbox already stripped), a "?" allowed: `[dustin]`, `[garndt?]`. */
 const LEADING_HANDLE = /^\[([a-z][a-z0-9._-]{1,30})\??\]\s+\S/;

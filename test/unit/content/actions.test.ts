@@ -216,6 +216,11 @@ test('owners in the other usual forms: a trailing "(Kim)", "— Kim Lee", "[SRE 
   for (const s of ['Add an alert (Optional)', 'Add an alert (High Priority)', 'Add an alert (DNS)', 'Add an alert [Issue](https://example.com/i/1)', 'The team will add an alert', 'Add an alert - see above']) {
     assert.equal(owner(s), undefined, s);
   }
+  // Names in capitals, as some teams sign their actions, with the ticket after them; acronyms are not names.
+  assert.equal(owner('Alert to the right address (GIORGIO) [ELPP-3148](https://example.com/browse/ELPP-3148)'), 'GIORGIO');
+  assert.equal(owner('Alert on RDS space [GIORGIO, LUKE]'), 'GIORGIO, LUKE');
+  assert.equal(owner('Define the cut-off point (PAUL S)'), 'PAUL S');
+  for (const s of ['Serve it over TLS (HTTPS)', 'Publish the records (DMARC)', 'Add an alert [TODO]', 'Add an alert (NGINX)']) assert.equal(owner(s), undefined, s);
   const intro = withActions('All of these are owned by @platform:', '', '- Add an alert on disk use');
   assert.deepEqual(items(intro).map((i) => i.owner), ['@platform']);
   const ourTeam = withActions('Our team will take the following actions:', '', '- Add an alert on disk use');
