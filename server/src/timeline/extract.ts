@@ -85,7 +85,9 @@ export function extractBlocks(model: PostMortemModel, blocks: readonly Block[], 
           break;
         }
         case 'paragraph':
-          paragraph(model, block.startLine, block.endLine, order, items, notes, state);
+          // Under a timeline's own heading a line that opens with a time is an entry ("09:01 #xpub-tech first message");
+          // elsewhere a time must be followed by a separator, as prose may open with one.
+          paragraph(model, block.startLine, block.endLine, order, items, notes, state, LINE_LEAD, !section);
           break;
         case 'list':
           for (const item of block.items) listItem(model, item, order, `${listGroup}:${state.context}`, items, notes, state, visit);
@@ -192,6 +194,7 @@ function paragraph(
   notes: Note[],
   state: { context: number },
   leadPattern: RegExp = LINE_LEAD,
+  strictLines = true,
 ): void {
   const { lines } = model;
   /** The entry being read: its first line, its stamp, its span so far and its Markdown. */
@@ -215,8 +218,8 @@ function paragraph(
     const lineStart = lines.lineStart(line);
     const parts = splitBr(text, lead);
     for (const [from, to] of parts) {
-      // A line is strict about what follows its stamp (prose may open with a time); an item of a list is not.
-      const start = entryStartAt(text, from, order, leadPattern !== ITEM_LEAD);
+      // A line outside a timeline of its own heading is strict about what follows its stamp (prose may open with a time); an item of a list is not.
+      const start = entryStartAt(text, from, order, leadPattern !== ITEM_LEAD && strictLines);
       if (start && start.stamp.end <= to) {
         close();
         current = {

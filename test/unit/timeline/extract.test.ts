@@ -258,6 +258,13 @@ test('a time in parentheses, or followed by a comma, opens an entry', () => {
   assert.deepEqual(t.map((e) => [e.startLine, e.text]), [[4, 'deploy starts'], [5, 'errors rise'], [6, 'rollback']]);
 });
 
+test('under a timeline heading, a line that opens with a time is an entry without a separator; elsewhere it needs one', () => {
+  const t = events(doc('All times UTC.', '', '2019-03-10 21:15 daily updates reset the secrets', '', '09:01 #xpub-tech first message', '', 'Peter tries to log in, he can\'t', '', '09:02 Chris reproduces it'));
+  assert.deepEqual(t.map((e) => [e.startLine, e.text]), [[4, 'daily updates reset the secrets'], [6, '#xpub-tech first message'], [10, 'Chris reproduces it']]);
+  const untitled = timelineOfText(md('## What happened', '', '09:01 we saw errors', '', '09:02 we paged', '', '09:03 it recovered')).timeline;
+  assert.equal(untitled.events.length, 0, 'prose paragraphs outside a timeline need a separator after the time');
+});
+
 test('a list indented four spaces (a code block to Markdown) is read as the list its writer meant; fenced code and log lines are not', () => {
   const indented = events(doc('All times in UTC.', '', '    - 2019-03-20 11:16 ::::: deploy with new logging', '    - 2019-03-20 11:54 ::::: creds noticed in logs', ''));
   assert.equal(indented.length, 2);
