@@ -6,7 +6,7 @@
 import type { PostMortemModel } from '../model/document.js';
 import type { TableBlock } from '../model/markdown.js';
 import { emptyStamp, parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
-import { makeEntry } from './entry-text.js';
+import { entryStartAt, makeEntry } from './entry-text.js';
 import type { TimelineEntry } from './types.js';
 
 export interface Cell {
@@ -92,9 +92,9 @@ export function tableEntries(model: PostMortemModel, table: TableBlock, group: s
     const first = cells[cols.stamp[0]];
     const second = cols.stamp[1] !== undefined ? cells[cols.stamp[1]] : undefined;
     if (!first || (!first.text && !second?.text)) continue;
-    let stamp = first.text ? parseStamp(line, first.start, order) : undefined;
+    let stamp = first.text ? cellStamp(line, first.start, order) : undefined;
     if (second?.text) {
-      const time = parseStamp(line, second.start, order);
+      const time = cellStamp(line, second.start, order);
       stamp = merge(stamp, time, line);
     }
     const last = second ?? first;
@@ -110,6 +110,11 @@ export function tableEntries(model: PostMortemModel, table: TableBlock, group: s
     out.push(makeEntry('table', group, span, row.line, stamp, markdown, cells.map((c) => c.text).join(' ')));
   }
   return out;
+}
+
+/** The timestamp a cell opens with, emphasised or in backticks as an entry's may be ("**05:04 UTC**"). */
+function cellStamp(line: string, start: number, order: DateOrder): ParsedStamp | undefined {
+  return parseStamp(line, start, order) ?? entryStartAt(line, start, order, false)?.stamp;
 }
 
 /** A date cell and a time cell read as one timestamp. */
