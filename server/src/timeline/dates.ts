@@ -70,8 +70,10 @@ export function frontmatterDate(model: PostMortemModel, key: string, order: Date
 
 /** Where time-only entries get their date from when nothing before them gives one. */
 export function referenceDate(model: PostMortemModel, items: readonly TimelineItem[], order: DateOrder): CivilDate | undefined {
-  const fm = frontmatterDate(model, 'started', order) ?? frontmatterDate(model, 'date', order);
-  if (fm) return fm;
+  const started = frontmatterDate(model, 'started', order);
+  if (started) return started;
+  const fm = frontmatterDate(model, 'date', order);
+  if (fm) return summaryDayBefore(model, fm, order) ?? fm;
   for (const it of items) {
     const d = it.kind === 'entry' ? (it.entry.stamp.problem ? undefined : it.entry.stamp.date) : it.date;
     if (d?.year !== undefined && !dateProblem(d as CivilDate)) return d as CivilDate;
@@ -119,6 +121,30 @@ function summaryDay(model: PostMortemModel, title: CivilDate, order: DateOrder):
     const date = completeDate(hit, title);
     if (!date || dateProblem(date)) return undefined;
     return Math.abs(dayNumber(date) - dayNumber(title)) === 1 ? date : undefined;
+  }
+  return undefined;
+}
+
+/** Days a write-up may follow its incident: a summary's date further back is background. */
+const MAX_DAYS_BEFORE_PUBLISHING = 90;
+
+/**
+ * The day the summary's opening says the incident happened on, when it is before the
+ * frontmatter's `date`: on a blog or a news site that is the day the post went up
+ * ("date: 2026-07-21" over "On the morning of July 14, 2026, …"), and an incident comes
+ * before its write-up. A date after it, or long before it, is not the incident's day.
+ */
+function summaryDayBefore(model: PostMortemModel, published: CivilDate, order: DateOrder): CivilDate | undefined {
+  const summary = model.summary;
+  if (!summary) return undefined;
+  const [from, to] = summary.kind === 'section' ? [summary.section.bodyStartLine, summary.section.endLine] : [summary.startLine, model.preamble.endLine];
+  for (let line = from; line < Math.min(to, from + SUMMARY_DATE_LINES); line++) {
+    const hit = firstWrittenDate(model.lines.lineText(line), order);
+    if (!hit) continue;
+    const date = completeDate(hit, published);
+    if (!date || dateProblem(date)) return undefined;
+    const before = dayNumber(published) - dayNumber(date);
+    return before > 0 && before <= MAX_DAYS_BEFORE_PUBLISHING ? date : undefined;
   }
   return undefined;
 }

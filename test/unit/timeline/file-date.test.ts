@@ -51,3 +51,12 @@ test('the summary\'s day outranks a title dated the day after (or before): the t
   assert.deepEqual(dated(doc('A change deployed on Feb 20 broke the proxy.')), ['2017-02-25T05:10:00Z']);
   assert.deepEqual(dated(doc('Students saw errors for an hour.')), ['2017-02-25T05:10:00Z']);
 });
+
+test('the summary\'s day outranks a frontmatter date after it: on a blog that is the day the post went up', () => {
+  const doc = (summary: string) => md('---', 'date: 2026-07-21T06:00:00+01:00', '---', '', '## Executive Summary', '', summary, '', '## Timeline', '', '| Time (UTC) | Event |', '| --- | --- |', '| **05:04 UTC** | The attack starts |');
+  assert.deepEqual(dated(doc('On the morning of July 14, 2026, the team responded to an attack.')), ['2026-07-14T05:04:00Z'], 'the incident, a week before the post; the bold time cell is read');
+  // A date after the post, or months before it, is not the incident's day: the frontmatter stands.
+  assert.deepEqual(dated(doc('We will publish the full report on July 30, 2026.')), ['2026-07-21T05:04:00Z']);
+  assert.deepEqual(dated(doc('The package was first published on January 3, 2026.')), ['2026-07-21T05:04:00Z']);
+  assert.deepEqual(dated(doc('The team responded to an attack.')), ['2026-07-21T05:04:00Z']);
+});
