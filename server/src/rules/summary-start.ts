@@ -54,6 +54,8 @@ export const summaryStart: Rule = {
     for (const p of places) {
       const day = dayNumber(p.date);
       if (day >= days.first - 1 && day <= days.last + 1) continue;
+      // Entries with a time but no date open the timeline: they may be on the earlier day the title gives.
+      if (day < days.first && days.openBefore) continue;
       // A later date is often when the text was written ("Date: Mar 20", "As of 8 February"): only "On <date>" dates the incident.
       if (day > days.last && !p.incident) continue;
       const span = days.first === days.last ? `on ${dayText(days.first, p.date)}` : `from ${dayText(days.first, p.date)} to ${dayText(days.last, p.date)}`;

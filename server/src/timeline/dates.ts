@@ -74,11 +74,19 @@ export function referenceDate(model: PostMortemModel, items: readonly TimelineIt
   if (started) return started;
   const fm = frontmatterDate(model, 'date', order);
   if (fm) return summaryDayBefore(model, fm, order) ?? fm;
+  // Entries before the timeline's first date are on the day the document gives, not on a later day heading's.
+  let firstDated: CivilDate | undefined;
+  let undatedBefore = false;
   for (const it of items) {
     const d = it.kind === 'entry' ? (it.entry.stamp.problem ? undefined : it.entry.stamp.date) : it.date;
-    if (d?.year !== undefined && !dateProblem(d as CivilDate)) return d as CivilDate;
+    if (d?.year !== undefined && !dateProblem(d as CivilDate)) {
+      firstDated = d as CivilDate;
+      break;
+    }
+    if (it.kind === 'entry' && it.entry.stamp.time) undatedBefore = true;
   }
-  return documentDate(model, order);
+  if (firstDated && !undatedBefore) return firstDated;
+  return documentDate(model, order) ?? firstDated;
 }
 
 /** A full date in the title, the lines between the title and the first section, or the summary. */

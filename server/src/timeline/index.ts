@@ -78,19 +78,24 @@ export function needsDate(e: TimelineEvent): boolean {
   return !e.dateOnly && e.time !== undefined && e.date === undefined && !e.stamp.problem;
 }
 
-/** The first and last day the timeline's entries and day headings write themselves. */
+/**
+ * The first and last day the timeline's entries and day headings write themselves, and
+ * whether timed entries without a date come before the first (they may be on any day before it).
+ */
 function writtenDays(items: readonly TimelineItem[], reference: CivilDate | undefined): Timeline['writtenDays'] {
   let first: number | undefined;
   let last: number | undefined;
+  let openBefore = false;
   for (const it of items) {
     const written = it.kind === 'marker' ? it.date : it.entry.stamp.problem ? undefined : it.entry.stamp.date;
     const date = written ? completeDate(written, reference) : undefined;
+    if (first === undefined && !date && it.kind === 'entry' && it.entry.stamp.time && !it.entry.stamp.after) openBefore = true;
     if (!date || dateProblem(date)) continue;
     const day = dayNumber(date);
     first = first === undefined ? day : Math.min(first, day);
     last = last === undefined ? day : Math.max(last, day);
   }
-  return first === undefined || last === undefined ? undefined : { first, last };
+  return first === undefined || last === undefined ? undefined : { first, last, openBefore };
 }
 
 /**

@@ -129,7 +129,7 @@ export interface Timeline {
   /** True when some time of day has no date from any source (entry, day heading, document, file name). */
   missingDate: boolean;
   /** The first and last day (day numbers) the timeline itself writes (entries and day headings), if it writes any. */
-  writtenDays: { first: number; last: number } | undefined;
+  writtenDays: { first: number; last: number; openBefore: boolean } | undefined;
   order: OrderIssue[];
   milestones: Partial<Record<MilestoneName, MilestoneValue>>;
   metrics: IncidentMetrics;

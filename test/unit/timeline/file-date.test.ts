@@ -60,3 +60,12 @@ test('the summary\'s day outranks a frontmatter date after it: on a blog that is
   assert.deepEqual(dated(doc('The package was first published on January 3, 2026.')), ['2026-07-21T05:04:00Z']);
   assert.deepEqual(dated(doc('The team responded to an attack.')), ['2026-07-21T05:04:00Z']);
 });
+
+test('entries before the timeline\'s first day line are on the day the document gives, not on that later day', () => {
+  const doc = md('# 2017-09-09 Journal stack disappearing', '', '## Timeline', '', 'All times UTC.', '', '16:08 stack deletion begins', '', '17:28 bot re-enabled', '', '2017-09-11', '', '09:03 CDN recreated');
+  assert.deepEqual(dated(doc), ['2017-09-09T16:08:00Z', '2017-09-09T17:28:00Z', '2017-09-11T09:03:00Z']);
+  const a = analyze(doc, { force: true });
+  assert.ok(!a.findings.some((f) => f.code === 'timeline.order' || f.code === 'summary.start-mismatch'), a.findings.map((f) => f.code).join(' '));
+  // With no date in the document, the first day line is the best there is.
+  assert.deepEqual(dated(md('## Timeline', '', 'All times UTC.', '', '16:08 stack deletion begins', '', '2017-09-11', '', '09:03 CDN recreated')), ['2017-09-11T16:08:00Z', '2017-09-11T09:03:00Z']);
+});
