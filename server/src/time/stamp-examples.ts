@@ -34,6 +34,7 @@ export const STAMP_EXAMPLES: readonly StampExample[] = [
   { written: 'Saturday Oct 30th, 2021 12:45', date: '2021-10-30', time: '12:45' },
   { written: 'February 15, 2024: 7:56am UTC', date: '2024-02-15', time: '07:56', zone: 'UTC' },
   { written: '25 Aug 2023 14:00', date: '2023-08-25', time: '14:00' },
+  { written: 'Friday 15th Feburary 2019', date: '2019-02-15' },
   { written: '05-Jan-2024 14:02', date: '2024-01-05', time: '14:02' },
   { written: '2024-Jan-05 14:02', date: '2024-01-05', time: '14:02' },
   { written: '19. April, 11:00', date: '????-04-19', time: '11:00' },
