@@ -19,7 +19,7 @@ const SENTENCE_LEAD = /(At|On)\s+(?=[\dA-Z~])/y;
 const WRAPPER = /\*\*|__|\*|_|`+|\[|\(/y;
 /** A status page's update label before its time, inside the brackets or emphasis: "[Update - 2023-03-29 15:50 UTC]", "**Resolved on 2024-09-10**". */
 const STATUS_LEAD = /(?:update[ds]?|edit(?:ed)?|investigating|identified|monitoring|mitigated|resolved|post-?mortem)\s*(?:[-–—:]|on\b|at\b)\s*/iy;
-const SEPARATOR = /\s*(?:[-—–:|,]|\.(?=\s))\s*/y;
+const SEPARATOR = /\s*(?:=>|[-—–:|,→⇒»>]|\.(?=\s))\s*/y;
 const INNER_TAIL = /^\s*[-—–:|,]?\s*$/;
 const SPACE = /\s+/y;
 /** "2026-06-12 evening": a date with a part of the day, which gives no time; the entry is the day's. */
@@ -59,8 +59,13 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
     const close = line.indexOf(open === '[' ? ']' : open === '(' ? ')' : open, innerStart);
     if (close < 0) return undefined;
     const status = at(STATUS_LEAD, line, innerStart);
-    const stamp = parseStamp(line, innerStart + (status?.[0].length ?? 0), order);
-    if (!stamp || !INNER_TAIL.test(line.slice(pastPartOfDay(line, stamp), close))) return undefined;
+    let stamp = parseStamp(line, innerStart + (status?.[0].length ?? 0), order);
+    if (!stamp && !status) {
+      // Emphasis or a link inside the emphasis: "**_02:00_**", "**[02:00](…)**".
+      const inner = entryStartAt(line.slice(0, close), innerStart, order, false);
+      if (inner && /^\s*$/.test(line.slice(inner.textStart, close))) stamp = inner.stamp;
+      else return undefined;
+    } else if (!stamp || !INNER_TAIL.test(line.slice(pastPartOfDay(line, stamp), close))) return undefined;
     let after = close + (open === '[' ? 1 : open.length);
     if (open === '[') {
       const link = at(LINK_TARGET, line, after);

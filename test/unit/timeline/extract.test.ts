@@ -265,6 +265,18 @@ test('under a timeline heading, a line that opens with a time is an entry withou
   assert.equal(untitled.events.length, 0, 'prose paragraphs outside a timeline need a separator after the time');
 });
 
+test('a time in nested emphasis or a link inside emphasis opens an entry; arrows separate it from the text', () => {
+  const t = events(doc('All times in UTC.', '', '- **_02:00_** under a weekday heading', '- _**02:10**_ the other way round', '- **[02:20](https://chat/p1)** a linked time', '- 02:30 → an arrow', '- 02:40 => another'));
+  assert.deepEqual(t.map((e) => [e.startLine, e.text]), [
+    [4, 'under a weekday heading'],
+    [5, 'the other way round'],
+    [6, 'a linked time'],
+    [7, 'an arrow'],
+    [8, 'another'],
+  ]);
+  assert.equal(events(doc('- **_not a time_** text')).length, 0);
+});
+
 test('a list indented four spaces (a code block to Markdown) is read as the list its writer meant; fenced code and log lines are not', () => {
   const indented = events(doc('All times in UTC.', '', '    - 2019-03-20 11:16 ::::: deploy with new logging', '    - 2019-03-20 11:54 ::::: creds noticed in logs', ''));
   assert.equal(indented.length, 2);
