@@ -45,6 +45,11 @@ const BUILT_IN: readonly RegExp[] = [
   /(?:not|wasn't|weren't|didn't|did\s+not|was\s+not)\s+pay(?:ing)?\s+attention/,
   /lack\s+of\s+(?:attention|care|diligence)/,
   /inattenti(?:ve|on)/,
+  // The writer blaming themselves is blame too: it makes a person the cause, not what let the slip through.
+  /(?:i'm|i\s+am|i\s+was|i\s+felt\s+like)\s+(?:such\s+)?(?:an?\s+)?(?:complete\s+|total\s+)?(?:idiot|fool|moron)/,
+  /(?:my|entirely\s+my|all\s+my)\s+(?:own\s+)?(?:fault|mistake|blunder|screw-?up)/,
+  /i\s+(?:messed|screwed)\s+up/,
+  /i\s+(?:had\s+)?made\s+(?:a|an|another|the)\s+(?:[\w-]+\s+)?(?:mistake|error|blunder)/,
 ];
 
 /** A person as the cause: "caused by @x", "because @x forgot", "@x's mistake", "mistake by Dave", "blame Dave". */
@@ -76,7 +81,7 @@ const CASED_GATE = /mistake|fault|careless|negligen|blunder|screw|messed|oversig
  * cause) holds one of these words: the usual line, which holds none, skips their scan.
  */
 const WORD_GATE =
-  /error|careless|should|fault|blam|negligen|incompeten|forg|fail|neglect|without|slopp|reckless|lazi|stupid|idiot|dumb|attention|lack|inattenti|caused|broke|triggered|introduced|because|mistake|oversight|screw|blunder|messed|overlooked|ignored/i;
+  /error|idiot|fool|moron|careless|should|fault|blam|negligen|incompeten|forg|fail|neglect|without|slopp|reckless|lazi|stupid|idiot|dumb|attention|lack|inattenti|caused|broke|triggered|introduced|because|mistake|oversight|screw|blunder|messed|overlooked|ignored/i;
 
 /**
  * "forgot to" and "failed to notice" blame a person only when a person does it:

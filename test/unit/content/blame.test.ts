@@ -37,6 +37,14 @@ test('a person or @handle as the cause', () => {
   assert.deepEqual(phrases('@aron looked over it without being thorough.'), ['without being thorough']);
 });
 
+test('the writer blaming themselves is blame: "I\'m an idiot", "my fault", "I messed up"; "we" owning a mistake and "not my fault" are not', () => {
+  assert.deepEqual(phrases("Yes, I'm an idiot. Yes, this was avoidable."), ["I'm an idiot"]);
+  assert.deepEqual(phrases('This was entirely my fault.'), ['entirely my fault']);
+  assert.deepEqual(phrases('I messed up the config.'), ['I messed up']);
+  assert.deepEqual(phrases('I made a careless mistake in the migration.'), ['I made a careless mistake']);
+  for (const s of ['We made a mistake.', "It's not my fault alone.", 'A foolproof script.']) assert.deepEqual(phrases(s), [], s);
+});
+
 test('the normal words of incident prose are not blame: failed, crash, hang, kill, execute, fire, abort', () => {
   const prose = [
     'The deploy failed and the pods crash-looped; requests hang until the proxy times out.',
