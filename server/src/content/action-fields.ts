@@ -72,13 +72,38 @@ function trailingNames(text: string): string | undefined {
   const trimmed = text.trimEnd();
   const m = TRAILING_ASIDE.exec(trimmed) ?? TRAILING_ASIDE.exec(trimmed.replace(TRAILING_REFERENCES, ''));
   const names = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
-  if (!names) return undefined;
+  if (!names) return asideParts(trimmed.replace(TRAILING_REFERENCES, ''));
   const words = names.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== 'and' && w !== 'team');
   if (words.some((w) => NOT_OWNER_WORDS.has(w))) return undefined;
   // Capitals name people only when they read as names: "(HTTPS)" and "(DMARC)" are acronyms.
   if (m?.[4] && names.split(/[\s,&/]+/).some((w) => w.length >= 4 && (!/[AEIOUY]/.test(w) || ACRONYMS.has(w)))) return undefined;
   return names.trim();
 }
+
+/** A trailing aside of several parts, one of which names who: "(Alice, Q3)", "(Kim; #123)", "(by Alice)", "(owner Kim)", "(Alice to follow up)". */
+const ASIDE = /\(([^()\n]{1,80})\)[\s.*_]*$/u;
+const WHO_LEAD = /^(?:by|owner|owners|assignee|assigned\s+to|cc)\s+/i;
+const TO_DO = /\s+to\s+\p{Ll}[\p{L}\s-]*$/u;
+const WHO_PART = new RegExp(String.raw`^(?:${NAMES})$`, 'u');
+
+function asideParts(text: string): string | undefined {
+  const inner = ASIDE.exec(text)?.[1];
+  if (!inner) return undefined;
+  const parts = inner.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  for (const raw of parts) {
+    const part = raw.replace(WHO_LEAD, '').replace(TO_DO, '').trim();
+    // Beside the name, a part says when or where it is tracked ("(Alice, Q3)"), or the part says it is who ("by", "to …"):
+    // "(Postgres, 2 nodes)" names things.
+    const said = part !== raw || parts.some((o) => o !== raw && (DUE_LABEL.test(`due ${o}`) || QUARTER.test(o) || ticketIn(o) !== undefined));
+    if (!said || !WHO_PART.test(part)) continue;
+    const words = part.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== 'and' && w !== 'team');
+    if (!words.some((w) => NOT_OWNER_WORDS.has(w) || MONTH_WORD.test(w))) return part;
+  }
+  return undefined;
+}
+
+const QUARTER = /^(?:q[1-4]|h[12])$/i;
+const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
 
 /** Acronyms of four letters or more that have a vowel, which an aside in capitals may hold: technology, not people. */
 const ACRONYMS = new Set('JSON YAML AJAX OAUTH SAML LDAP CORS CSRF DMARC GRPC SOAP UUID ASAP NOTE TODO DONE AUTH CACHE QUEUE REDIS NGINX MYSQL LINUX MACOS'.split(' '));

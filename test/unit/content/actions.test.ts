@@ -221,6 +221,9 @@ test('owners in the other usual forms: a trailing "(Kim)", "— Kim Lee", "[SRE 
   assert.equal(owner('Alert on RDS space [GIORGIO, LUKE]'), 'GIORGIO, LUKE');
   assert.equal(owner('Define the cut-off point (PAUL S)'), 'PAUL S');
   for (const s of ['Serve it over TLS (HTTPS)', 'Publish the records (DMARC)', 'Add an alert [TODO]', 'Add an alert (NGINX)']) assert.equal(owner(s), undefined, s);
+  // An aside with who and when, or who said as who: "(Alice, Q3)", "(by Alice)", "(owner Kim)", "(Kim to follow up)"; not a list of things.
+  for (const [s, who] of [['Add an alert (Alice, Q3)', 'Alice'], ['Add an alert (Alice; #123)', 'Alice'], ['Add an alert (by Alice)', 'Alice'], ['Add an alert (owner Kim)', 'Kim'], ['Add an alert (Kim to follow up)', 'Kim']]) assert.equal(owner(s!), who, s);
+  for (const s of ['Upgrade the caches (Postgres, 2 nodes)', 'Upgrade the caches (see Runbook, Docs)', 'Upgrade the cluster (Kubernetes to 1.29)']) assert.equal(owner(s), undefined, s);
   const intro = withActions('All of these are owned by @platform:', '', '- Add an alert on disk use');
   assert.deepEqual(items(intro).map((i) => i.owner), ['@platform']);
   const ourTeam = withActions('Our team will take the following actions:', '', '- Add an alert on disk use');
