@@ -50,7 +50,9 @@ const MAX_DOCUMENT_LINES = 200;
  */
 export function documentZoneStatement(model: PostMortemModel, section: Section): ZoneStatement | undefined {
   const { lines } = model;
-  const first = Math.max(0, section.heading.startLine - MAX_DOCUMENT_LINES);
+  // Not in the frontmatter: "date: 2020-03-26 12:34:00 +0000" is when the post went up, not the zone of the times
+  // (a `timezone` key is read on its own).
+  const first = Math.max(model.frontmatter ? model.frontmatter.endLine + 1 : 0, section.heading.startLine - MAX_DOCUMENT_LINES);
   for (let line = section.heading.startLine - 1; line >= first; line--) {
     const text = lines.lineText(line);
     let last: ZoneStatement | undefined;

@@ -69,3 +69,12 @@ test('entries before the timeline\'s first day line are on the day the document 
   // With no date in the document, the first day line is the best there is.
   assert.deepEqual(dated(md('## Timeline', '', 'All times UTC.', '', '16:08 stack deletion begins', '', '2017-09-11', '', '09:03 CDN recreated')), ['2017-09-11T16:08:00Z', '2017-09-11T09:03:00Z']);
 });
+
+test('an offset in the frontmatter\'s date is when the post went up, not the zone of the times', () => {
+  const doc = md('---', 'title: "OpenShift Service Disruption"', 'date: 2020-03-26 12:34:00 +0000', '---', '', '**What Happened**', '', 'At ~11:30am today we became aware of an issue.', '', 'At ~11:59am we found the cause.', '', 'At ~12:04pm a fix was in place.');
+  const a = analyze(doc, { force: true });
+  const t = timelineFor(a.model, a.settings);
+  assert.equal(t.events.length, 3);
+  assert.deepEqual(t.events.map((e) => e.utc), [undefined, undefined, undefined], 'no zone is stated: no instant, rather than a guess');
+  assert.ok(a.findings.some((f) => f.code === 'timeline.timezone-missing'));
+});
