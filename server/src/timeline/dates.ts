@@ -143,16 +143,19 @@ const MAX_DAYS_BEFORE_PUBLISHING = 90;
  * before its write-up. A date after it, or long before it, is not the incident's day.
  */
 function summaryDayBefore(model: PostMortemModel, published: CivilDate, order: DateOrder): CivilDate | undefined {
+  // The text that opens the document ("On Thursday January 28th, 2021 there was…" over a "TL;DR"), then the summary.
+  const spans: Array<[number, number]> = [[model.preamble.startLine, model.preamble.endLine]];
   const summary = model.summary;
-  if (!summary) return undefined;
-  const [from, to] = summary.kind === 'section' ? [summary.section.bodyStartLine, summary.section.endLine] : [summary.startLine, model.preamble.endLine];
-  for (let line = from; line < Math.min(to, from + SUMMARY_DATE_LINES); line++) {
-    const hit = firstWrittenDate(model.lines.lineText(line), order);
-    if (!hit) continue;
-    const date = completeDate(hit, published);
-    if (!date || dateProblem(date)) return undefined;
-    const before = dayNumber(published) - dayNumber(date);
-    return before > 0 && before <= MAX_DAYS_BEFORE_PUBLISHING ? date : undefined;
+  if (summary?.kind === 'section') spans.push([summary.section.bodyStartLine, summary.section.endLine]);
+  for (const [from, to] of spans) {
+    for (let line = from; line < Math.min(to, from + SUMMARY_DATE_LINES); line++) {
+      const hit = firstWrittenDate(model.lines.lineText(line), order);
+      if (!hit) continue;
+      const date = completeDate(hit, published);
+      if (!date || dateProblem(date)) return undefined;
+      const before = dayNumber(published) - dayNumber(date);
+      return before > 0 && before <= MAX_DAYS_BEFORE_PUBLISHING ? date : undefined;
+    }
   }
   return undefined;
 }

@@ -78,3 +78,8 @@ test('an offset in the frontmatter\'s date is when the post went up, not the zon
   assert.deepEqual(t.events.map((e) => e.utc), [undefined, undefined, undefined], 'no zone is stated: no instant, rather than a guess');
   assert.ok(a.findings.some((f) => f.code === 'timeline.timezone-missing'));
 });
+
+test('the line that opens the document dates the incident before a frontmatter date a day later, even under a "TL;DR" summary', () => {
+  const doc = md('---', 'date: 2021-01-29 18:54:16 +0000', '---', '', 'On Thursday January 28th, 2021 there was a partial outage from ~13:22 PST to ~16:17 PST.', '', '# TL;DR', '', 'A rollback triggered the issue.', '', '# Play by Play', '', '13:22 Alerts were triggered', '', '16:17 All API pods have rolled out');
+  assert.deepEqual(dated(doc), ['2021-01-28T21:22:00Z', '2021-01-29T00:17:00Z']);
+});
