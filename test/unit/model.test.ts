@@ -110,6 +110,14 @@ test('a lone deeper heading after the opening prose is a part of the text, not i
   assert.equal(buildModel(md('## Outage of the build service', '', 'Text.')).title?.text, 'Outage of the build service', 'a lone heading that opens the document');
 });
 
+test('"What happened" told in time is the timeline, and the summary too when nothing else summarises', () => {
+  const m = buildModel(md('**What Happened**', '', 'At ~11:30am we became aware of an issue.', '', 'At ~11:59am we found the cause.', '', '**Going Forward**', '', 'We will add alerts.'));
+  assert.equal(m.canonical.get('timeline')?.title, 'What Happened');
+  assert.equal(m.canonical.get('summary')?.title, 'What Happened');
+  const withSummary = buildModel(md('## Summary', '', 'The router pods starved.', '', '## What happened', '', '- 11:30 issue found', '- 11:59 cause found'));
+  assert.equal(withSummary.canonical.get('summary')?.title, 'Summary', 'a part named for the summary is the summary');
+});
+
 test('a kramdown attribute list under a table is not one of its rows', () => {
   const m = buildModel(md('## Timeline', '', '| Time | Event |', '| --- | --- |', '| 10:00 UTC | paged |', '{: .table.table-striped }', '', 'After.'));
   const table = m.blocks.find((b) => b.kind === 'table');

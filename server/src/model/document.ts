@@ -2,7 +2,7 @@ import { LineIndex } from './text.js';
 import { parseFrontmatter, type Frontmatter } from './frontmatter.js';
 import { parseBlocks, type Block, type HeadingBlock, type ParagraphBlock } from './markdown.js';
 import { defaultAliasTable, normalizeHeading, plainInline, type AliasTable, type Section, type SectionId } from './sections.js';
-import { clockTimes, hasTimedLines, sectionsNamed, type Tier } from './meaning.js';
+import { clockTimes, hasTimedLines, readHeading, sectionsNamed, type Tier } from './meaning.js';
 import { labelLines, type LabelLine } from './labels.js';
 
 /** Where the text that summarises the incident is. */
@@ -93,8 +93,14 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
       canonical.set('summary', first);
     }
   }
-  const summary = summaryPlace(blocks, canonical, intro, labels);
+  let summary = summaryPlace(blocks, canonical, intro, labels);
   if (summary?.kind === 'preamble' && canonical.get('summary')?.weak) canonical.delete('summary');
+  // "What happened", told in time, is read as the timeline; with nothing else to summarise, it is the summary too.
+  const told = canonical.get('timeline');
+  if (!summary && told?.weak && readHeading(told.heading.text).some((part) => part.some((r) => r.section === 'summary'))) {
+    canonical.set('summary', told);
+    summary = { kind: 'section', section: told };
+  }
 
   return { text, lines, frontmatter, blocks, title, sectionLevel, sections: roots, allSections: all, canonical, preamble, summary, path: options.path };
 }
