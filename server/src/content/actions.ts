@@ -112,8 +112,15 @@ function actionSections(model: PostMortemModel): Section[] {
   const main = model.canonical.get('preventive-actions');
   // A part named only weakly ("Lessons learned", "Takeaways") lists lessons, not actions to own.
   if (!main || main.weak) return [];
-  const named = model.allSections.filter((s) => !s.weak && (s.canonical === 'preventive-actions' || s.also.includes('preventive-actions')));
+  const named = model.allSections.filter((s) => !s.weak && (s.canonical === 'preventive-actions' || s.also.includes('preventive-actions')) && !insideTimeline(s));
   return named.filter((s) => !named.some((o) => o !== s && isWithin(s, o)));
+}
+
+/** A label inside the timeline ("Inadvertently added in the Todo column" between two entries) is part of the story, not a list of actions. */
+function insideTimeline(s: Section): boolean {
+  if (s.form !== 'label') return false;
+  for (let p = s.parent; p; p = p.parent) if (p.canonical === 'timeline' && !p.weak) return true;
+  return false;
 }
 
 interface Inherited {
