@@ -221,6 +221,8 @@ test('owners in the other usual forms: a trailing "(Kim)", "— Kim Lee", "[SRE 
   assert.equal(owner('Alert on RDS space [GIORGIO, LUKE]'), 'GIORGIO, LUKE');
   assert.equal(owner('Define the cut-off point (PAUL S)'), 'PAUL S');
   for (const s of ['Serve it over TLS (HTTPS)', 'Publish the records (DMARC)', 'Add an alert [TODO]', 'Add an alert (NGINX)']) assert.equal(owner(s), undefined, s);
+  assert.equal(owner('Developer to take responsibility for merging their own PRs'), undefined, 'a role said of everyone names no one');
+  assert.equal(owner('Reviewers to verify the changes in review environments'), undefined);
   // An aside with who and when, or who said as who: "(Alice, Q3)", "(by Alice)", "(owner Kim)", "(Kim to follow up)"; not a list of things.
   for (const [s, who] of [['Add an alert (Alice, Q3)', 'Alice'], ['Add an alert (Alice; #123)', 'Alice'], ['Add an alert (by Alice)', 'Alice'], ['Add an alert (owner Kim)', 'Kim'], ['Add an alert (Kim to follow up)', 'Kim']]) assert.equal(owner(s!), who, s);
   for (const s of ['Upgrade the caches (Postgres, 2 nodes)', 'Upgrade the caches (see Runbook, Docs)', 'Upgrade the cluster (Kubernetes to 1.29)']) assert.equal(owner(s), undefined, s);
@@ -319,4 +321,11 @@ test('done: an irregular past tense ("Wrote a runbook", "Held a retrospective");
   assert.equal(done('Write a runbook for restoring the database'), false);
   const table = withActions('| Action | Status |', '| --- | --- |', '| Cap the pool | Merged |', '| Alert on waits | Deployed to prod |', '| Load test | Not started |', '| Split the pool | Not done yet |');
   assert.deepEqual(items(table).map((i) => i.done), [true, true, false, false]);
+});
+
+test('a short line inside the timeline that happens to hold an action word is part of the story: the list after it holds no actions', async () => {
+  const { buildModel } = await import('../../../server/src/model/document.js');
+  const { extractActionItems } = await import('../../../server/src/content/actions.js');
+  const m = buildModel(['# 2019-02-06', '', '## Timeline', '', '10:42 ticket created by Hem', '', 'Inadvertently added in the Todo column', '', '20:26: Hannah requests a revert, since:', '', '- we are out of hours', '- unclear time to repair', '', '## Corrective Actions', '', '- 2 reviewers as a minimum for merge', ''].join('\n'));
+  assert.deepEqual(extractActionItems(m).map((a) => a.text), ['2 reviewers as a minimum for merge']);
 });
