@@ -7,6 +7,7 @@ import { analyze, fixAll } from '../../server/src/service.js';
 import { fullOutlineView } from '../../server/src/view/outline.js';
 import { pathMatches } from '../../server/src/model/classify.js';
 import { mightBePostMortem } from '../../client/src/server/prefilter.js';
+import { ownerIn } from '../../server/src/content/action-fields.js';
 
 export interface GrowthCase {
   make(n: number): string;
@@ -52,6 +53,15 @@ export const GROWTH_CASES: Record<string, GrowthCase> = {
   'the `files` globs on a long file name': {
     make: (n) => `/work/notes/${'a'.repeat(n)}.txt`,
     run: (path) => pathMatches(path, [HOSTILE_GLOB]),
+  },
+  // An action item's owner is looked for in an aside before the links and ticket keys that end it.
+  'an action owner before trailing links, ending in a word': {
+    make: (n) => 'Fix it ' + repeat('[a] ', n) + 'x',
+    run: (item) => ownerIn(item),
+  },
+  'an action owner after a run of spaces': {
+    make: (n) => 'Fix it' + ' '.repeat(n) + 'x',
+    run: (item) => ownerIn(item),
   },
   "the client's pre-filter on a long file name": {
     make: (n) => `/work/notes/${'a'.repeat(n)}.markdown`,

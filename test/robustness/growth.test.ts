@@ -11,6 +11,8 @@ const SIZES: Record<string, number> = {
   'unclosed disable comments on one line': 200_000,
   'language.blame on one long line': 150_000,
   'the `files` globs on a long file name': 200_000,
+  'an action owner before trailing links, ending in a word': 100_000,
+  'an action owner after a run of spaces': 100_000,
   "the client's pre-filter on a long file name": 200_000,
   "the client's pre-filter on a long heading line": 40_000,
 };

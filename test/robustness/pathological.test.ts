@@ -60,6 +60,9 @@ const PATHOLOGICAL: Record<string, string> = {
   'issue numbers': '#1 '.repeat(100_000),
   'ticket keys': 'OPS-1 '.repeat(50_000),
   '300,000 spaces between words': `a${' '.repeat(300_000)}b`,
+  // An action item's trailing references (links, ticket keys) stripped before its owner aside is read:
+  'bracketed links, then a word': '[a] '.repeat(50_000) + 'x',
+  'ticket keys, then a word': 'OPS-1 '.repeat(50_000) + 'x',
 };
 
 for (const [name, text] of Object.entries(PATHOLOGICAL)) {

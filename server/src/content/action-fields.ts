@@ -65,14 +65,27 @@ const CAPS_NAMES = String.raw`${CAPS_NAME}(?:\s*(?:,|&|/|\band\b)\s*${CAPS_NAME}
 const TEAM_NAME = String.raw`(?:@[\w.-]+|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
 // A bracket holds a team or handle only: "[Issue]" is what is left of a link.
 const TRAILING_ASIDE = new RegExp(String.raw`(?:\((${NAMES})\)|\[(${TEAM_NAME})\]|\s[-–—]{1,2}\s*(${NAMES})|[([](${CAPS_NAMES})[)\]])[\s.*_]*$`, 'u');
-/** Links and ticket keys after the aside ("(GIORGIO) [ELPP-3148](…)"): what tracks the item, not who owns it. */
-const TRAILING_REFERENCES = /(?:\s*(?:\[[^\]\n]*\]|[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}))+[\s.]*$/u;
+/** A link or ticket key at the end, after the aside ("(GIORGIO) [ELPP-3148](…)"): what tracks the item, not who owns it. */
+const TRAILING_REFERENCE = /(?:\[[^\]\n]{0,200}\]|[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})[\s.]*$/u;
+const MAX_TRAILING_REFERENCES = 4;
+
+/** The text without the links and ticket keys that end it, a few at most (one expression per step keeps it linear). */
+function withoutTrailingReferences(text: string): string {
+  let out = text;
+  for (let i = 0; i < MAX_TRAILING_REFERENCES; i++) {
+    const m = TRAILING_REFERENCE.exec(out);
+    if (!m) break;
+    out = out.slice(0, m.index).trimEnd();
+  }
+  return out;
+}
 
 function trailingNames(text: string): string | undefined {
   const trimmed = text.trimEnd();
-  const m = TRAILING_ASIDE.exec(trimmed) ?? TRAILING_ASIDE.exec(trimmed.replace(TRAILING_REFERENCES, ''));
+  const bare = withoutTrailingReferences(trimmed);
+  const m = TRAILING_ASIDE.exec(trimmed) ?? (bare !== trimmed ? TRAILING_ASIDE.exec(bare) : null);
   const names = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
-  if (!names) return asideParts(trimmed.replace(TRAILING_REFERENCES, ''));
+  if (!names) return asideParts(bare);
   const words = names.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== 'and' && w !== 'team');
   if (words.some((w) => NOT_OWNER_WORDS.has(w))) return undefined;
   // Capitals name people only when they read as names: "(HTTPS)" and "(DMARC)" are acronyms.
