@@ -261,7 +261,7 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       // "Dec 16th **12:43**": the time may be emphasised on its own.
       const emph = at(RE.emphasis, text, at0);
       const clockAt = emph ? at0 + emph[0].length : at0;
-      clock = parseClockAt(text, clockAt) ?? dotClockAt(text, clockAt) ?? fourDigitClockAt(text, clockAt);
+      clock = parseClockAt(text, clockAt) ?? dotClockAt(text, clockAt) ?? fourDigitClockAt(text, clockAt) ?? (date.date?.year !== undefined ? separatedFourDigitClockAt(text, clockAt) : undefined);
       if (clock && emph && !text.startsWith(emph[0], clock.end)) clock = undefined;
       if (clock) {
         clockStart = clockAt;
@@ -376,6 +376,14 @@ function zonedClockAt(re: RegExp, text: string, pos: number): ClockHit | undefin
 }
 
 const dotClockAt = (text: string, pos: number) => zonedClockAt(RE.dotClock, text, pos);
+
+/** "2024-03-12 0616: wrong block": four digits after a full date, then the entry's separator, are its clock. */
+const SEPARATED_FOUR_DIGITS = /([01]\d|2[0-3])([0-5]\d)(?=:\s|\s[-–—]\s)/y;
+function separatedFourDigitClockAt(text: string, pos: number): ClockHit | undefined {
+  const m = at(SEPARATED_FOUR_DIGITS, text, pos);
+  if (!m) return undefined;
+  return { end: pos + m[0].length, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
+}
 const fourDigitClockAt = (text: string, pos: number) => zonedClockAt(RE.fourDigitClock, text, pos);
 
 /** Longer than this, a range that ends before it starts is not one running past midnight but a slip. */

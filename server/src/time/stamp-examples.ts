@@ -62,6 +62,7 @@ export const STAMP_EXAMPLES: readonly StampExample[] = [
   { written: '2023-03-29 15h50 UTC', date: '2023-03-29', time: '15:50', zone: 'UTC' },
   { written: '2018-08-10 1250 UTC', date: '2018-08-10', time: '12:50', zone: 'UTC' },
   { written: '0659Z', time: '06:59', zone: 'UTC' },
+  { written: '2024-03-12 0616: wrong block', date: '2024-03-12', time: '06:16' },
   { written: '15:00 UTC(Sat)', time: '15:00', zone: 'UTC', weekday: 'sat' },
   { written: 'Mon 14:02', time: '14:02', weekday: 'mon' },
   { written: 'Tuesday, 9:15 AM PDT', time: '09:15', zone: 'PDT', weekday: 'tue' },

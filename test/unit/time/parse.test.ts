@@ -144,6 +144,13 @@ test('a year after a date is never read as a four-digit clock at an offset ("202
   assert.equal(read(p('2018-08-10 1250 UTC')), '2018-08-10|12:50:00|0', 'a four-digit clock before a zone still reads');
 });
 
+test('four digits after a full date are a clock only when the entry\'s separator follows: "2024-03-12 0616: …"', () => {
+  assert.equal(read(p('2024-03-12 0616: wrong block')), '2024-03-12|06:16:00|');
+  assert.equal(read(p('2024-03-12 1200 - x')), '2024-03-12|12:00:00|');
+  assert.equal(p('2024-03-12 0616 blocks')!.time, undefined, 'a number after a date is not a time');
+  assert.equal(p('Mar 12 0616: x')!.time, undefined, 'a date without its year: the four digits may be the year');
+});
+
 test('every example of the formats table reads as the table says', () => {
   for (const ex of STAMP_EXAMPLES) {
     const s = parseStamp(ex.written, 0, ex.order ?? 'DMY');
