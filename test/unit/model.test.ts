@@ -118,6 +118,15 @@ test('"What happened" told in time is the timeline, and the summary too when not
   assert.equal(withSummary.canonical.get('summary')?.title, 'Summary', 'a part named for the summary is the summary');
 });
 
+test('a level-1 heading that opens the document with nothing under it, over level-1 sections, is the title', () => {
+  const m = buildModel(md('# 2024-03-12 zkTrie incident post-mortem', '', '# Summary', '', 'Text.', '', '# Timeline', '', '- 10:00 x'));
+  assert.equal(m.title?.text, '2024-03-12 zkTrie incident post-mortem');
+  assert.deepEqual(m.sections.map((s) => s.title), ['Summary', 'Timeline']);
+  // With text of its own it is a section, and a section's name is never the title.
+  assert.equal(buildModel(md('# Notes', '', 'Some text.', '', '# Summary', '', 'Text.')).title, undefined);
+  assert.equal(buildModel(md('# Summary', '', '# Timeline', '', '- 10:00 x')).title, undefined);
+});
+
 test('a kramdown attribute list under a table is not one of its rows', () => {
   const m = buildModel(md('## Timeline', '', '| Time | Event |', '| --- | --- |', '| 10:00 UTC | paged |', '{: .table.table-striped }', '', 'After.'));
   const table = m.blocks.find((b) => b.kind === 'table');

@@ -64,7 +64,7 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
     named.set(h, sectionNames(h.text, table, () => timedBetween(lines, h.endLine, next)));
   });
 
-  const title = headings[0] && headings[0].startLine === options.titleLine ? headings[0] : titleOf(headings, named, table, frontmatter, blocks[0]?.startLine ?? -1);
+  const title = headings[0] && headings[0].startLine === options.titleLine ? headings[0] : titleOf(headings, named, table, frontmatter, blocks);
   const sectionHeadings = title ? headings.slice(1) : headings;
   const sectionLevel = sectionHeadings.length
     ? Math.min(...sectionHeadings.map((h) => h.level))
@@ -111,7 +111,8 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
  * just a section's name; or a first heading that names no section and repeats the
  * frontmatter's title (a site that writes every heading at level 1).
  */
-function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, table: AliasTable, fm: Frontmatter | undefined, firstContentLine: number): HeadingBlock | undefined {
+function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, table: AliasTable, fm: Frontmatter | undefined, blocks: readonly Block[]): HeadingBlock | undefined {
+  const firstContentLine = blocks[0]?.startLine ?? -1;
   const first = headings[0];
   if (!first) return undefined;
   const norm = normalizeHeading(first.text);
@@ -123,6 +124,10 @@ function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, ta
   // "## Incident Report for Failure of farming reward distribution" over "## Date:" and "## Details:":
   // a heading that opens the document and names its kind, then what it is about, is its title whatever its level.
   if (first.startLine === firstContentLine && DOCUMENT_KIND.test(first.text)) return first;
+  // "# 2024-03-12 zkTrie incident post-mortem" right over "# Summary": a heading that opens the document, names no
+  // section and holds nothing before the next heading of its level is the document's title, not an empty section.
+  const next = headings[1];
+  if (first.startLine === firstContentLine && !named.get(first)!.length && !table.exact.has(norm) && next && next.level <= first.level && !blocks.some((b) => b.startLine >= first.endLine && b.startLine < next.startLine)) return first;
   return undefined;
 }
 
