@@ -127,7 +127,7 @@ function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, ta
   // "# 2024-03-12 zkTrie incident post-mortem" right over "# Summary": a heading that opens the document, names no
   // section and holds nothing before the next heading of its level is the document's title, not an empty section.
   const next = headings[1];
-  if (first.startLine === firstContentLine && !named.get(first)!.length && !table.exact.has(norm) && next && next.level <= first.level && !blocks.some((b) => b.startLine >= first.endLine && b.startLine < next.startLine)) return first;
+  if (first.startLine === firstContentLine && !named.get(first)!.some((n) => n.tier === 'strong') && !table.exact.has(norm) && next && next.level <= first.level && !blocks.some((b) => b.startLine >= first.endLine && b.startLine < next.startLine)) return first;
   return undefined;
 }
 
