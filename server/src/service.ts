@@ -79,8 +79,11 @@ function ownerOf(analysis: Analysis, ref: FindingRef): Analysis {
   return part?.analysis ?? analysis;
 }
 
+/** Every code's defaults: the rules are fixed, so the table is built once, not on every analysis. */
+let codeTable: ReturnType<typeof allCodes> | undefined;
+
 function runRules(model: PostMortemModel, settings: Settings): Finding[] {
-  const codes = allCodes();
+  const codes = (codeTable ??= allCodes());
   const findings: Finding[] = [];
   const cache = new Map<string, unknown>();
   for (const rule of RULES) {

@@ -55,9 +55,35 @@ const YAML_OPTIONS = { schema: 'core', uniqueKeys: true, prettyErrors: false, st
 export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   const fences = findFrontmatter(lines);
   if (!fences) return undefined;
+  // Everything the result depends on: the text up to the closing fence (positions included).
+  const end = lines.lineStart(fences.endLine) + lines.lineLength(fences.endLine);
+  // Frontmatter too long to be read is refused at once: nothing to save.
+  if (end > MAX_FRONTMATTER_CHARS) return readFrontmatter(lines, fences, lines.text);
+  const head = lines.text.slice(0, end);
+  const known = parsed.get(head);
+  if (known) return known;
+  // A copy of its own to read from and keep: a slice (and every string the YAML takes from it) would keep the whole text alive.
+  const own: string = structuredClone(head);
+  const fm = readFrontmatter(lines, fences, own);
+  if (parsed.size >= PARSED_SIZE) parsed.delete(parsed.keys().next().value!);
+  parsed.set(own, fm);
+  return fm;
+}
+
+/**
+ * Frontmatter already parsed, by the text up to its closing fence. An editor analyses the
+ * whole text again on every edit, mostly of the body, and fix-all analyses it several times:
+ * reading the YAML again each time cost as much as a few kilobytes of body. A result is
+ * never changed once made, so models of different texts may share it.
+ */
+const parsed = new Map<string, Frontmatter>();
+const PARSED_SIZE = 8;
+
+/** Reads the frontmatter between the fences; `text` is the document's text, or as much of it as reaches the closing fence. */
+function readFrontmatter(lines: LineIndex, fences: { startLine: number; endLine: number }, text: string): Frontmatter {
   const contentOffset = lines.lineStart(fences.startLine + 1);
   // YAML reads \n and \r\n; a lone \r (old Mac endings) becomes \n, which keeps every offset.
-  const content = lines.text.slice(contentOffset, lines.lineStart(fences.endLine)).replace(/\r(?!\n)/g, '\n');
+  const content = text.slice(contentOffset, lines.lineStart(fences.endLine)).replace(/\r(?!\n)/g, '\n');
   const toRange = (from: number, to: number): Range => ({
     start: lines.positionAt(contentOffset + from),
     end: lines.positionAt(contentOffset + Math.max(from, to)),

@@ -89,7 +89,8 @@ export function parseZoneName(value: string): Zone | undefined {
   return name ? { kind: 'iana', name, label: name } : undefined;
 }
 
-const dayOffsets = new Map<string, Map<number, number>>();
+/** Per zone and UTC day: the day's offset, or null for a day with a transition (its offsets are cached by the minute). */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 function intlOffsetMinutes(f: Intl.DateTimeFormat, utcMs: number): number {
   let year = 0;
@@ -125,15 +126,15 @@ export function offsetAt(zone: Zone, utcMs: number): number {
   let days = dayOffsets.get(zone.name);
   if (!days) dayOffsets.set(zone.name, (days = new Map()));
   const day = Math.floor(utcMs / MS_PER_DAY);
-  const known = days.get(day);
-  if (known !== undefined) return known;
-  const start = intlOffsetMinutes(f, day * MS_PER_DAY);
-  const end = intlOffsetMinutes(f, (day + 1) * MS_PER_DAY - 1000);
-  if (start === end) {
+  let known = days.get(day);
+  if (known === undefined) {
+    const start = intlOffsetMinutes(f, day * MS_PER_DAY);
+    const end = intlOffsetMinutes(f, (day + 1) * MS_PER_DAY - 1000);
+    known = start === end ? start : null;
     if (days.size > 4096) days.clear();
-    days.set(day, start);
-    return start;
+    days.set(day, known);
   }
+  if (known !== null) return known;
   // A day with a transition: by the minute (offsets change on a minute), cached too, since every
   // analysis of a document asks for the same few instants again (Intl's formatting is the slow part).
   const minute = Math.floor(utcMs / MS_PER_MINUTE);
