@@ -111,3 +111,16 @@ test('days of one post-mortem, or incidents beside sections that speak for them 
   const beside = LOG.replace('## Q2 2024', '## Action items\n\n- one for all\n\n## Q2 2024');
   assert.deepEqual(findIncidents(buildModel(beside)), []);
 });
+
+test('an incident\'s text keeps every line where a lone \\r ends the line before an emptied one that ends in \\n (found by the property test)', () => {
+  const incident = (day: string) => `# Incident on ${day} - A\r\r## Summary\rText.\r\r## Timeline\r- 10:00 alerts\rMore text\n`;
+  const log = 'All times are UTC.\r\r' + incident('2024-05-14') + incident('2024-06-02') + incident('2024-06-20');
+  const m = buildModel(log);
+  assert.equal(findIncidents(m).length, 3);
+  for (const incident of findIncidents(m)) {
+    const own = buildModel(incidentText(m, incident));
+    for (let line = incident.startLine; line < Math.min(incident.endLine, m.lines.lineCount); line++) {
+      assert.equal(own.lines.lineText(line), m.lines.lineText(line), `line ${line} of the incident at ${incident.startLine}`);
+    }
+  }
+});

@@ -78,7 +78,12 @@ export function incidentText(model: PostMortemModel, incident: Incident): string
     const start = lines.lineStart(line);
     const end = lines.lineEndWithTerminator(line);
     const content = start + lines.lineLength(line);
-    out += keep(line) ? lines.text.slice(start, end) : lines.text.slice(content, end);
+    if (keep(line)) out += lines.text.slice(start, end);
+    else {
+      const terminator = lines.text.slice(content, end);
+      // Emptied, a line whose \n follows a lone \r would join it into one \r\n: a line lost, every later one shifted.
+      out += out.endsWith('\r') && terminator.startsWith('\n') ? '\r' + terminator.slice(1) : terminator;
+    }
   }
   return out;
 }
