@@ -71,6 +71,8 @@ const MAX_TRAILING_REFERENCES = 4;
 
 /** The text without the links and ticket keys that end it, a few at most (one expression per step keeps it linear). */
 function withoutTrailingReferences(text: string): string {
+  // Only a text that ends in "]" or a digit can end in a link or a ticket key.
+  if (!/[\]\d][\s.]*$/.test(text)) return text;
   let out = text;
   for (let i = 0; i < MAX_TRAILING_REFERENCES; i++) {
     const m = TRAILING_REFERENCE.exec(out);
@@ -100,6 +102,7 @@ const TO_DO = /\s+to\s+\p{Ll}[\p{L}\s-]*$/u;
 const WHO_PART = new RegExp(String.raw`^(?:${NAMES})$`, 'u');
 
 function asideParts(text: string): string | undefined {
+  if (!/\)[\s.*_]*$/.test(text)) return undefined;
   const inner = ASIDE.exec(text)?.[1];
   if (!inner) return undefined;
   const parts = inner.split(/[,;]/).map((p) => p.trim()).filter(Boolean);

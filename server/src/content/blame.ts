@@ -81,7 +81,7 @@ const CASED_GATE = /mistake|fault|careless|negligen|blunder|screw|messed|oversig
  * cause) holds one of these words: the usual line, which holds none, skips their scan.
  */
 const WORD_GATE =
-  /error|idiot|fool|moron|careless|should|fault|blam|negligen|incompeten|forg|fail|neglect|without|slopp|reckless|lazi|stupid|idiot|dumb|attention|lack|inattenti|caused|broke|triggered|introduced|because|mistake|oversight|screw|blunder|messed|overlooked|ignored/i;
+  /error|fool|moron|careless|should|fault|blam|negligen|incompeten|forg|fail|neglect|without|slopp|reckless|lazi|stupid|idiot|dumb|attention|lack|inattenti|caused|broke|triggered|introduced|because|mistake|oversight|screw|blunder|messed|overlooked|ignored/i;
 
 /**
  * "forgot to" and "failed to notice" blame a person only when a person does it:

@@ -270,7 +270,9 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     }
   } else {
     // "Mon 14:02", "Tuesday, 9:15 AM": a weekday before the time names the day.
-    const wd = at(RE.weekday, text, p);
+    // (Weekdays start with m, t, w, f or s: other text skips the expression.)
+    const lead = text.charCodeAt(p) | 32;
+    const wd = lead === 109 || lead === 116 || lead === 119 || lead === 102 || lead === 115 ? at(RE.weekday, text, p) : null;
     const clockAt = wd ? p + wd[0].length : p;
     clock = parseClockAt(text, clockAt) ?? dotClockAt(text, clockAt) ?? fourDigitClockAt(text, clockAt);
     if (!clock) return undefined;
