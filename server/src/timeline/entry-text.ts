@@ -22,6 +22,7 @@ const STATUS_LEAD = /(?:update[ds]?|edit(?:ed)?|investigating|identified|monitor
 const SEPARATOR = /\s*(?:=>|[-—–:|,→⇒»>]|\.(?=\s))\s*/y;
 const INNER_TAIL = /^\s*[-—–:|,]?\s*$/;
 const SPACE = /\s+/y;
+const LINK_TARGET = /\([^)\s]*(?:\s+"[^"]*")?\)/y;
 /** "2026-06-12 evening": a date with a part of the day, which gives no time; the entry is the day's. */
 const PART_OF_DAY = /,?\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\b/iy;
 
@@ -31,7 +32,6 @@ function pastPartOfDay(line: string, stamp: ParsedStamp): number {
   const m = at(PART_OF_DAY, line, stamp.end);
   return m ? stamp.end + m[0].length : stamp.end;
 }
-const LINK_TARGET = /\([^)\s]*(?:\s+"[^"]*")?\)/y;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
