@@ -122,15 +122,9 @@ const SUMMARY_DATE_LINES = 5;
 function summaryDay(model: PostMortemModel, title: CivilDate, order: DateOrder): CivilDate | undefined {
   const summary = model.summary;
   if (!summary) return undefined;
-  const [from, to] = summary.kind === 'section' ? [summary.section.bodyStartLine, summary.section.endLine] : [summary.startLine, model.preamble.endLine];
-  for (let line = from; line < Math.min(to, from + SUMMARY_DATE_LINES); line++) {
-    const hit = firstWrittenDate(model.lines.lineText(line), order);
-    if (!hit) continue;
-    const date = completeDate(hit, title);
-    if (!date || dateProblem(date)) return undefined;
-    return Math.abs(dayNumber(date) - dayNumber(title)) === 1 ? date : undefined;
-  }
-  return undefined;
+  const span: [number, number] = summary.kind === 'section' ? [summary.section.bodyStartLine, summary.section.endLine] : [summary.startLine, model.preamble.endLine];
+  const date = openingDate(model, [span], title, order);
+  return date && Math.abs(dayNumber(date) - dayNumber(title)) === 1 ? date : undefined;
 }
 
 /** Days a write-up may follow its incident: a summary's date further back is background. */
@@ -147,14 +141,22 @@ function summaryDayBefore(model: PostMortemModel, published: CivilDate, order: D
   const spans: Array<[number, number]> = [[model.preamble.startLine, model.preamble.endLine]];
   const summary = model.summary;
   if (summary?.kind === 'section') spans.push([summary.section.bodyStartLine, summary.section.endLine]);
+  const date = openingDate(model, spans, published, order);
+  const before = date ? dayNumber(published) - dayNumber(date) : 0;
+  return before > 0 && before <= MAX_DAYS_BEFORE_PUBLISHING ? date : undefined;
+}
+
+/**
+ * The first date written in the first lines of the spans, in order, its year completed from
+ * `reference`; undefined when there is none or the first one is impossible.
+ */
+function openingDate(model: PostMortemModel, spans: ReadonlyArray<[number, number]>, reference: CivilDate, order: DateOrder): CivilDate | undefined {
   for (const [from, to] of spans) {
     for (let line = from; line < Math.min(to, from + SUMMARY_DATE_LINES); line++) {
       const hit = firstWrittenDate(model.lines.lineText(line), order);
       if (!hit) continue;
-      const date = completeDate(hit, published);
-      if (!date || dateProblem(date)) return undefined;
-      const before = dayNumber(published) - dayNumber(date);
-      return before > 0 && before <= MAX_DAYS_BEFORE_PUBLISHING ? date : undefined;
+      const date = completeDate(hit, reference);
+      return date && !dateProblem(date) ? date : undefined;
     }
   }
   return undefined;
