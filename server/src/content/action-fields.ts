@@ -82,14 +82,16 @@ function withoutTrailingReferences(text: string): string {
   return out;
 }
 
+/** The lower-case words of an aside that could name someone ("and" and "team" join or qualify names). */
+const asideWords = (names: string) => names.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== 'and' && w !== 'team');
+
 function trailingNames(text: string): string | undefined {
   const trimmed = text.trimEnd();
   const bare = withoutTrailingReferences(trimmed);
   const m = TRAILING_ASIDE.exec(trimmed) ?? (bare !== trimmed ? TRAILING_ASIDE.exec(bare) : null);
   const names = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4];
   if (!names) return asideParts(bare);
-  const words = names.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== 'and' && w !== 'team');
-  if (words.some((w) => NOT_OWNER_WORDS.has(w))) return undefined;
+  if (asideWords(names).some((w) => NOT_OWNER_WORDS.has(w))) return undefined;
   // Capitals name people only when they read as names: "(HTTPS)" and "(DMARC)" are acronyms.
   if (m?.[4] && names.split(/[\s,&/]+/).some((w) => w.length >= 4 && (!/[AEIOUY]/.test(w) || ACRONYMS.has(w)))) return undefined;
   return names.trim();
@@ -112,8 +114,7 @@ function asideParts(text: string): string | undefined {
     // "(Postgres, 2 nodes)" names things.
     const said = part !== raw || parts.some((o) => o !== raw && (DUE_LABEL.test(`due ${o}`) || QUARTER.test(o) || ticketIn(o) !== undefined));
     if (!said || !WHO_PART.test(part)) continue;
-    const words = part.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== 'and' && w !== 'team');
-    if (!words.some((w) => NOT_OWNER_WORDS.has(w) || MONTH_WORD.test(w))) return part;
+    if (!asideWords(part).some((w) => NOT_OWNER_WORDS.has(w) || MONTH_WORD.test(w))) return part;
   }
   return undefined;
 }
