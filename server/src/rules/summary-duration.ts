@@ -39,6 +39,31 @@ export function durationAt(text: string, pos: number): { minutes: number; end: n
   return end > pos ? { minutes, end } : undefined;
 }
 
+/**
+ * A duration stated as a labelled figure on a line of its own, anywhere in the document
+ * ("MTTR: 7h34m from alert to /ping working again", "**Time to resolve:** 2 hours",
+ * "Total downtime: 0:45"), as teams write their incident's numbers under Impact.
+ */
+const METRIC_LABEL =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:mttr|ttr|time\s+to\s+(?:resolve|resolution|recover|recovery|restore|restoration|mitigate|mitigation)|total\s+(?:downtime|duration|outage)|(?:incident\s+|outage\s+)?duration|downtime)(?:\s*\([^)]{0,20}\))?\s*(?:\*\*|__)?\s*[:|]\s*(?:\*\*|__)?\s*(?:(about|approximately|approx\.?|around|roughly|~)\s*)?/i;
+/** "0:32", "03:47" after such a label: hours and minutes. */
+const CLOCK_DURATION = /(\d{1,3}):([0-5]\d)(?![\d:])/y;
+
+function metricDuration(lines: { lineText(l: number): string; lineCount: number }, skip: (line: number) => boolean): Stated | undefined {
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (skip(line)) continue;
+    const text = lines.lineText(line);
+    const m = METRIC_LABEL.exec(text);
+    if (!m) continue;
+    const at = m[0].length;
+    CLOCK_DURATION.lastIndex = at;
+    const clock = CLOCK_DURATION.exec(text);
+    const d = clock ? { minutes: Number(clock[1]) * 60 + Number(clock[2]), end: at + clock[0].length } : durationAt(text, at);
+    if (d) return { minutes: d.minutes, line, start: text.search(/\S/), end: d.end, approximate: !!m[1] };
+  }
+  return undefined;
+}
+
 /** The first duration the summary states, with its line and character range, and whether it is given as approximate. */
 interface Stated {
   minutes: number;
@@ -88,8 +113,9 @@ export const summaryDuration: Rule = {
     if (computed === null) return;
     const summary = ctx.model.canonical.get('summary');
     const blocks = summary ? sectionBlocks(ctx.model, summary) : preambleSummary(ctx.model);
-    if (!blocks) return;
-    const stated = statedDuration(ctx.model.lines, blocks);
+        const timelineSection = ctx.model.canonical.get('timeline');
+    const inTimeline = (line: number) => !!timelineSection && line >= timelineSection.heading.startLine && line < timelineSection.endLine;
+    const stated = (blocks ? statedDuration(ctx.model.lines, blocks) : undefined) ?? metricDuration(ctx.model.lines, inTimeline);
     if (!stated) return;
     // Milestones are exact; words bound the incident less sharply, and "about 40 minutes" is rounded.
     const tolerance = worded ? Math.max(stated.approximate ? 10 : 5, Math.abs(computed) * (stated.approximate ? 0.2 : 0.15)) : Math.max(5, Math.abs(computed) * 0.1);

@@ -139,6 +139,20 @@ test('summary.duration-mismatch: a stated duration against resolved − started,
   assert.equal(findings(fromTimeline.replace('15:20', '15:40'), 'summary.duration-mismatch').length, 0);
 });
 
+test('summary.duration-mismatch: a labelled figure outside the summary ("MTTR: 18h25m" under Impact), as hours and minutes or H:MM', () => {
+  const doc = (figure: string, summary = 'Uploads failed.') =>
+    md('---', 'timezone: UTC', 'started: 2019-02-15 14:57', 'resolved: 2019-02-18 09:22', '---', '# Upload failure', '', '## Summary', '', summary, '', '## Impact', '', 'Some users.', '', figure, '', '## Timeline', '', '- 2019-02-15 14:57 - a');
+  const f = findings(doc('MTTR: 18h25m'), 'summary.duration-mismatch');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character]), [[15, 0, 12]]);
+  assert.match(f[0]!.message, /lasted 18 h 25 min.*give 2 d 18 h 25 min/);
+  assert.equal(findings(doc('MTTR: 66h25m from the revert to the fix'), 'summary.duration-mismatch').length, 0);
+  assert.equal(findings(doc('**Time to resolve:** 2 days 18 hours 25 minutes'), 'summary.duration-mismatch').length, 0);
+  assert.equal(findings(doc('Total downtime: 12:00'), 'summary.duration-mismatch').length, 1, 'H:MM after a label is a duration');
+  assert.equal(findings(doc('Total downtime: 66:20'), 'summary.duration-mismatch').length, 0);
+  assert.equal(findings(doc('MTTR: 18h25m', 'Uploads failed for 66 hours.'), 'summary.duration-mismatch').length, 0, 'the summary\'s own statement comes first');
+  assert.equal(findings(doc('We cut our MTTR: a lot.'), 'summary.duration-mismatch').length, 0, 'a label only at the start of its line');
+});
+
 test('a document without a timeline section has no timeline finding and does not fail', () => {
   assert.deepEqual(codesAt(check(md('# X', '', '## Summary', '', 'Broke for 2 hours.')), ...TIMELINE_CODES), []);
 });
