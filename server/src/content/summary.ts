@@ -52,10 +52,10 @@ export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
   return {
     anchor: model.lines.trimmedLineRange(anchorLine),
     lines,
-    start: DATE_ONE.test(text) || /\b\d{1,2}:\d{2}/.test(text) || times.length > 0 || START.test(text) || !!model.title && (DATE_ONE.test(model.title.text) || /\b\d{4}-\d{2}-\d{2}\b/.test(model.title.text)),
+    start: DATE_ONE.test(text) || VERSION_SPAN.test(text) || /\b\d{1,2}:\d{2}/.test(text) || times.length > 0 || START.test(text) || !!model.title && (DATE_ONE.test(model.title.text) || /\b\d{4}-\d{2}-\d{2}\b/.test(model.title.text)),
     nature: NATURE.test(text) || text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 12,
     // Two clock times or two dates bound the incident as well as "for 98 minutes" does.
-    duration: !outage || DURATION.test(text) || RANGE.test(text) || new Set(times.map((t) => t.text)).size >= 2 || distinctDates(text) >= 2,
+    duration: !outage || DURATION.test(text) || RANGE.test(text) || VERSION_SPAN.test(text) || new Set(times.map((t) => t.text)).size >= 2 || distinctDates(text) >= 2,
     impact: IMPACT.test(text),
     resolution: RESOLUTION.test(text),
     times,
@@ -107,6 +107,16 @@ const RANGE = new RegExp(
   'i',
 );
 
+/**
+ * A bug's "when" and "how long" as its releases: "Between Monero versions v0.14.1.0 and v0.17.2.2",
+ * "Affected versions: GUI/CLI wallet versions v0.13.0.2 to v0.18.2.1", "from 2.3.0 to 2.4.1".
+ */
+const VERSION = String.raw`v?\d+(?:\.\d+)+`;
+const VERSION_SPAN = new RegExp(
+  String.raw`\bbetween\s+(?:[\w-]+\s+){0,3}?(?:versions?|releases?)\s+${VERSION}\s+and\s+${VERSION}\b|\b(?:versions?|releases?)\s*:?\s+(?:[\w/-]+\s+){0,3}?${VERSION}\s*(?:to|through|until|up\s+to|[-–—])\s*${VERSION}\b|\bfrom\s+(?:versions?\s+)?${VERSION}\s+(?:to|through|until)\s+${VERSION}\b`,
+  'i',
+);
+
 const NATURE = /\b(?:outages?|down|downtime|fail\w*|errors?|unavailab\w*|degrad\w*|broke\w*|broken|crash\w*|bugs?|incidents?|issues?|problems?|disrupt\w*|interrupt\w*|time[sd]?\s?outs?|timed\s+out|latency|slow\w*|expired?|leak\w*|vulnerab\w*|attacks?|breach\w*|compromis\w*|loss|lost|missing|could\s+not|couldn'?t|unable|stopped|stuck|exhaust\w*|overload\w*|misconfigur\w*|regressions?|corrupt\w*|[45]\d\d)\b/i;
 
 /**
@@ -116,4 +126,4 @@ const NATURE = /\b(?:outages?|down|downtime|fail\w*|errors?|unavailab\w*|degrad\
 const IMPACT = /\b(?:impact\w*|affect\w*|users?|customers?|clients?|visitors?|members?|tenants?|accounts?|merchants?|shoppers?|players?|subscribers?|people|students?|learners?|developers|contributors|maintainers|readers|viewers|employees|staff|operators|partners|teams|requests|queries|calls|orders|payments|transactions|checkouts|purchases|sign-?ins|logins|builds|deployments|jobs|messages|e-?mails|notifications|events|data|traffic|revenue|sales|sites|pages|website|applications|apps|workloads|downtime|outages?|unavailable|inaccessible|degraded|lost|loss)\b|(?<!\d)\d+(?:[.,]\d+)?\s*%|\bper\s*cent\b|\b(?:all|every|many|several|some|most|other|one|a|two|three|four|five|\d+|a\s+(?:large\s+|small\s+)?number\s+of)\s+(?:of\s+(?:the|our)\s+)?(?:other\s+)?(?:(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[\w-]+\s+){0,2}(?:pods|services|workloads|nodes|clusters|teams?|components|instances|servers|hosts|domains|namespaces)\b|\b(?:could\s+not|couldn'?t|cannot|can'?t|unable\s+to|(?:no\s*one|nobody)\s+(?:could|was\s+able\s+to)|prevent(?:ed|ing|s)?\s+[^.;]{1,40}?\s+from)\s+(?:\w+\s+){0,2}?(?:log\s*in|logging\s+in|sign\s*in|access\w*|reach\w*|connect\w*|use|using|launch\w*|start\w*|creat\w*|build\w*|deploy\w*|load\w*|open\w*|download\w*|upload\w*|send\w*|receiv\w*|view\w*|post\w*|pay\w*|push\w*|pull\w*|install\w*|spawn\w*|run\w*|get(?:ting)?)\b/i;
 
 /** Said as done (a bare "resolve" is often DNS's: "could not resolve names"). */
-const RESOLUTION = /\b(?:resolved|resolution|fixed|fix(?:es)?\b(?!\s+(?:the|this|it|that|these|those|our|all|a|an)\b)|solved|solve\s+(?:the|this|it)|solution|mitigated|mitigation|roll(?:ed|ing)\s*back|rollbacks?|reverted|reverting|restored|recover(?:ed|y|s|ing)?|restarted|rebooted|patched|workaround|back\s+to\s+normal|back\s+online|healthy\s+again|returned\s+to\s+normal|remediated|terminated|removed|deleted|disabled|replaced|redeployed|fail(?:ed)?\s+over\s+to\b|raised|increased|scaled|renewed|rotated|reissued|re-?enabled|switched|migrated|stopped|revoked|invalidated|corrected|repaired|unblocked|cleared|cleaned\s+up|rebuilt|reinstalled|recreated|re-?created|redeployed|resumed|resolves|fixed\s+by|banned)\b|\b(?!(?:tried|attempted|wanted|needed|planned|hoped|worked|started|struggled|failed|managed|used|continued)\b)\w+ed\b[^.;]{0,60}\bto\s+fix\s+(?:it|this|the)\b/i;
+const RESOLUTION = /\b(?:resolved|resolution|fixed|fix(?:es)?\b(?!\s+(?:the|this|it|that|these|those|our|all|a|an)\b)|solved|solve\s+(?:the|this|it)|solution|mitigated|mitigation|roll(?:ed|ing)\s*back|rollbacks?|reverted|reverting|restored|recover(?:ed|y|s|ing)?|restarted|rebooted|patched|workaround|back\s+to\s+normal|back\s+online|healthy\s+again|returned\s+to\s+normal|remediated|terminated|removed|deleted|disabled|replaced|redeployed|fail(?:ed)?\s+over\s+to\b|raised|increased|scaled|renewed|rotated|reissued|re-?enabled|switched|migrated|stopped|revoked|invalidated|corrected|repaired|unblocked|cleared|cleaned\s+up|rebuilt|reinstalled|recreated|re-?created|redeployed|resumed|resolves|fixed\s+by|banned)\b|\b(?:update|upgrade)(?:d|s)?\s+(?:\w+\s+){0,2}?to\s+(?:v(?:ersion)?\s*)?\d+\.\d|\b(?!(?:tried|attempted|wanted|needed|planned|hoped|worked|started|struggled|failed|managed|used|continued)\b)\w+ed\b[^.;]{0,60}\bto\s+fix\s+(?:it|this|the)\b/i;

@@ -157,3 +157,13 @@ test('the summary ends where a sub-part that is another section begins ("# Summa
   const sub = text.replace('## Timeline', '## Details');
   assert.deepEqual(summaryFindings(sub).map((f) => f.code), ['summary.timezone-missing'], 'a sub-part named for nothing is still the summary');
 });
+
+test('a bug\'s releases say when and how long; updating to a fixed release is its resolution', () => {
+  const missingOf = (summary: string) =>
+    summaryFindings(withSummary(summary)).filter((f) => f.code === 'summary.incomplete').map((f) => (f.data as { missing: string[] }).missing);
+  assert.deepEqual(missingOf('Between Monero versions v0.14.1.0 and v0.17.2.2, the wallet leaked which outputs users spent; patched in v0.17.2.3.'), []);
+  assert.deepEqual(missingOf('- Affected versions: GUI/CLI wallet versions v0.13.0.2 to v0.18.2.1\n- Impact: loss of sender anonymity for users\n- What to do: Update to v0.18.2.2 and above'), []);
+  assert.deepEqual(missingOf('The wallet leaked which outputs users spent; patched in v0.17.2.3.'), [['start', 'duration']], 'one release is no span');
+  assert.deepEqual(missingOf('Between versions v0.14.1.0 and v0.17.2.2 the wallet leaked which outputs users spent.'), [['resolution']]);
+  assert.deepEqual(missingOf('On Monday checkout failed for 30% of users for 98 minutes; we plan to update the runbook to cover it.'), [['resolution']], 'an update to a document is no release');
+});
