@@ -63,6 +63,16 @@ export const GROWTH_CASES: Record<string, GrowthCase> = {
     make: (n) => 'Fix it' + ' '.repeat(n) + 'x',
     run: (item) => ownerIn(item),
   },
+  // A release range in the summary ("versions v1.2 to v1.4") after a run of spaces.
+  'a summary release range after a run of spaces': {
+    make: (n) => '# Outage\n\n## Summary\n\nversions' + ' '.repeat(n) + 'x\n',
+    run: (text) => analyze(text, { force: true }),
+  },
+  // A labelled figure ("MTTR: 7h34m") looked for on every line, here a label and a run of spaces with no colon.
+  'a duration figure label before a run of spaces': {
+    make: (n) => '# Outage\n\n## Summary\n\nIt failed.\n\n## Impact\n\nMTTR' + ' '.repeat(n) + 'x\n\n## Timeline\n\n- 2024-01-01 10:00 UTC a [started]\n- 2024-01-01 11:00 UTC b [resolved]\n',
+    run: (text) => analyze(text, { force: true }),
+  },
   "the client's pre-filter on a long file name": {
     make: (n) => `/work/notes/${'a'.repeat(n)}.markdown`,
     run: (path) => mightBePostMortem({ languageId: 'markdown', uri: { scheme: 'file', fsPath: path, path }, getText: () => '# Notes\n' }, [HOSTILE_GLOB]),

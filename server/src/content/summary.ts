@@ -113,7 +113,7 @@ const RANGE = new RegExp(
  */
 const VERSION = String.raw`v?\d+(?:\.\d+)+`;
 const VERSION_SPAN = new RegExp(
-  String.raw`\bbetween\s+(?:[\w-]+\s+){0,3}?(?:versions?|releases?)\s+${VERSION}\s+and\s+${VERSION}\b|\b(?:versions?|releases?)\s*:?\s+(?:[\w/-]+\s+){0,3}?${VERSION}\s*(?:to|through|until|up\s+to|[-–—])\s*${VERSION}\b|\bfrom\s+(?:versions?\s+)?${VERSION}\s+(?:to|through|until)\s+${VERSION}\b`,
+  String.raw`\bbetween\s+(?:[\w-]+\s+){0,3}?(?:versions?|releases?)\s+${VERSION}\s+and\s+${VERSION}\b|\b(?:versions?|releases?)(?:\s*:\s*|\s+)(?:[\w/-]+\s+){0,3}?${VERSION}\s*(?:to|through|until|up\s+to|[-–—])\s*${VERSION}\b|\bfrom\s+(?:versions?\s+)?${VERSION}\s+(?:to|through|until)\s+${VERSION}\b`,
   'i',
 );
 

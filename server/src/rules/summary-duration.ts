@@ -45,7 +45,7 @@ export function durationAt(text: string, pos: number): { minutes: number; end: n
  * "Total downtime: 0:45"), as teams write their incident's numbers under Impact.
  */
 const METRIC_LABEL =
-  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:mttr|ttr|time\s+to\s+(?:resolve|resolution|recover|recovery|restore|restoration|mitigate|mitigation)|total\s+(?:downtime|duration|outage)|(?:incident\s+|outage\s+)?duration|downtime)(?:\s*\([^)]{0,20}\))?\s*(?:\*\*|__)?\s*[:|]\s*(?:\*\*|__)?\s*(?:(about|approximately|approx\.?|around|roughly|~)\s*)?/i;
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:mttr|ttr|time\s+to\s+(?:resolve|resolution|recover|recovery|restore|restoration|mitigate|mitigation)|total\s+(?:downtime|duration|outage)|(?:incident\s+|outage\s+)?duration|downtime)(?:\s*\([^)]{0,20}\))?(?:\s*(?:\*\*|__))?\s*[:|](?:\s*(?:\*\*|__))?\s*(?:(about|approximately|approx\.?|around|roughly|~)\s*)?/i;
 /** "0:32", "03:47" after such a label: hours and minutes. */
 const CLOCK_DURATION = /(\d{1,3}):([0-5]\d)(?![\d:])/y;
 
