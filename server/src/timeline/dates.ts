@@ -72,6 +72,10 @@ export function frontmatterDate(model: PostMortemModel, key: string, order: Date
 export function referenceDate(model: PostMortemModel, items: readonly TimelineItem[], order: DateOrder): CivilDate | undefined {
   const started = frontmatterDate(model, 'started', order);
   if (started) return started;
+  // "## Timeline (30/09/2026)": the timeline's own heading gives the day of the times under it.
+  const heading = model.canonical.get('timeline')?.title;
+  const headed = heading ? firstFullDate(heading, order) : undefined;
+  if (headed && !dateProblem(headed)) return headed;
   const fm = frontmatterDate(model, 'date', order);
   if (fm) return summaryDayBefore(model, fm, order) ?? fm;
   // Entries before the timeline's first date are on the day the document gives, not on a later day heading's.

@@ -83,3 +83,13 @@ test('the line that opens the document dates the incident before a frontmatter d
   const doc = md('---', 'date: 2021-01-29 18:54:16 +0000', '---', '', 'On Thursday January 28th, 2021 there was a partial outage from ~13:22 PST to ~16:17 PST.', '', '# TL;DR', '', 'A rollback triggered the issue.', '', '# Play by Play', '', '13:22 Alerts were triggered', '', '16:17 All API pods have rolled out');
   assert.deepEqual(dated(doc), ['2021-01-28T21:22:00Z', '2021-01-29T00:17:00Z']);
 });
+
+test('a date in the timeline\'s own heading dates the times under it, before the title\'s or the post\'s date', () => {
+  const doc = (heading: string, fm = 'date: 2026-10-02') =>
+    md('---', fm, '---', '', '# Preview site down', '', '## Summary', '', 'The preview site was down for two hours.', '', heading, '', '| Time | Event |', '| --- | --- |', '| 9:36 | Alert fired |', '| 11:30 | Restarted |');
+  assert.deepEqual(dated(doc('## Timeline (30/09/2026, UTC)')), ['2026-09-30T09:36:00Z', '2026-09-30T11:30:00Z']);
+  assert.deepEqual(dated(doc('## Timeline (UTC): September 29th, 2026')), ['2026-09-29T09:36:00Z', '2026-09-29T11:30:00Z']);
+  assert.deepEqual(dated(doc('## Timeline (UTC)')), ['2026-10-02T09:36:00Z', '2026-10-02T11:30:00Z'], 'no date in the heading: the document\'s');
+  assert.deepEqual(dated(doc('## Timeline (31/02/2026, UTC)')), ['2026-10-02T09:36:00Z', '2026-10-02T11:30:00Z'], 'an impossible date in the heading dates nothing');
+  assert.deepEqual(dated(doc('## Timeline (30/09/2026, UTC)', 'started: 2026-09-29 09:00')), ['2026-09-29T09:36:00Z', '2026-09-29T11:30:00Z'], 'the frontmatter\'s start comes first');
+});
