@@ -178,12 +178,14 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
       due: dueIn(source) ?? inherited.due,
       ticket: ticketIn(source) ?? inherited.ticket,
       link: linkIn(source) ?? inherited.link,
-      done: doneIn(source) || !!inherited.done || (!!inherited.fixes && PULL_OR_COMMIT.test(source)),
+      // An unticked box ("- [ ] …") says the item is open, whatever the part it sits under suggests ("Immediate actions").
+      done: doneIn(source) || (!UNTICKED.test(source) && (!!inherited.done || (!!inherited.fixes && PULL_OR_COMMIT.test(source)))),
       source: 'list',
     },
   ];
 }
 
+const UNTICKED = /^\[ \]/;
 const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{7,}/i;
 const CLOCK_START = /^(?:\*\*)?\d{1,2}:\d{2}\b/;
 /**

@@ -289,6 +289,17 @@ test('done: the new state written with "now" ("The deploy script now checks…")
   assert.deepEqual(items(resolution).map((i) => [i.text, i.done]), [['Add a canary stage', false], ['Roll back the release', true]]);
 });
 
+test('an unticked box is open under any part: "Immediate Actions (0-7 days)" inside the actions lists work to do', () => {
+  const grouped = fullPostMortem().replace(`## Preventive Actions\n\n${ACTIONS}`, md('## Action Items', '', '### Immediate Actions (0-7 days)', '', '- [ ] **Configure monitoring alerts**: Set up alerts for Clickhouse', '- [x] **Reactivate the database**', '- Roll back the release').trimEnd());
+  assert.deepEqual(items(grouped).map((i) => [i.text, i.done]), [
+    ['Configure monitoring alerts: Set up alerts for Clickhouse', false],
+    ['Reactivate the database', true],
+    ['Roll back the release', true],
+  ]);
+  const findings = analyze(grouped, { force: true }).findings.filter((f) => f.code.startsWith('action.'));
+  assert.deepEqual(findings.map((f) => f.range.start.line), [items(grouped)[0]!.line], 'only the open item lacks an owner');
+});
+
 test('owners and columns by their other names: "Lead:", "POC:", a Lead column, a Timeframe column, a GitHub column', () => {
   const owner = (s: string) => items(withActions(`- ${s}`))[0]!.owner;
   assert.equal(owner('Add a canary stage (lead: Kim)'), 'Kim');
