@@ -10,6 +10,7 @@ import { findIncidents, incidentText, type Incident } from './model/incidents.js
 import { LineIndex, type Range } from './model/text.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { INTERNAL_ERROR, RULES, allCodes } from './rules/registry.js';
+import { writtenInEnglish } from './content/language.js';
 import type { Finding, FindingInput, RuleContext } from './rules/types.js';
 import { FIX_PROVIDERS } from './fixes/registry.js';
 import type { Fix, FixProvider, TextEdit } from './fixes/types.js';
@@ -86,7 +87,9 @@ function runRules(model: PostMortemModel, settings: Settings): Finding[] {
   const codes = (codeTable ??= allCodes());
   const findings: Finding[] = [];
   const cache = new Map<string, unknown>();
+  const english = writtenInEnglish(model);
   for (const rule of RULES) {
+    if (rule.readsEnglish && !english) continue;
     const context: RuleContext = {
       model,
       settings,

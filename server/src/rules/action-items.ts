@@ -36,6 +36,7 @@ const WORDS: Record<ActionPart, string> = { owner: 'an owner', due: 'a due date'
  * owner or date.
  */
 export const actionItems: Rule = {
+  readsEnglish: true,
   codes: CODES,
   check({ model, settings, report }) {
     const suppressions = suppressionsOf(model);

@@ -4,6 +4,7 @@ import { walkBlocks } from '../model/markdown.js';
 import type { Rule } from './types.js';
 
 export const languageBlame: Rule = {
+  readsEnglish: true,
   codes: {
     'language.blame': { severity: 'information', description: 'Blaming wording: a person named as the cause, "human error", "careless", "should have known"…' },
   },

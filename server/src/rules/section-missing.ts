@@ -16,6 +16,7 @@ export interface MissingSectionData {
 }
 
 export const sectionMissing: Rule = {
+  readsEnglish: true,
   codes: {
     'section.missing': { severity: 'warning', description: 'A required section of a post-mortem is missing.' },
   },

@@ -4,6 +4,7 @@ import { sectionDef, sectionIdOf } from '../config/sections.js';
 import type { Rule } from './types.js';
 
 export const sectionOrder: Rule = {
+  readsEnglish: true,
   codes: {
     'section.order': { severity: 'information', description: 'The sections are not in the usual order.' },
   },

@@ -2,6 +2,7 @@ import { hasJustification, successItems } from '../content/successes.js';
 import type { Rule } from './types.js';
 
 export const successesJustification: Rule = {
+  readsEnglish: true,
   codes: {
     'successes.missing-justification': {
       severity: 'information',

@@ -10,6 +10,7 @@ export interface SummaryIncompleteData {
 const PARTS = ['nature', 'start', 'duration', 'impact', 'resolution'] as const;
 
 export const summaryIncomplete: Rule = {
+  readsEnglish: true,
   codes: {
     'summary.incomplete': {
       severity: 'warning',

@@ -3,6 +3,7 @@ import { frontmatterString } from '../model/frontmatter.js';
 import type { Rule } from './types.js';
 
 export const summaryTimezone: Rule = {
+  readsEnglish: true,
   codes: {
     'summary.timezone-missing': { severity: 'warning', description: 'The incident summary gives clock times without stating their time zone.' },
   },

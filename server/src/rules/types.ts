@@ -44,5 +44,7 @@ export interface RuleContext {
 export interface Rule {
   /** Codes this rule reports, with their defaults. A code belongs to exactly one rule. */
   codes: Readonly<Record<string, CodeInfo>>;
+  /** The check reads English words (section names, phrases): in a post-mortem written in another language it stays silent. */
+  readsEnglish?: boolean;
   check(context: RuleContext): void;
 }

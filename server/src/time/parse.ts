@@ -62,7 +62,9 @@ const RE = {
   // "2026-06-10 – 2026-06-12", "2026-06-10 → 2026-06-12": a period written without "between" or "from".
   bareRangeTo: /\s*(?:-|–|—|→|\bto\b|\buntil\b|\bthrough\b)\s*/iy,
   relative: /\\?\[?(?:T\s?)?\+\s?(\d{1,4}(?:\.\d{1,2})?)\s?(?:(minutes?|mins?|m)|(hours?|hrs?|h)|((?:business\s+|working\s+)?days?|d))\.?(?:\s+later)?\\?\]?(?![A-Za-z\d])/iy,
-  approx: /(?:~|≈|ca\.\s?|approx\.?\s|approximately\s|around\s|about\s|roughly\s)\s*/iy,
+  approx: /(?:~|≈|ca(?:\.\s?|\s)|approx\.?\s|approximately\s|around\s|about\s|roughly\s)\s*/iy,
+  /** "kl 20:06", "kl. 14:16": the clock word of Norwegian, Danish and Swedish ("klokken"), before a time. */
+  clockWord: /kl\.?\s?(?=\d)/iy,
   weekday: new RegExp(WEEKDAY, 'iy'),
   iso: /(\d{4,5})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y,
   isoPlaceholder: /[\dxX?]{4}[-/][\dxXmM?]{1,2}[-/][\dxXdD?]{1,2}(?![\w?])/y,
@@ -226,6 +228,8 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
   const approx = at(RE.approx, text, p);
   if (approx) p += approx[0].length;
   let approximate = !!approx;
+  const clockWord = at(RE.clockWord, text, p);
+  if (clockWord) p += clockWord[0].length;
   let stampDate: StampDate | undefined;
   let incomplete = false;
   let clock: ClockHit | undefined;
@@ -254,10 +258,12 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
       let at0 = p + join[0].length;
       // "2018-07-30 ca. 11:20": an approximate time after the date.
       const approxTime = at(RE.approx, text, at0);
-      if (approxTime && parseClockAt(text, at0 + approxTime[0].length)) {
+      if (approxTime && (parseClockAt(text, at0 + approxTime[0].length) || at(RE.clockWord, text, at0 + approxTime[0].length))) {
         at0 += approxTime[0].length;
         approximate = true;
       }
+      const word = at(RE.clockWord, text, at0);
+      if (word) at0 += word[0].length;
       // "Dec 16th **12:43**": the time may be emphasised on its own.
       const emph = at(RE.emphasis, text, at0);
       const clockAt = emph ? at0 + emph[0].length : at0;
