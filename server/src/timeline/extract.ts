@@ -56,17 +56,28 @@ export function untitledTimeline(model: PostMortemModel, order: DateOrder): Bloc
     return !!stamp && !stamp.after && (!!stamp.time || !!stamp.problem);
   };
   let run: Block[] = [];
+  // Entries in the run: a paragraph counts each of its lines that opens with a time ("08.02.2022 20:10 - Deploy" on seven lines).
+  let entries = 0;
   for (const block of model.blocks) {
     if (block.kind === 'paragraph' && timedAt(block.startLine, LINE_LEAD, true)) {
       run.push(block);
+      for (let line = block.startLine; line < block.endLine; line++) if (line === block.startLine || timedAt(line, LINE_LEAD, true)) entries++;
       continue;
     }
-    if (run.length >= MIN_UNTITLED_ENTRIES) return run;
+    if (entries >= MIN_UNTITLED_ENTRIES) return run;
     run = [];
+    entries = 0;
+    // A table whose rows, three or more, each open with a time ("| 15:15 | Alert fired |"), whatever its header says.
+    if (block.kind === 'table' && block.rows.length >= MIN_UNTITLED_ENTRIES) {
+      const header = rowCells(model.lines.lineText(block.header.line)).map((c) => c.text);
+      const rows = timelineColumns(header).stamp[0] === 0 ? tableEntries(model, block, 'untitled', order) : [];
+      if (rows.length === block.rows.length && rows.every((e) => !!e.stamp.time && !e.stamp.after)) return [block];
+      continue;
+    }
     if (block.kind !== 'list' || block.items.length < MIN_UNTITLED_ENTRIES) continue;
     if (block.items.every((item) => timedAt(item.startLine, ITEM_LEAD, false))) return [block];
   }
-  return run.length >= MIN_UNTITLED_ENTRIES ? run : undefined;
+  return entries >= MIN_UNTITLED_ENTRIES ? run : undefined;
 }
 
 /** Entries, date markers and notes of a timeline's blocks (and of the day sections after its section), in document order. */

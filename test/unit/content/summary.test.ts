@@ -167,3 +167,21 @@ test('a bug\'s releases say when and how long; updating to a fixed release is it
   assert.deepEqual(missingOf('Between versions v0.14.1.0 and v0.17.2.2 the wallet leaked which outputs users spent.'), [['resolution']]);
   assert.deepEqual(missingOf('On Monday checkout failed for 30% of users for 98 minutes; we plan to update the runbook to cover it.'), [['resolution']], 'an update to a document is no release');
 });
+
+test('a block of fields under the title heads the report: with a summary section of its own, the summary is that section', () => {
+  const report = (summary: string) =>
+    md('# The One Where the Database Took a Nap', '', '**Date:** 2025-04-27', '', '**Duration:** 12:00am to 9:00am', '', '**Impact:** API and dashboard', '', '## Issue Summary', '', summary, '', '## Timeline', '', '_All times in Pacific Time (PT)_', '', '- 12:00am errors start', '- 8:26am restored');
+  const found = (summary: string) => analyze(report(summary), { force: true }).findings.filter((f) => f.code.startsWith('summary.'));
+  const f = found('On April 27 the API returned 500 errors to all users until we restored the database.');
+  assert.deepEqual(f.map((x) => [x.code, x.range.start.line, (x.data as { missing?: string[] } | undefined)?.missing]), [['summary.incomplete', 8, ['duration']]], 'the header\'s times are not the summary\'s: no zone asked of them, and its duration is not the summary\'s');
+  assert.deepEqual(found('On April 27 the API returned 500 errors to all users for 8 hours until we restored the database.'), []);
+  // Without a summary section, the fields and the prose under the title are the summary.
+  const untitled = md('# Outage', '', '**Duration:** 9 hours', '', 'On April 27 the API returned 500 errors to all users until we restored the database.', '', '## Timeline', '', '- 2025-04-27 10:00 UTC errors start');
+  assert.deepEqual(analyze(untitled, { force: true }).findings.filter((x) => x.code === 'summary.incomplete'), []);
+});
+
+test('"- Severity Level: P2" and "- Incident Commander: @x" are fields: the summary and its finding start at the prose under them', () => {
+  const text = md('# 2025-10-20 Incident Report', '', '- Incident Commander: @bmuenzenmeyer', '- Severity Level: P2', '', 'For a brief period of time, the downloads page was blank due to a false assumption.', '', '## Timeline', '', '- **2025-10-20 11:58 PM UTC**: Start of impact.');
+  const f = analyze(text, { force: true }).findings.filter((x) => x.code === 'summary.incomplete');
+  assert.deepEqual(f.map((x) => x.range.start.line), [5]);
+});

@@ -241,6 +241,19 @@ test('with no timeline section, a run of three or more paragraphs each opening w
   assert.equal(timelineOfText(md('## Timeline', '', '- [Updated docs - 2023-03-29 14:00 UTC] x')).timeline.events.length, 0, 'a status word alone, not any words');
 });
 
+test('with no timeline section (or one named in another language), a paragraph whose lines open with times, or a table whose first column holds them, is the timeline', () => {
+  const lines = timelineOfText(md('## Tidslinje', '', '08.02.2022 20:10 - Deploy av dp-innsyn', '08.02.2022 21:10 - Første innslag i loggene', '09.02.2022 09:25 - Henvendelse i #alert', '09.02.2022 ca 12:00 - Fiks og deploy')).timeline;
+  assert.deepEqual(lines.events.map((e) => [e.startLine, e.text]), [[2, 'Deploy av dp-innsyn'], [3, 'Første innslag i loggene'], [4, 'Henvendelse i #alert'], [5, 'Fiks og deploy']]);
+  const table = timelineOfText(md('## Ablauf', '', '| Uhrzeit | Ereignis |', '| --- | --- |', '| 2024-03-12 15:15 | Alarm |', '| 2024-03-12 15:30 | Meldung |', '| 2024-03-12 21:30 | Behoben |')).timeline;
+  assert.deepEqual(table.events.map((e) => e.startLine), [4, 5, 6]);
+  // Two timed lines are no timeline; nor a table whose times are in a later column (a list of wallets and when each was hit).
+  assert.equal(timelineOfText(md('## Notes', '', '08.02.2022 20:10 - Deploy', '08.02.2022 21:10 - Logs', 'Then it went quiet.')).timeline.events.length, 0);
+  const wallets = md('| Owner | Amount | Time |', '| --- | --- | --- |', '| comdex1c36 | 4.41 | 16/12/2022 00:50:10 |', '| comdex1acs | 23.39 | 16/12/2022 02:59:44 |', '| comdex1v9w | 8.73 | 16/12/2022 13:31:17 |');
+  assert.equal(timelineOfText(wallets).timeline.events.length, 0);
+  // A table of dates alone is a changelog, not a timeline.
+  assert.equal(timelineOfText(md('| Date | Change |', '| --- | --- |', '| 2024-01-02 | a |', '| 2024-01-09 | b |', '| 2024-01-16 | c |')).timeline.events.length, 0);
+});
+
 test('a date with a part of the day ("2026-06-12 evening") is a day entry with no time; a period of days ("2026-06-10 – 2026-06-12") is its first day', () => {
   const t = events(doc('All times CEST.', '', '- **2026-06-10 – 2026-06-12** — zero logins', '- **2026-06-12 evening** — root cause confirmed', '- 2026-06-13 early morning: fix deployed'));
   assert.deepEqual(
