@@ -9,12 +9,15 @@ export const timelineTimezone: Rule = {
   },
   check(ctx) {
     const timeline = timelineOf(ctx);
-    if (timeline.missingZone && timeline.section) {
+    // A timeline under no heading of its own (a list or lines of times) is reported on its first entry needing a zone.
+    const first = timeline.events.find(needsZone);
+    const line = timeline.section?.heading.startLine ?? first?.startLine;
+    if (timeline.missingZone && line !== undefined) {
       const count = timeline.events.filter(needsZone).length;
       ctx.report({
         code: 'timeline.timezone-missing',
         message: `${count === 1 ? 'A time' : `${count} times`} in the timeline ${count === 1 ? 'has' : 'have'} no time zone. Without one, ${count === 1 ? 'it does' : 'they do'} not say when things happened: state the zone once ("All times in UTC."), add \`timezone:\` to the frontmatter, or write it on each entry.`,
-        range: ctx.model.lines.trimmedLineRange(timeline.section.heading.startLine),
+        range: ctx.model.lines.trimmedLineRange(line),
       });
     }
     for (const a of timeline.ambiguousZones) {

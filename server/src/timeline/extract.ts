@@ -49,6 +49,16 @@ const MIN_UNTITLED_ENTRIES = 3;
  * nor is prose with a time here and there.
  */
 export function untitledTimeline(model: PostMortemModel, order: DateOrder): Block[] | undefined {
+  const found = untitledBlocks(model, order);
+  if (!found) return undefined;
+  // A date alone on the line above ("02.07.2019" over "- 14:16: …") is the day of the entries under it.
+  const i = model.blocks.indexOf(found[0]!);
+  const before = i > 0 ? model.blocks[i - 1] : undefined;
+  const dated = before?.kind === 'paragraph' && before.endLine - before.startLine === 1 && !!dateLine(model.lines.lineText(before.startLine).trim(), order);
+  return dated ? [before, ...found] : found;
+}
+
+function untitledBlocks(model: PostMortemModel, order: DateOrder): Block[] | undefined {
   const timedAt = (line: number, lead: RegExp, strict: boolean) => {
     const text = model.lines.lineText(line);
     const at = lead.exec(text)?.[0].length;

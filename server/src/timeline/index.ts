@@ -195,7 +195,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   const ambiguousZones: AmbiguousZone[] = [];
   const untitled = section ? undefined : untitledTimeline(model, order);
   const extraction = section ? extractTimeline(model, section, order) : untitled ? extractBlocks(model, untitled, order) : { items: [], notes: [] };
-  const statements = section ? zoneStatements(model, section, extraction.notes) : [];
+  const statements = section ? zoneStatements(model, section, extraction.notes) : zoneStatements(model, undefined, extraction.notes);
   /** Where each further timeline's events start: the order is checked within each. */
   const parts: number[] = [];
   /** Zone statements of further timelines: they hold from where they are written, never for the first. */
@@ -214,7 +214,8 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
   }
   const fmZoneEarly = frontmatterZone(model);
   // No statement in the timeline or the frontmatter: the nearest one above the timeline ("at 7:29 UTC" in the summary).
-  const statement = statements[0] ?? (section && !fmZoneEarly ? documentZoneStatement(model, section) : undefined);
+  const start = section?.heading.startLine ?? untitled?.[0]?.startLine;
+  const statement = statements[0] ?? (start !== undefined && !fmZoneEarly ? documentZoneStatement(model, start) : undefined);
   if (statement?.ambiguous) ambiguousZones.push({ range: statement.range, ...statement.ambiguous, count: 1 });
   const fmZone = frontmatterZone(model);
   const setZone = settingZone(settings);

@@ -28,10 +28,11 @@ export function zoneStatement(model: PostMortemModel, section: Section, notes: r
 }
 
 /** Every statement of a zone in the timeline, in document order: its heading's, then its notes'. */
-export function zoneStatements(model: PostMortemModel, section: Section, notes: readonly Note[]): ZoneStatement[] {
+export function zoneStatements(model: PostMortemModel, section: Section | undefined, notes: readonly Note[]): ZoneStatement[] {
   const out: ZoneStatement[] = [];
-  const heading = section.heading;
-  const fromHeading = statementIn(model.lines.lineText(heading.startLine), heading.startLine, 0, false);
+  // A timeline under no heading of its own has only the notes among its entries.
+  const heading = section?.heading;
+  const fromHeading = heading ? statementIn(model.lines.lineText(heading.startLine), heading.startLine, 0, false) : undefined;
   if (fromHeading) out.push(fromHeading);
   for (const note of notes) {
     const s = statementIn(note.text, note.line, note.character, note.kind === 'paragraph');
@@ -44,16 +45,17 @@ const CLOCK = /\b\d{1,2}(?::\d{2}(?::\d{2})?\s?(?:[aApP]\.?[mM]\.?)?|\s?[aApP]\.
 const MAX_DOCUMENT_LINES = 200;
 
 /**
- * The zone the document states before its timeline, nearest first: a time with a
+ * The zone the document states before its timeline (its heading, or its first entry when
+ * it has none), nearest first: a time with a
  * zone ("at 7:29 UTC") or a statement ("All times are in CET") in the title, the
  * summary or any text above the timeline. Ambiguous abbreviations are passed over.
  */
-export function documentZoneStatement(model: PostMortemModel, section: Section): ZoneStatement | undefined {
+export function documentZoneStatement(model: PostMortemModel, timelineStart: number): ZoneStatement | undefined {
   const { lines } = model;
   // Not in the frontmatter: "date: 2020-03-26 12:34:00 +0000" is when the post went up, not the zone of the times
   // (a `timezone` key is read on its own).
-  const first = Math.max(model.frontmatter ? model.frontmatter.endLine + 1 : 0, section.heading.startLine - MAX_DOCUMENT_LINES);
-  for (let line = section.heading.startLine - 1; line >= first; line--) {
+  const first = Math.max(model.frontmatter ? model.frontmatter.endLine + 1 : 0, timelineStart - MAX_DOCUMENT_LINES);
+  for (let line = timelineStart - 1; line >= first; line--) {
     const text = lines.lineText(line);
     let last: ZoneStatement | undefined;
     CLOCK.lastIndex = 0;

@@ -70,6 +70,15 @@ test('timeline.timezone-missing: one warning on the timeline heading for all its
   assert.equal(findings(md('## Timeline', '', '- 2024-01-01 - a date needs no zone'), 'timeline.timezone-missing').length, 0);
 });
 
+test('timeline.timezone-missing: a timeline under no heading of its own is reported on its first entry that needs a zone', () => {
+  const body = ['# Outage', '', 'The API failed on 2024-01-01.', '', '02.01.2024', '', '- 10:00 - a', '- 10:05 - b', '- 10:10 - c'];
+  const f = findings(md(...body), 'timeline.timezone-missing');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character]), [[6, 0]]);
+  const stated = md('# Outage', '', 'The API failed on 2024-01-01. All times in UTC.', '', ...body.slice(4));
+  assert.equal(findings(stated, 'timeline.timezone-missing').length, 0);
+  assert.equal(timelineOfText(stated).timeline.events[0]!.utc, Date.UTC(2024, 0, 2, 10), 'the statement above places the untitled timeline\'s times');
+});
+
 test('timeline.invalid-time: 13:55 PM, 25:10, 10:61, 2023-02-30 are errors on their timestamps', () => {
   const text = md('## Timeline', '', 'All times in UTC.', '', '- 2023-01-02 13:55 PM - a', '- 2023-01-02 25:10 - b', '- 2023-01-02 10:61 - c', '- 2023-02-30 10:00 - d', '- 2023-01-02 23:59 - fine');
   const f = findings(text, 'timeline.invalid-time');
