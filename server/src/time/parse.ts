@@ -95,6 +95,7 @@ const RE = {
   parenOpen: /\s?\(\s?/y,
   parenClose: /\s?\)/y,
   on: /\s+on\s+/y,
+  dateGap: /,?[ \t]+/y,
   emphasis: /\*\*|__|\*|_/y,
 };
 
@@ -458,6 +459,17 @@ function trailingDate(text: string, p: number, order: DateOrder): { date: StampD
   if (on) {
     const d = parseDateAt(text, p + on[0].length, order);
     if (d?.date) return { date: d.date, end: d.end };
+  }
+  // "12:45 PM PST Saturday Oct 30th, 2021": the date after the time and its zone, a weekday before it; its month
+  // in words or its year written ("14:02 15/3" may be a ratio, "14:02 3 users" no date at all).
+  const gap = at(RE.dateGap, text, p);
+  if (gap) {
+    let q = p + gap[0].length;
+    const c = text.charCodeAt(q) | 32;
+    const wd = c === 109 || c === 116 || c === 119 || c === 102 || c === 115 ? at(RE.weekday, text, q) : null;
+    if (wd) q += wd[0].length;
+    const d = parseDateAt(text, q, order);
+    if (d?.date && (!d.numeric || d.date.year !== undefined)) return { date: d.date, end: d.end };
   }
   return undefined;
 }
