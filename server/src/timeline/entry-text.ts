@@ -60,12 +60,22 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
     if (close < 0) return undefined;
     const status = at(STATUS_LEAD, line, innerStart);
     let stamp = parseStamp(line, innerStart + (status?.[0].length ?? 0), order);
+    // Emphasis around the whole entry, not the stamp alone ("**15 December 2024, 07:24 – Second Request for ETA**",
+    // "_**13:16:59**: paged_"): the stamp, a separator and the text inside it, nothing after it.
+    const whole = !status && open !== '[' && open !== '(' && !open.startsWith('`') && !line.slice(close + open.length).trim();
     if (!stamp && !status) {
       // Emphasis or a link inside the emphasis: "**_02:00_**", "**[02:00](…)**".
       const inner = entryStartAt(line.slice(0, close), innerStart, order, false);
       if (inner && /^\s*$/.test(line.slice(inner.textStart, close))) stamp = inner.stamp;
+      else if (inner && whole && inner.textStart > inner.stamp.end) return inner;
       else return undefined;
-    } else if (!stamp || !INNER_TAIL.test(line.slice(pastPartOfDay(line, stamp), close))) return undefined;
+    } else if (!stamp || !INNER_TAIL.test(line.slice(pastPartOfDay(line, stamp), close))) {
+      if (!stamp || !whole) return undefined;
+      const end = pastPartOfDay(line, stamp);
+      const sep = at(SEPARATOR, line, end);
+      if (!sep || !/\S/.test(line.slice(end + sep[0].length, close))) return undefined;
+      return { stamp, textStart: end + sep[0].length };
+    }
     let after = close + (open === '[' ? 1 : open.length);
     if (open === '[') {
       const link = at(LINK_TARGET, line, after);

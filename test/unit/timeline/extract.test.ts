@@ -290,6 +290,18 @@ test('a time in nested emphasis or a link inside emphasis opens an entry; arrows
   assert.equal(events(doc('- **_not a time_** text')).length, 0);
 });
 
+test('emphasis around the whole entry, stamp, separator and text: "**15 December 2024, 07:24 – Second Request for ETA**", "_**13:16:59**: paged_"', () => {
+  const read = (...lines: string[]) => timelineOfText(md('## Timeline', '', 'All times UTC.', '', ...lines)).timeline.events.map((e) => [e.startLine, e.utc === undefined ? null : new Date(e.utc).toISOString().slice(0, 16), e.text]);
+  assert.deepEqual(read('7. **15 December 2024, 07:24 – Second Request for ETA**', '8. **15 December 2024, 09:10 – Reply**'), [
+    [4, '2024-12-15T07:24', 'Second Request for ETA'],
+    [5, '2024-12-15T09:10', 'Reply'],
+  ]);
+  assert.deepEqual(read('- _2024-12-15 13:16 UTC: first alert_', '- _2024-12-15 13:20 UTC: paged_').map((e) => e[1]), ['2024-12-15T13:16', '2024-12-15T13:20']);
+  assert.deepEqual(read('_**2024-12-15 13:16:59**: first alert_', '', '_**2024-12-15 13:20:01**: paged_').map((e) => e[2]), ['first alert', 'paged']);
+  // Not an entry: emphasis with text after it, or a time without a separator inside it.
+  assert.deepEqual(read('- **2024-12-15 07:24 – deploy** and more after it', '- _2024-12-15 13:16 was when we noticed_'), []);
+});
+
 test('a list indented four spaces (a code block to Markdown) is read as the list its writer meant; fenced code and log lines are not', () => {
   const indented = events(doc('All times in UTC.', '', '    - 2019-03-20 11:16 ::::: deploy with new logging', '    - 2019-03-20 11:54 ::::: creds noticed in logs', ''));
   assert.equal(indented.length, 2);
