@@ -19,7 +19,8 @@ function visible(source: string): string {
 
 const HANDLE = /(?<![\w.+\-/@])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?(?:\/[\w.-]+)?)/;
 const VALUE_END = String.raw`\s*(?=$|[,;|()\]\n]|\s[-–—]\s|\bdue\b|\bby\b)`;
-const OWNER_LABEL = new RegExp(String.raw`\b(?:owners?|assignees?|responsible|dri|team|who|lead|poc|point\s+of\s+contact|driver)\s*[:=]\s*([^,;|()\]\n]+?)` + VALUE_END, 'i');
+// "**Owner**: Alice", "_Owner:_ Alice": the label may be emphasised, the colon inside or outside the emphasis.
+const OWNER_LABEL = new RegExp(String.raw`(?<![A-Za-z0-9])(?:owners?|assignees?|responsible|dri|team|who|lead|poc|point\s+of\s+contact|driver)(?:\*\*|__|\*|_)?[ \t]*[:=][ \t]*(?:\*\*|__|\*|_)?[ \t]*([^,;|()\]\n]+?)` + VALUE_END, 'i');
 const OWNER_DASH = new RegExp(String.raw`\b(?:owners?|assignees?)\s+[-–—]\s+([^,;|()\]\n]+?)` + VALUE_END, 'i');
 const OWNED_BY = new RegExp(String.raw`\b(?:owned by|assigned to)\s+([^,;|()\]\n]+?)` + VALUE_END, 'i');
 
@@ -28,7 +29,7 @@ export function ownerIn(source: string): string | undefined {
   const text = visible(source);
   const start = text.replace(/^\s*(?:\[[ xX]?\]\s*)?(?:\*\*)?/, '');
   // "Infra team: add…" names the team before any "team:" label can read what follows as its value.
-  const team = TEAM_SUBJECT.exec(start)?.[1];
+  const team = TEAM_SUBJECT.exec(start)?.[1] ?? TEAM_LABEL.exec(start)?.[1];
   if (team) return team;
   const label = OWNER_LABEL.exec(text) ?? OWNER_DASH.exec(text) ?? OWNED_BY.exec(text);
   const value = label?.[1]?.replace(/[*_]/g, '').replace(/:\s*$/, '').trim();
@@ -57,12 +58,17 @@ const NOT_OWNER_WORDS = new Set(
   'optional done completed complete merged fixed closed open ongoing pending planned proposed blocked wip todo tbd stretch later now soon urgent critical high medium low minor major long short term immediate follow up see above below maybe deferred investigating in progress hard easy small large future next nice to have backlog priority won\'t wontfix draft new old all none other misc general etc example issue issues ticket pr link here docs documentation see also upstream'.split(' '),
 );
 /** A person's or team's name: "Kim", "Kim Lee", "SRE team", "team Infra". */
-const NAME = String.raw`(?:@[\w.-]+|(?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
+/** Teams known by their initials or a compound: "(SRE)", "— DevOps", "QA to verify…". */
+const TEAM_ACRONYM = String.raw`(?:SREs?|QA|DBAs?|NOC|SOC|IT|(?:Dev|Sec|DevSec|Net|Fin|ML|Data|Cloud|Git)Ops)(?![\p{L}\p{N}])`;
+/** A team's initials as the item's label: "SRE: add an alert…", "**QA**: verify…". */
+const TEAM_LABEL = new RegExp(String.raw`^(${TEAM_ACRONYM})(?:\*\*)?\s*:\s`, 'u');
+
+const NAME = String.raw`(?:@[\w.-]+|${TEAM_ACRONYM}|(?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2}|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
 const NAMES = String.raw`${NAME}(?:\s*(?:,|&|/|\band\b)\s*${NAME}){0,3}`;
 /** Names written in capitals, as some teams sign their actions: "(GIORGIO)", "[NATHAN, LUKE]", "(PAUL S)". Four letters at least: "(DNS)" is an acronym. */
 const CAPS_NAME = String.raw`\p{Lu}{4,}(?:\s+\p{Lu}\.?)?`;
 const CAPS_NAMES = String.raw`${CAPS_NAME}(?:\s*(?:,|&|/|\band\b)\s*${CAPS_NAME}){0,3}`;
-const TEAM_NAME = String.raw`(?:@[\w.-]+|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
+const TEAM_NAME = String.raw`(?:@[\w.-]+|${TEAM_ACRONYM}|(?:[\p{L}\p{N}&/-]+\s+){1,2}team|team[\s-][\p{L}\p{N}-]+)`;
 // A bracket holds a team or handle only: "[Issue]" is what is left of a link.
 const TRAILING_ASIDE = new RegExp(String.raw`(?:\((${NAMES})\)|\[(${TEAM_NAME})\]|\s[-–—]{1,2}\s*(${NAMES})|[([](${CAPS_NAMES})[)\]])[\s.*_]*$`, 'u');
 /** A link or ticket key at the end, after the aside ("(GIORGIO) [ELPP-3148](…)"): what tracks the item, not who owns it. */
@@ -134,7 +140,7 @@ const NOT_HANDLES = /^(?:done|todo|tbd|tba|wip|fixed|closed|open|resolved|option
 const NOT_NAMES = String.raw`We|They|It|This|That|These|Those|There|Someone|Everyone|Anyone|Nobody|Developers?|Engineers?|Reviewers?|Authors?|Users?|Staff|People|Each|Every|All|Whoever|Need|Needs|Want|Plan|Plans|Try|Going|Ability|Also|Then|How|What|When|Who|Able|Have|Has|Make|Get|Start|Continue|Begin|Learn|Remember|Tell|Ask|Allow|Use|Attempt|Work|Prefer|Look|Reach|Link|Point|Redirect|Forward|Map|Connect|Attach|Apply|Expose|Escalate|Report|Stick|Lock|Fall|Fail|Refer|Switch|Move|Migrate|Upgrade|Downgrade|Change|Revert|Return|Add|Write|Send|Go|Set|Listen|Respond|Subscribe|Commit|Push|Post|Publish|Deploy|Roll|Pin|Bump|Limit|Restrict|Default|Due|Owner|Note|Back|Up|Down`;
 /** "Nóva to send the list…", "Kim and Bo to rotate…": a name, then what they are to do. */
 // Not a past tense ("Optimized `X` to load…" once the code is blanked): a name rarely ends in "-ized" or "-ated".
-const NAMED_SUBJECT = new RegExp(String.raw`^((?!(?:${NOT_NAMES})\b)(?!\p{Lu}\p{Ll}{3,}(?:ed|ing)\b)\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?)\s+to\s+(?!(?:the|a|an|all|our|its|their|this|that|these|those|be|do|using|use)\b)\p{Ll}`, 'u');
+const NAMED_SUBJECT = new RegExp(String.raw`^((?!(?:${NOT_NAMES})\b)(?!\p{Lu}\p{Ll}{3,}(?:ed|ing)\b)(?:${TEAM_ACRONYM}|\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?))\s+to\s+(?!(?:the|a|an|all|our|its|their|this|that|these|those|be|do|using|use)\b)\p{Ll}`, 'u');
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';

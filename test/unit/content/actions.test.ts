@@ -340,3 +340,19 @@ test('a short line inside the timeline that happens to hold an action word is pa
   const m = buildModel(['# 2019-02-06', '', '## Timeline', '', '10:42 ticket created by Hem', '', 'Inadvertently added in the Todo column', '', '20:26: Hannah requests a revert, since:', '', '- we are out of hours', '- unclear time to repair', '', '## Corrective Actions', '', '- 2 reviewers as a minimum for merge', ''].join('\n'));
   assert.deepEqual(extractActionItems(m).map((a) => a.text), ['2 reviewers as a minimum for merge']);
 });
+
+test('owners: an emphasised label ("- **Owner**: Alice", "_Owner_: Kim"), and teams known by their initials ("(SRE)", "— DevOps", "QA to verify…", "SRE: add…")', () => {
+  const owner = (s: string) => items(withActions(`- ${s}`))[0]!.owner;
+  assert.equal(owner('Add an alert on latency - **Owner**: Alice'), 'Alice');
+  assert.equal(owner('Add an alert on latency - **Owner:** Alice'), 'Alice');
+  assert.equal(owner('Add an alert on latency. _Owner_: Kim'), 'Kim');
+  assert.equal(owner('Add an alert on latency - **Owner**: TBD'), undefined, 'a placeholder is no owner');
+  assert.equal(owner('Add an alert on latency (SRE)'), 'SRE');
+  assert.equal(owner('Add an alert on latency [SRE]'), 'SRE');
+  assert.equal(owner('Add an alert on latency - DevOps'), 'DevOps');
+  assert.equal(owner('QA to verify the release'), 'QA');
+  assert.equal(owner('SRE: add an alert on latency'), 'SRE');
+  assert.equal(owner('Use QA builds for the canary'), undefined);
+  assert.equal(owner('Move the alert to the SRE runbook'), undefined);
+  assert.equal(owner('Add an alert on latency (DNS)'), undefined, 'an acronym of a technology is no one');
+});
