@@ -158,12 +158,17 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
   const nested = item.children.filter((c): c is Extract<Block, { kind: 'list' }> => c.kind === 'list');
   const own = item.children.find((c) => c.kind === 'paragraph');
   const label = own?.kind === 'paragraph' ? plainInline(own.content) : '';
-  if (nested.length && (/:\s*$/.test(label) || wordsOf(label).length <= 3)) {
+  // "Short term:", "Monitoring" over items: a label of the actions under it. "Improve the status page update:" over
+  // its details is one action, told in its own words, whose sub-items say how.
+  if (nested.length && ((/:\s*$/.test(label) && !ACTION_SENTENCE.test(label)) || wordsOf(label).length <= 3)) {
     const under = merge(groupFields(label), inherited);
     return nested.flatMap((l) => l.items.flatMap((i) => listItems(model, i, under)));
   }
   const source = itemSource(model, item);
   if (!/[\p{L}\p{N}]/u.test(source.replace(/^\[[ xX]?\]/, ''))) return [];
+  // A question ("Should we use PRs?", "Maybe using a bot to simplify the update?") asks the readers; it is no action to own.
+  // An imperative with a question mark ("Cull nodes older than 3-5 days?") is still a proposal to act on.
+  if (!nested.length && QUESTION.test(plainText(source).replace(/^\[[ xX]?\]\s*/, ''))) return [];
   // A timeline entry ("4:09: parithosh announces…") or an account of what was ("The mapper knows…") is no action.
   if (CLOCK_START.test(source) || STATEMENT.test(source) || PAST_ACCOUNT.test(source)) return [];
   const first = model.lines.lineText(item.startLine);
@@ -179,14 +184,18 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
       ticket: ticketIn(source) ?? inherited.ticket,
       link: linkIn(source) ?? inherited.link,
       // An unticked box ("- [ ] …") says the item is open, whatever the part it sits under suggests ("Immediate actions").
+      // A pull request or a commit is work already written ("Configuration fixes: <…/pull/164>"), unless the item says it is still to do.
       done: doneIn(source) || (!UNTICKED.test(source) && (!!inherited.done || (!!inherited.fixes && PULL_OR_COMMIT.test(source)))),
       source: 'list',
     },
   ];
 }
 
+/** An imperative of four words or more: a verb that acts, then what it acts on. */
+const ACTION_SENTENCE = /^(?:improve|add|create|write|update|fix|implement|document|automate|ensure|make|set\s+up|migrate|remove|replace|define|establish|introduce|build|enable|configure|reduce|increase|upgrade|refactor|rewrite|publish|evaluate|explore|investigate|review|audit|deploy|schedule|adopt|switch|move|test|monitor|alert|track|limit|prevent|avoid|harden|clarify|standardi[sz]e)\b(?:\s+\S+){3,}/i;
+const QUESTION = /^(?:should|shall|could|would|can|do|does|did|is|are|was|were|will|what|why|how|when|where|who|which|whether|maybe|perhaps)\b[^]*\?[\s*_)]*$/i;
 const UNTICKED = /^\[ \]/;
-const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{7,}/i;
+export const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{7,}/i;
 const CLOCK_START = /^(?:\*\*)?\d{1,2}:\d{2}\b/;
 /**
  * A list of observations, not of actions: every item states what is or was ("The proxy is

@@ -1,4 +1,4 @@
-import { extractActionItems, type ActionItem } from '../content/actions.js';
+import { extractActionItems, PULL_OR_COMMIT, type ActionItem } from '../content/actions.js';
 import { vaguePhrase } from '../content/vague.js';
 import { suppressionsOf } from '../model/suppressions.js';
 import type { Settings } from '../settings.js';
@@ -41,7 +41,8 @@ export const actionItems: Rule = {
   check({ model, settings, report }) {
     const suppressions = suppressionsOf(model);
     for (const item of extractActionItems(model)) {
-      const phrase = vaguePhrase(item.text);
+      // A pull request or a commit is the measure itself ("Stable: <…/pull/164>"), however short the words beside it.
+      const phrase = item.link && PULL_OR_COMMIT.test(item.link) ? undefined : vaguePhrase(item.text);
       const missing = lacking(item, phrase).filter((part) => {
         const code = ACTION_CODES[part];
         return enabled(settings, code) && !suppressions.isSuppressed(code, item.range.start.line);

@@ -356,3 +356,16 @@ test('owners: an emphasised label ("- **Owner**: Alice", "_Owner_: Kim"), and te
   assert.equal(owner('Move the alert to the SRE runbook'), undefined);
   assert.equal(owner('Add an alert on latency (DNS)'), undefined, 'an acronym of a technology is no one');
 });
+
+test('a question is no action; an imperative with a question mark is one; "Improve X:" over its details is one action', () => {
+  const texts = (...lines: string[]) => items(withActions(...lines)).map((i) => i.text);
+  assert.deepEqual(texts('- Should we use PRs for status updates?', '- Maybe using a bot to simplify the update?', '- Systematically cordon and cull nodes older than 3-5 days?'), ['Systematically cordon and cull nodes older than 3-5 days?']);
+  assert.deepEqual(texts('- Improve the status.jenkins.io update:', '  - Auto-generate the incident issues', '  - Check the build before publishing'), ['Improve the status.jenkins.io update: Auto-generate the incident issues Check the build before publishing']);
+  assert.deepEqual(texts('- Monitoring:', '  - Add an alert on queue depth', '  - Page on error rate'), ['Add an alert on queue depth', 'Page on error rate'], 'a label over actions still groups them');
+});
+
+test('an item that links a pull request or commit is a specific measure, however short its words ("Stable: <…/pull/164>")', () => {
+  const text = withActions('- Configuration fixes', '  - Stable: <https://github.com/jenkins-infra/release/pull/164>', '  - Weekly: <https://github.com/jenkins-infra/release/pull/165>', '  - Caching');
+  const vague = analyze(text, { force: true }).findings.filter((f) => (f.data as { missing?: string[] } | undefined)?.missing?.includes('outcome'));
+  assert.deepEqual(vague.map((f) => (f.data as { phrase?: string }).phrase), ['caching']);
+});
