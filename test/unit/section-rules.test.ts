@@ -40,7 +40,8 @@ test('a summary written as the opening paragraphs under the title counts', () =>
     'On 20 August 2024, checkout failed for a third of our users for ninety-eight minutes, until we rolled back the configuration change.\n\n## Impact\n\n',
   );
   assert.ok(!run(text).some((f) => f.code === 'section.missing'));
-  const short = fullPostMortem().replace('## Incident Summary\n\n', 'Internal link: x\n\n## Impact\n\n');
+  // "Impact" alone stands for the summary when nothing else does; "Detection" never does.
+  const short = fullPostMortem().replace('## Incident Summary\n\n', 'Internal link: x\n\n## Detection\n\n');
   assert.ok(run(short).some((f) => f.code === 'section.missing' && (f.data as { sectionId: string }).sectionId === 'summary'));
 });
 

@@ -1,5 +1,5 @@
 import type { PostMortemModel } from '../model/document.js';
-import { blocksBetween, sectionBlocks } from '../model/document.js';
+import { blocksBetween, isEditorialNote, sectionBlocks } from '../model/document.js';
 import type { Range } from '../model/text.js';
 import type { Block } from '../model/markdown.js';
 import type { Section } from '../model/sections.js';
@@ -38,7 +38,8 @@ export interface ClockTime {
 /** The summary's facts, or undefined when the document has no summary (section.missing reports that). */
 export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
   const section = model.canonical.get('summary');
-  const preamble = blocksBetween(model.blocks, model.preamble.startLine, model.preamble.endLine);
+  // A note about the document ("**! This document is open to feedback … !**") summarises nothing.
+  const preamble = blocksBetween(model.blocks, model.preamble.startLine, model.preamble.endLine).filter((b) => b.kind !== 'paragraph' || !isEditorialNote(b.content));
   // Under the title, a block of fields ("**Date:** …", "**Duration:** 12:00am to 9:00am") heads the report; with a
   // summary of its own, the summary is that section's text, not the fields above it.
   const opening = proseLines(model, preamble).filter((l) => !(section && FIELD.test(l.text)));

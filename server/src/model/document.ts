@@ -300,6 +300,8 @@ function summaryPlace(
     (b): b is ParagraphBlock => b.kind === 'paragraph' && !inLabel(b.startLine),
   );
   for (const p of prose) {
+    // "**! This document is open to feedback until … !**": a note about the document, not the incident.
+    if (isEditorialNote(p.content)) continue;
     const rest = p.content.split('\n');
     let skipped = 0;
     while (skipped < rest.length && isMetadataLine(rest[skipped]!)) skipped++;
@@ -310,6 +312,15 @@ function summaryPlace(
     }
   }
   return section ? { kind: 'section', section } : undefined;
+}
+
+/** A paragraph wholly in emphasis (bold or italics), as editors mark a note above the text. */
+const EDITORIAL_NOTE = /^\s*(?:\*\*|__|\*|_)(?=\S)[^]*\S(?:\*\*|__|\*|_)\s*$/;
+const ABOUT_THE_DOCUMENT = /\b(?:this\s+(?:document|page|post-?mortem|report|write-?up|doc)|draft|feedback|work\s+in\s+progress|wip|archived|under\s+review|being\s+reviewed)\b/i;
+
+/** True for a paragraph that is a note about the document in emphasis ("**! This document is open to feedback … !**"). */
+export function isEditorialNote(paragraph: string): boolean {
+  return EDITORIAL_NOTE.test(paragraph) && ABOUT_THE_DOCUMENT.test(paragraph);
 }
 
 /** A heading that is a field with its value ("Date: December 08, 2022", "Time: 5:13:57 UTC"), not a part's name. */

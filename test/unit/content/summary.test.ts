@@ -185,3 +185,15 @@ test('"- Severity Level: P2" and "- Incident Commander: @x" are fields: the summ
   const f = analyze(text, { force: true }).findings.filter((x) => x.code === 'summary.incomplete');
   assert.deepEqual(f.map((x) => x.range.start.line), [5]);
 });
+
+test('a note about the document in emphasis ("**! This document is open to feedback until … !**") is not the summary; with nothing else, "Impacts" is', () => {
+  const doc = (...impacts: string[]) =>
+    md('# 2021-05-25 - Weekly Release Done Twice', '', '**! This document is open to feedback until the 1th of June 2021 then this document will be archived !**', '', '## Chronology', '', '* 2021-05-25 - 09:30 UTC: the release starts', '', ...impacts);
+  const found = (...impacts: string[]) => analyze(doc(...impacts), { force: true }).findings.filter((f) => f.code === 'summary.incomplete' || (f.code === 'section.missing' && (f.data as { sectionId?: string }).sectionId === 'summary'));
+  const f = found('## Impacts', '', '* The Windows package was unavailable from 2021-05-25 11:30 UTC until 2021-05-26 07:51 UTC for all users.');
+  assert.deepEqual(f.map((x) => [x.code, x.range.start.line, (x.data as { missing?: string[] }).missing]), [['summary.incomplete', 8, ['resolution']]]);
+  assert.deepEqual(found().map((x) => x.code), ['section.missing'], 'without Impacts the note does not stand in for a summary');
+  // Emphasis that is the summary stays the summary.
+  const bold = md('# Outage', '', '**On 2024-03-02 checkout failed for 30% of users for 40 minutes until we rolled back.**', '', '## Timeline', '', '- 2024-03-02 10:00 UTC x');
+  assert.deepEqual(analyze(bold, { force: true }).findings.filter((x) => x.code.startsWith('summary.') || (x.data as { sectionId?: string } | undefined)?.sectionId === 'summary'), []);
+});
