@@ -36,14 +36,21 @@ const OTHER = new Set(
 
 /** Below this many words a document says too little to tell: it is taken for English. */
 const MIN_WORDS = 40;
+/** Its first words tell a document's language as well as all of them: reading stops here. */
+const ENOUGH_WORDS = 2000;
 
 const memo = new WeakMap<PostMortemModel, boolean>();
 
 /** False when the document's prose is plainly in another language than English. */
 export function writtenInEnglish(model: PostMortemModel): boolean {
   let english = memo.get(model);
-  if (english === undefined) memo.set(model, (english = countsAsEnglish(proseLines(model, model.blocks).map((l) => l.text))));
+  if (english === undefined) memo.set(model, (english = countsAsEnglish(proseTexts(model))));
   return english;
+}
+
+/** The prose lines of the document's blocks, read block by block only as far as the judgement needs. */
+function* proseTexts(model: PostMortemModel): Generator<string> {
+  for (const block of model.blocks) for (const line of proseLines(model, [block])) yield line.text;
 }
 
 /** The same judgement on lines of prose. */
@@ -57,6 +64,7 @@ export function countsAsEnglish(lines: Iterable<string>): boolean {
       if (ENGLISH.has(m[0])) english++;
       else if (OTHER.has(m[0])) other++;
     }
+    if (words >= ENOUGH_WORDS) break;
   }
   return words < MIN_WORDS || other <= english;
 }

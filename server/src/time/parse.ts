@@ -367,6 +367,9 @@ export function emptyStamp(start: number, end: number, raw: string): ParsedStamp
   };
 }
 
+/** a, d, f, j, m, n, o, s (months), t, w (weekdays), as char codes in lower case. */
+const DATE_INITIALS = new Set([...'adfjmnostw'].map((c) => c.charCodeAt(0)));
+
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /**
@@ -463,7 +466,9 @@ function trailingDate(text: string, p: number, order: DateOrder): { date: StampD
   // "12:45 PM PST Saturday Oct 30th, 2021": the date after the time and its zone, a weekday before it; its month
   // in words or its year written ("14:02 15/3" may be a ratio, "14:02 3 users" no date at all).
   const gap = at(RE.dateGap, text, p);
-  if (gap) {
+  // Only a digit or a letter that starts a month or a weekday can start the date: other text skips the expressions.
+  const first = gap ? text.charCodeAt(p + gap[0].length) | 32 : 0;
+  if (gap && ((first >= 48 && first <= 57) || DATE_INITIALS.has(first))) {
     let q = p + gap[0].length;
     const c = text.charCodeAt(q) | 32;
     const wd = c === 109 || c === 116 || c === 119 || c === 102 || c === 115 ? at(RE.weekday, text, q) : null;
