@@ -17,7 +17,18 @@ function visible(source: string): string {
   return replaceComments(text, () => ' ');
 }
 
-const HANDLE = /(?<![\w.+\-/@])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?(?:\/[\w.-]+)?)/;
+const HANDLE = /(?<![\w.+\-/@])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?(?:\/[\w.-]+)?)/g;
+/** Who proposed, reported or was thanked, before a handle: "as proposed by @x", "(proposal from @timja)", "cc @kim". */
+const NOT_OWNER_CUE = /(?:(?:proposed|suggested|reported|raised|mentioned|noticed|found|requested)\s+by|(?:proposal|idea|suggestion|report)\s+(?:from|by)|thanks\s+to|h\/t|cc:?|from)\s*$/i;
+
+/** The first `@handle` that names who does the work, not who proposed or was copied. */
+function ownerHandle(text: string): string | undefined {
+  HANDLE.lastIndex = 0;
+  for (let m = HANDLE.exec(text); m; m = HANDLE.exec(text)) {
+    if (!NOT_OWNER_CUE.test(text.slice(Math.max(0, m.index - 30), m.index))) return m[1];
+  }
+  return undefined;
+}
 const VALUE_END = String.raw`\s*(?=$|[,;|()\]\n]|\s[-–—]\s|\bdue\b|\bby\b)`;
 // "**Owner**: Alice", "_Owner:_ Alice": the label may be emphasised, the colon inside or outside the emphasis.
 const OWNER_LABEL = new RegExp(String.raw`(?<![A-Za-z0-9])(?:owners?|assignees?|responsible|dri|team|who|lead|poc|point\s+of\s+contact|driver)(?:\*\*|__|\*|_)?[ \t]*[:=][ \t]*(?:\*\*|__|\*|_)?[ \t]*([^,;|()\]\n]+?)` + VALUE_END, 'i');
@@ -35,8 +46,8 @@ export function ownerIn(source: string): string | undefined {
   const value = label?.[1]?.replace(/[*_]/g, '').replace(/:\s*$/, '').trim();
   // "owner: @" as the quick fix leaves it is no owner until a name follows.
   if (value && !isBlankCell(value) && /[\p{L}\p{N}]/u.test(value)) return value;
-  const handle = HANDLE.exec(text);
-  if (handle) return `@${handle[1]}`;
+  const handle = ownerHandle(text);
+  if (handle) return `@${handle}`;
   // "[dustin] finish the patch", "[garndt?] more clarity on…": a handle in brackets before the item, as meeting notes assign work.
   const bracketed = LEADING_HANDLE.exec(start);
   if (bracketed && !NOT_HANDLES.test(bracketed[1]!)) return bracketed[1];

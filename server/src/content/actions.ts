@@ -179,7 +179,8 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
       line: item.startLine,
       range: { start: { line: item.startLine, character: Math.min(marker, end) }, end: { line: item.startLine, character: end } },
       text: plainText(source.replace(/^\[[ xX]?\]\s*/, '')),
-      owner: ownerIn(source) ?? inherited.owner,
+      // A reply under the item ("  * @olblak: The motivation is…") names who commented, not who owns it.
+      owner: ownerIn(itemSource(model, item, (line) => REPLY.test(line))) ?? inherited.owner,
       due: dueIn(source) ?? inherited.due,
       ticket: ticketIn(source) ?? inherited.ticket,
       link: linkIn(source) ?? inherited.link,
@@ -193,6 +194,8 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
 
 /** An imperative of four words or more: a verb that acts, then what it acts on. */
 const ACTION_SENTENCE = /^(?:improve|add|create|write|update|fix|implement|document|automate|ensure|make|set\s+up|migrate|remove|replace|define|establish|introduce|build|enable|configure|reduce|increase|upgrade|refactor|rewrite|publish|evaluate|explore|investigate|review|audit|deploy|schedule|adopt|switch|move|test|monitor|alert|track|limit|prevent|avoid|harden|clarify|standardi[sz]e)\b(?:\s+\S+){3,}/i;
+/** A nested line that is someone's reply: "* @olblak: The motivation is…", "- @kim : agreed". */
+const REPLY = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*)?@[\w.-]+(?:\*\*)?\s*:/;
 const QUESTION = /^(?:should|shall|could|would|can|do|does|did|is|are|was|were|will|what|why|how|when|where|who|which|whether|maybe|perhaps)\b[^]*\?[\s*_)]*$/i;
 const UNTICKED = /^\[ \]/;
 export const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{7,}/i;

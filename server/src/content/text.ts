@@ -43,9 +43,10 @@ export function proseLines(model: PostMortemModel, blocks: readonly Block[]): Pr
 }
 
 /** The raw lines of a list item (its nested content included), with list markers and checkboxes removed, joined by spaces. */
-export function itemSource(model: PostMortemModel, item: ListItem): string {
+export function itemSource(model: PostMortemModel, item: ListItem, skip?: (line: string) => boolean): string {
   const parts: string[] = [];
   for (let l = item.startLine; l < item.endLine; l++) {
+    if (skip && l > item.startLine && skip(model.lines.lineText(l))) continue;
     const t = model.lines.lineText(l).replace(/^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])(?:\s+|$))?/, '').trim();
     if (t) parts.push(t);
   }

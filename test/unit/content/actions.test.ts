@@ -369,3 +369,13 @@ test('an item that links a pull request or commit is a specific measure, however
   const vague = analyze(text, { force: true }).findings.filter((f) => (f.data as { missing?: string[] } | undefined)?.missing?.includes('outcome'));
   assert.deepEqual(vague.map((f) => (f.data as { phrase?: string }).phrase), ['caching']);
 });
+
+test('who proposed, commented or was copied is no owner: "as proposed by @x", "(proposal from @timja)", a reply "* @olblak: …" under the item', () => {
+  const owner = (...lines: string[]) => items(withActions(...lines))[0]!.owner;
+  assert.equal(owner('- Remove the Azure Commons plugin as proposed by @zvW [INFRA-3010]'), undefined);
+  assert.equal(owner('- Create a runbook for status.jenkins.io (proposal from @timja), a static VM [INFRA-3009]'), undefined);
+  assert.equal(owner('- Mount no volume in the packaging pod', '  - Why a mounted volume?', '    * @olblak : The motivation is to hide that abstraction.'), undefined);
+  assert.equal(owner('- Remove the plugin, proposed by @zvW, owner @kim'), '@kim', 'a later handle still owns it');
+  assert.equal(owner('- Mount no volume in the packaging pod', '  - @dduportal to try it next week'), '@dduportal', 'a nested line that is no reply still names the owner');
+  assert.equal(owner('- @alice: add an alert on latency'), '@alice', 'a handle opening the item itself is its owner');
+});
