@@ -170,7 +170,7 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
   // An imperative with a question mark ("Cull nodes older than 3-5 days?") is still a proposal to act on.
   if (!nested.length && QUESTION.test(plainText(source).replace(/^\[[ xX]?\]\s*/, ''))) return [];
   // A timeline entry ("4:09: parithosh announces…") or an account of what was ("The mapper knows…") is no action.
-  if (CLOCK_START.test(source) || STATEMENT.test(source) || PAST_ACCOUNT.test(source)) return [];
+  if (CLOCK_START.test(source) || STATEMENT.test(source) || PAST_ACCOUNT.test(source) || HINDSIGHT.test(plainText(source))) return [];
   const first = model.lines.lineText(item.startLine);
   const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/.exec(first)?.[0].length ?? 0;
   const end = first.trimEnd().length;
@@ -194,6 +194,12 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
 
 /** An imperative of four words or more: a verb that acts, then what it acts on. */
 const ACTION_SENTENCE = /^(?:improve|add|create|write|update|fix|implement|document|automate|ensure|make|set\s+up|migrate|remove|replace|define|establish|introduce|build|enable|configure|reduce|increase|upgrade|refactor|rewrite|publish|evaluate|explore|investigate|review|audit|deploy|schedule|adopt|switch|move|test|monitor|alert|track|limit|prevent|avoid|harden|clarify|standardi[sz]e)\b(?:\s+\S+){3,}/i;
+/**
+ * Hindsight, not a measure: a subject, then what could or should have been done, in the first sentence ("The only
+ * thing we could have done was to…", "We should have noticed the queue sooner").
+ */
+const HINDSIGHT = /^(?:the|this|that|we|i|it|there|our|they|nothing|all)\b[^.;!?]{0,80}?\b(?:could|should|would|might)(?:\s+not)?\s+have\s+(?:been|done|had|known|seen|taken|gone|made|caught|[a-z]{3,}ed)\b/i;
+
 /** A nested line that is someone's reply: "* @olblak: The motivation is…", "- @kim : agreed". */
 const REPLY = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*)?@[\w.-]+(?:\*\*)?\s*:/;
 const QUESTION = /^(?:should|shall|could|would|can|do|does|did|is|are|was|were|will|what|why|how|when|where|who|which|whether|maybe|perhaps)\b[^]*\?[\s*_)]*$/i;

@@ -379,3 +379,16 @@ test('who proposed, commented or was copied is no owner: "as proposed by @x", "(
   assert.equal(owner('- Mount no volume in the packaging pod', '  - @dduportal to try it next week'), '@dduportal', 'a nested line that is no reply still names the owner');
   assert.equal(owner('- @alice: add an alert on latency'), '@alice', 'a handle opening the item itself is its owner');
 });
+
+test('hindsight is no action: "The only thing we could have done was…", "We should have noticed the queue sooner"', () => {
+  const texts = (...lines: string[]) => items(withActions(...lines)).map((i) => i.text);
+  assert.deepEqual(
+    texts(
+      '- The only thing we could have done to mitigate the incident was to update the DNS record; it is better to just wait.',
+      '- We should have noticed the queue sooner',
+      '- The cookie column should have UNIQUE and NOT NULL constraints',
+      '- Add an alert on the queue; we should have noticed it sooner',
+    ),
+    ['The cookie column should have UNIQUE and NOT NULL constraints', 'Add an alert on the queue; we should have noticed it sooner'],
+  );
+});
