@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../server/src/model/document.js';
 import { LineIndex } from '../../server/src/model/text.js';
-import { normalizeHeading } from '../../server/src/model/sections.js';
+import { normalizeHeading, plainInline } from '../../server/src/model/sections.js';
 import { md } from '../helpers/docs.js';
 
 test('LineIndex handles \\n, \\r\\n and lone \\r as line ends', () => {
@@ -132,4 +132,8 @@ test('a kramdown attribute list under a table is not one of its rows', () => {
   const table = m.blocks.find((b) => b.kind === 'table');
   assert.ok(table && table.kind === 'table');
   assert.deepEqual(table.rows.map((r) => r.cells[0]), ['10:00 UTC']);
+});
+
+test('plain text keeps an underscore inside a word ("cookie_id", "iasql_upgrade") and drops emphasis marks ("_very_", "**bold**")', () => {
+  assert.equal(plainInline('The cookie_id column, `iasql_upgrade`, _very_ **bold** __x__'), 'The cookie_id column, iasql_upgrade, very bold x');
 });

@@ -56,7 +56,9 @@ export interface Section {
 /** Plain text of inline Markdown: links, emphasis, code marks and HTML tags removed. */
 export function plainInline(text: string): string {
   return removeTags(replaceLinks(replaceLinks(text, true), false))
-    .replace(/[*_`~]+/g, '')
+    .replace(/[*`~]+/g, '')
+    // "_emphasis_" loses its marks; "cookie_id" and "iasql_upgrade" keep theirs (an underscore inside a word is no emphasis).
+    .replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     .trim();
 }
 
