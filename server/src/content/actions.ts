@@ -186,7 +186,11 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
       link: linkIn(source) ?? inherited.link,
       // An unticked box ("- [ ] …") says the item is open, whatever the part it sits under suggests ("Immediate actions").
       // A pull request or a commit is work already written ("Configuration fixes: <…/pull/164>"), unless the item says it is still to do.
-      done: doneIn(source) || (!UNTICKED.test(source) && (!!inherited.done || (!!inherited.fixes && PULL_OR_COMMIT.test(source)))),
+      // A change told as a thing with its pull request ("Configuration fix for X: <…/pull/1196>", "Adding a note on the
+      // status page: <…/pull/18>") was made; an imperative with one ("Reduce the interval… [PR]") may still be open.
+      done:
+        doneIn(source) ||
+        (!UNTICKED.test(source) && (!!inherited.done || (PULL_OR_COMMIT.test(source) && (!!inherited.fixes || MADE_CHANGE.test(plainText(source)))))),
       source: 'list',
     },
   ];
@@ -199,6 +203,9 @@ const ACTION_SENTENCE = /^(?:improve|add|create|write|update|fix|implement|docum
  * thing we could have done was to…", "We should have noticed the queue sooner").
  */
 const HINDSIGHT = /^(?:the|this|that|we|i|it|there|our|they|nothing|all)\b[^.;!?]{0,80}?\b(?:could|should|would|might)(?:\s+not)?\s+have\s+(?:been|done|had|known|seen|taken|gone|made|caught|[a-z]{3,}ed)\b/i;
+
+/** A change named as a thing, not asked for: a gerund ("Adding a note…") or "X fix for …", "Patch to …". */
+const MADE_CHANGE = /^(?:\p{L}+ing\b(?<!\b(?:bring|string|thing|nothing|something|everything|anything|morning|evening|spring|ring|king|wing|ping|ceiling|sibling|during))|(?:[\p{L}-]+\s+){0,2}(?:fix|fixes|patch|patches|change|changes|update|updates)\s+(?:for|to|of|in|on)\b)/iu;
 
 /** A nested line that is someone's reply: "* @olblak: The motivation is…", "- @kim : agreed". */
 const REPLY = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*)?@[\w.-]+(?:\*\*)?\s*:/;

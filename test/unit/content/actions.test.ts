@@ -392,3 +392,12 @@ test('hindsight is no action: "The only thing we could have done was…", "We sh
     ['The cookie column should have UNIQUE and NOT NULL constraints', 'Add an alert on the queue; we should have noticed it sooner'],
   );
 });
+
+test('a change told as a thing with its pull request is done ("Adding a note on the status page: <…/pull/18>"); an imperative with one may be open', () => {
+  const done = (s: string) => items(withActions(`- ${s}`))[0]!.done;
+  assert.equal(done('Configuration fix for the release controller (UNC paths): <https://github.com/jenkins-infra/charts/pull/1196>'), true);
+  assert.equal(done('Adding a note on status.jenkins.io: <https://github.com/jenkins-infra/status/pull/18>'), true);
+  assert.equal(done('Reduce the interval at which the hub checks the proxy. [PR](https://github.com/data-8/jupyterhub-k8s/pull/123)'), false);
+  assert.equal(done('Adding a note on status.jenkins.io'), false, 'without the pull request, a gerund is a plan');
+  assert.equal(done('Bring the cache back: <https://github.com/a/b/pull/9>'), false);
+});
