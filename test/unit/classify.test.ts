@@ -49,6 +49,20 @@ test('evidence: a timeline of timed entries beside two more sections, or inciden
   assert.equal(reason(fullPostMortem(), '/repo/templates/incident.md'), undefined, 'a template by its path');
 });
 
+test('evidence: a post told in prose under a title that names an outage or a post-mortem, not a guide to writing them', () => {
+  const prose = 'An update to the firewall today had several unintended consequences and caused a widespread service disruption for our users, until we turned it off.';
+  assert.equal(reason(md('# OpenShift Partial Outage', '', prose)), 'evidence');
+  assert.equal(reason(md('---', 'title: "A Post-Mortem of the burning bug"', '---', '', prose)), 'evidence', 'the frontmatter title');
+  assert.equal(reason(md('# Notes', '', prose), '/blog/2020-03-03-outage.md'), undefined, 'a file name alone is not enough for prose');
+  assert.equal(reason(md('# Post-mortem process', '', prose)), undefined, 'a process');
+  assert.equal(reason(md('# Writing effective post-mortems', '', prose)), undefined, 'a guide');
+  assert.equal(reason(md('# Outage', '', 'Short.')), undefined, 'no summary: too little to tell');
+  // Its plans are sentences among the others: no "Preventive Actions" is asked of it.
+  const findings = analyze(md('# OpenShift Partial Outage', '', prose), { force: true }).findings;
+  assert.ok(!findings.some((f) => (f.data as { sectionId?: string } | undefined)?.sectionId === 'preventive-actions'), findings.map((f) => f.message).join('\n'));
+  assert.ok(findings.some((f) => (f.data as { sectionId?: string } | undefined)?.sectionId === 'timeline'));
+});
+
 test('"This is not a post-mortem" adds postmortem: false, for documents taken for one by their path or content', () => {
   const text = fullPostMortem();
   const a = analyze(text, { path: '/r/docs/a.md' });

@@ -90,7 +90,8 @@ const IANA_MENTION = /\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Austra
 const ABBREVIATION_MENTION = new RegExp(`\\b(?:UTC|GMT|${Object.keys(ZONE_ABBREVIATIONS).join('|')})\\b`);
 const OFFSET_MENTION = /\b(?:UTC|GMT)\s?[+-−]\s?\d{1,2}(?::?\d{2})?\b|(?<![\d-])[+-−](?:[01]\d|2[0-3]):?[0-5]\d\b(?!\s*(?:%|ms|s\b))/;
 const ZULU = /\b\d{1,2}:\d{2}(?::\d{2})?Z\b/;
-const WORDS = /\b(?:universal time|coordinated universal time|zulu|(?:pacific|eastern|central|mountain|british|central european|eastern european|western european|india|japan|australian eastern)(?: (?:standard|daylight|summer))? time)\b/i;
+// "eastern US time", "US Pacific time", "Pacific (US) time": the country may sit on either side of the region.
+const WORDS = /\b(?:universal time|coordinated universal time|zulu|(?:(?:us|u\.s\.)\s+)?(?:pacific|eastern|central|mountain|british|central european|eastern european|western european|india|japan|australian eastern)(?:\s+\(?(?:us|u\.s\.)\)?)?(?: (?:standard|daylight|summer))? time)\b/i;
 
 /** True when the text states a time zone in any of the ways above. */
 export function mentionsZone(text: string): boolean {

@@ -65,11 +65,14 @@ const DATE = new RegExp(
     `|(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?[\\s_-]+${MONTH}[\\s_-]+\\d{4}`,
   'iu',
 );
+/** A title about the practice, not an incident: "Post-mortem process", "Writing effective post-mortems". */
+const ABOUT_PRACTICE = /(?<![\p{L}])(?:process|guide|guidelines|how\s+to|best\s+practices?|policy|handbook|checklist|writing|effective|culture|primer|faq|training|workshop)(?![\p{L}])/iu;
 const TEMPLATE = /(?<![\p{L}])templates?(?![\p{L}])/iu;
 
 function evidenceOf(model: PostMortemModel, path: string | undefined): boolean {
   const fmTitle = model.frontmatter?.data?.['title'];
-  const titles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined, path].filter((t): t is string => !!t);
+  const ownTitles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined].filter((t): t is string => !!t);
+  const titles = [...ownTitles, path].filter((t): t is string => !!t);
   if (titles.some((t) => TEMPLATE.test(t))) return false;
   const ids = new Set(model.canonical.keys());
   const timeline = model.canonical.get('timeline');
@@ -79,7 +82,7 @@ function evidenceOf(model: PostMortemModel, path: string | undefined): boolean {
   if (timed && others >= 2) return true;
   if (ids.has('timeline') && ids.has('root-cause') && ids.has('resolution') && ids.size >= 4) return true;
   const anyTimed = timed || hasTimedLines(sectionLines(model, 0, model.lines.lineCount));
-  if (titles.some((t) => REVIEW_WORDS.test(t))) return ids.size > 0 || anyTimed;
+  if (titles.some((t) => REVIEW_WORDS.test(t))) return ids.size > 0 || anyTimed || (!!model.summary && ownTitles.some((t) => REVIEW_WORDS.test(t) && !ABOUT_PRACTICE.test(t)));
   if (titles.some((t) => INCIDENT_WORD.test(t))) return ids.size > 0 && (anyTimed || titles.some((t) => DATE.test(t)));
   return false;
 }

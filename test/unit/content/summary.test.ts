@@ -197,3 +197,10 @@ test('a note about the document in emphasis ("**! This document is open to feedb
   const bold = md('# Outage', '', '**On 2024-03-02 checkout failed for 30% of users for 40 minutes until we rolled back.**', '', '## Timeline', '', '- 2024-03-02 10:00 UTC x');
   assert.deepEqual(analyze(bold, { force: true }).findings.filter((x) => x.code.startsWith('summary.') || (x.data as { sectionId?: string } | undefined)?.sectionId === 'summary'), []);
 });
+
+test('a zone said in words beside the country ("eastern US time", "US Pacific time") is a zone', () => {
+  const tz = (s: string) => summaryFindings(withSummary(s)).filter((f) => f.code === 'summary.timezone-missing').length;
+  assert.equal(tz('From late last night (April 5th) eastern US time until about 10:45am, 30% of users could not log in for 12 hours; we rotated the logs.'), 0);
+  assert.equal(tz('Until 10:45am US Pacific time, 30% of users could not log in for 12 hours; we rotated the logs.'), 0);
+  assert.equal(tz('Until 10:45am, 30% of users could not log in for 12 hours; we rotated the logs.'), 1);
+});
