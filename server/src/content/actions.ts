@@ -166,11 +166,12 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
   }
   const source = itemSource(model, item);
   if (!/[\p{L}\p{N}]/u.test(source.replace(/^\[[ xX]?\]/, ''))) return [];
+  const plain = plainText(source);
   // A question ("Should we use PRs?", "Maybe using a bot to simplify the update?") asks the readers; it is no action to own.
   // An imperative with a question mark ("Cull nodes older than 3-5 days?") is still a proposal to act on.
-  if (!nested.length && QUESTION.test(plainText(source).replace(/^\[[ xX]?\]\s*/, ''))) return [];
+  if (!nested.length && QUESTION.test(plain.replace(/^\[[ xX]?\]\s*/, ''))) return [];
   // A timeline entry ("4:09: parithosh announces…") or an account of what was ("The mapper knows…") is no action.
-  if (CLOCK_START.test(source) || STATEMENT.test(source) || PAST_ACCOUNT.test(source) || HINDSIGHT.test(plainText(source))) return [];
+  if (CLOCK_START.test(source) || STATEMENT.test(source) || PAST_ACCOUNT.test(source) || HINDSIGHT.test(plain)) return [];
   const first = model.lines.lineText(item.startLine);
   const marker = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/.exec(first)?.[0].length ?? 0;
   const end = first.trimEnd().length;
@@ -185,12 +186,11 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
       ticket: ticketIn(source) ?? inherited.ticket,
       link: linkIn(source) ?? inherited.link,
       // An unticked box ("- [ ] …") says the item is open, whatever the part it sits under suggests ("Immediate actions").
-      // A pull request or a commit is work already written ("Configuration fixes: <…/pull/164>"), unless the item says it is still to do.
       // A change told as a thing with its pull request ("Configuration fix for X: <…/pull/1196>", "Adding a note on the
       // status page: <…/pull/18>") was made; an imperative with one ("Reduce the interval… [PR]") may still be open.
       done:
         doneIn(source) ||
-        (!UNTICKED.test(source) && (!!inherited.done || (PULL_OR_COMMIT.test(source) && (!!inherited.fixes || MADE_CHANGE.test(plainText(source)))))),
+        (!UNTICKED.test(source) && (!!inherited.done || (PULL_OR_COMMIT.test(source) && (!!inherited.fixes || MADE_CHANGE.test(plain))))),
       source: 'list',
     },
   ];
