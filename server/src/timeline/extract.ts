@@ -43,10 +43,12 @@ const MIN_UNTITLED_ENTRIES = 3;
 /**
  * A timeline under no heading of its own: the first list whose items, at least three,
  * all start with a time of day ("* **23:00 UTC(*April 5*)** - CI runs fail", "1. November
- * 4th -- 16:30 to 15:00 UTC"), or the first run of paragraphs, three or more, each opening
- * with a time of day ("13:15 CEST: New estimate…", a status page's "[Update - 2023-03-29
- * 15:50 UTC]" over its text). A list of dates alone (a changelog, a roadmap) is not one,
- * nor is prose with a time here and there.
+ * 4th -- 16:30 to 15:00 UTC"), the first run of paragraphs or lines, three or more, each
+ * opening with a time of day ("13:15 CEST: New estimate…", a status page's "[Update -
+ * 2023-03-29 15:50 UTC]" over its text, "08.02.2022 20:10 - Deploy" line after line), or a
+ * table whose first column holds a time in every row (three or more), with a date alone on
+ * the line above as their day. A list or table of dates alone (a changelog, a roadmap) is
+ * not one, nor is prose with a time here and there.
  */
 export function untitledTimeline(model: PostMortemModel, order: DateOrder): Block[] | undefined {
   const found = untitledBlocks(model, order);
