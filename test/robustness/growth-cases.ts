@@ -73,6 +73,11 @@ export const GROWTH_CASES: Record<string, GrowthCase> = {
     make: (n) => '# Outage\n\n## Summary\n\nIt failed.\n\n## Impact\n\nMTTR' + ' '.repeat(n) + 'x\n\n## Timeline\n\n- 2024-01-01 10:00 UTC a [started]\n- 2024-01-01 11:00 UTC b [resolved]\n',
     run: (text) => analyze(text, { force: true }),
   },
+  // A stated window ("11:07 => 13:40 (2h 37min)") looked for on every line outside the timeline, here a window and a run of spaces.
+  'a stated window before a run of spaces': {
+    make: (n) => '# Outage\n\n## Impact\n\n1:00 - 2:00' + ' '.repeat(n) + 'x\n',
+    run: (text) => analyze(text, { force: true }),
+  },
   "the client's pre-filter on a long file name": {
     make: (n) => `/work/notes/${'a'.repeat(n)}.markdown`,
     run: (path) => mightBePostMortem({ languageId: 'markdown', uri: { scheme: 'file', fsPath: path, path }, getText: () => '# Notes\n' }, [HOSTILE_GLOB]),

@@ -15,6 +15,7 @@ const SIZES: Record<string, number> = {
   'an action owner after a run of spaces': 100_000,
   'a summary release range after a run of spaces': 40_000,
   'a duration figure label before a run of spaces': 40_000,
+  'a stated window before a run of spaces': 40_000,
   "the client's pre-filter on a long file name": 200_000,
   "the client's pre-filter on a long heading line": 40_000,
 };

@@ -16,7 +16,8 @@ const CUE =
 /** "a 7 minute cascading failure", "a two-hour outage": a duration said of the incident itself. */
 const ADJECTIVE = /\b(?:an?\s+)?(?:(about|approximately|roughly|around|~)\s*)?(?=(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:minute|hour|day)[\s-](?:long\s+)?(?:[a-z]+\s+){0,2}?(?:outage|failure|downtime|incident|disruption|degradation|interruption)\b)/gi;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, 'half an': 0.5, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-const PART = /(\d+(?:\.\d+)?|an?|one|half an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(d|days?|h|hrs?|hours?|m|mins?|minutes?)(?![A-Za-z])/iy;
+// A number in words needs a space before its unit, and a whole word for it: "and" is not "an" day.
+const PART = /(?:(\d+(?:\.\d+)?)[\s-]*(d|days?|h|hrs?|hours?|m|mins?|minutes?)|(an?|one|half an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(days?|hrs?|hours?|mins?|minutes?))(?![A-Za-z])/iy;
 const JOIN = /\s*(?:,|and|&)?\s*/y;
 const UNIT_MINUTES: Record<string, number> = { d: 1440, h: 60, m: 1 };
 
@@ -29,9 +30,9 @@ export function durationAt(text: string, pos: number): { minutes: number; end: n
     PART.lastIndex = p;
     const m = PART.exec(text);
     if (!m) break;
-    const n = m[1]!.toLowerCase();
+    const n = (m[1] ?? m[3]!).toLowerCase();
     const count = own(NUMBER_WORDS, n) ?? Number(n);
-    minutes += count * UNIT_MINUTES[m[2]![0]!.toLowerCase()]!;
+    minutes += count * UNIT_MINUTES[(m[2] ?? m[4])![0]!.toLowerCase()]!;
     end = p + m[0].length;
     JOIN.lastIndex = end;
     p = end + (JOIN.exec(text)?.[0].length ?? 0);
@@ -97,6 +98,57 @@ function statedDuration(lines: { lineText(l: number): string }, blocks: readonly
   return found;
 }
 
+/**
+ * A window stated with its own length on one line, outside the timeline: "11:07 UTC => 13:40 UTC (02h 37min of
+ * outage)", "from 14:02 to 15:40 (98 minutes)". The length is plain arithmetic on the two clocks (over midnight when
+ * the end is earlier), so a difference of more than a minute is a mistake (more than 10%, at least 5 minutes, when
+ * the length is given as "about").
+ */
+const CLOCK = String.raw`([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s?([ap])\.?m\.?)?`;
+const WINDOW = new RegExp(
+  String.raw`(?<![\d:.])${CLOCK}(?![\d:])[^\n]{0,12}?\s*(?:=>|→|->|–|—|-|\bto\b|\buntil\b|\btill\b)\s*(?:[^\d\n]{0,12}?)${CLOCK}(?![\d:])[ \t]*(?:(?:[A-Z]{2,5}(?:[+\-−]\d{1,2})?|[+\-−]\d{2}:?\d{2})[ \t]*)?(?:\(|,[ \t]*|\bfor\b|\blasting\b)\s*(?:(about|approximately|approx\.?|around|roughly|~)\s*)?`,
+  'gi',
+);
+const H_M = /(\d{1,3})\s?h(?:ours?|rs?)?\s?(\d{1,2})\s?m(?:in(?:utes?|s)?)?(?![a-z])/iy;
+
+function clockMinutes(h: string, m: string, ampm: string | undefined): number {
+  let hour = Number(h) % 24;
+  if (ampm) hour = (hour % 12) + (ampm.toLowerCase() === 'p' ? 12 : 0);
+  return hour * 60 + Number(m);
+}
+
+interface WindowMismatch {
+  line: number;
+  start: number;
+  end: number;
+  stated: number;
+  computed: number;
+}
+
+function windowMismatches(lines: { lineText(l: number): string; lineCount: number }, skip: (line: number) => boolean): WindowMismatch[] {
+  const out: WindowMismatch[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (skip(line)) continue;
+    const text = lines.lineText(line);
+    WINDOW.lastIndex = 0;
+    for (let m = WINDOW.exec(text); m; m = WINDOW.exec(text)) {
+      const at = m.index + m[0].length;
+      H_M.lastIndex = at;
+      const hm = H_M.exec(text);
+      const d = hm ? { minutes: Number(hm[1]) * 60 + Number(hm[2]), end: at + hm[0].length } : durationAt(text, at);
+      if (!d || d.minutes <= 0) continue;
+      // "10:07-10:29 AM": the end's AM/PM is the start's too when the start has none.
+      const from = clockMinutes(m[1]!, m[2]!, m[3] ?? m[6]);
+      const to = clockMinutes(m[4]!, m[5]!, m[6]);
+      const computed = (to - from + 1440) % 1440;
+      if (computed === 0) continue;
+      const tolerance = m[7] ? Math.max(5, computed * 0.1) : 1;
+      if (Math.abs(d.minutes - computed) > tolerance) out.push({ line, start: at, end: d.end, stated: d.minutes, computed });
+    }
+  }
+  return out;
+}
+
 export const summaryDuration: Rule = {
   codes: {
     'summary.duration-mismatch': {
@@ -105,6 +157,16 @@ export const summaryDuration: Rule = {
     },
   },
   check(ctx) {
+    const timelineSection = ctx.model.canonical.get('timeline');
+    const inTimeline = (line: number) => !!timelineSection && line >= timelineSection.heading.startLine && line < timelineSection.endLine;
+    for (const w of windowMismatches(ctx.model.lines, inTimeline)) {
+      ctx.report({
+        code: 'summary.duration-mismatch',
+        message: `The window stated here lasts ${formatMinutes(w.computed)}, not ${formatMinutes(w.stated)}. Correct the times or the length.`,
+        range: range(w.line, w.start, w.line, w.end),
+        data: { statedMinutes: w.stated, computedMinutes: w.computed },
+      });
+    }
     const timeline = timelineOf(ctx);
     const milestones = timeline.metrics.durationMinutes;
     // Without started/resolved milestones, the entries' own words may bound the incident ("Problem starts" … "issue goes away").
@@ -113,9 +175,7 @@ export const summaryDuration: Rule = {
     if (computed === null) return;
     const summary = ctx.model.canonical.get('summary');
     const blocks = summary ? sectionBlocks(ctx.model, summary) : preambleSummary(ctx.model);
-        const timelineSection = ctx.model.canonical.get('timeline');
-    const inTimeline = (line: number) => !!timelineSection && line >= timelineSection.heading.startLine && line < timelineSection.endLine;
-    const stated = (blocks ? statedDuration(ctx.model.lines, blocks) : undefined) ?? metricDuration(ctx.model.lines, inTimeline);
+        const stated = (blocks ? statedDuration(ctx.model.lines, blocks) : undefined) ?? metricDuration(ctx.model.lines, inTimeline);
     if (!stated) return;
     // Milestones are exact; words bound the incident less sharply, and "about 40 minutes" is rounded.
     const tolerance = worded ? Math.max(stated.approximate ? 10 : 5, Math.abs(computed) * (stated.approximate ? 0.2 : 0.15)) : Math.max(5, Math.abs(computed) * 0.1);

@@ -162,6 +162,21 @@ test('summary.duration-mismatch: a labelled figure outside the summary ("MTTR: 1
   assert.equal(findings(doc('We cut our MTTR: a lot.'), 'summary.duration-mismatch').length, 0, 'a label only at the start of its line');
 });
 
+test('summary.duration-mismatch: a window stated with its own length on one line, by plain arithmetic ("11:07 UTC => 13:40 UTC (02h 37min)")', () => {
+  const found = (line: string) => findings(md('# Outage', '', '## Impact', '', line, '', '## Timeline', '', '- 2021-11-18 11:07 UTC - down'), 'summary.duration-mismatch');
+  const f = found('* 2021-11-18 - 11:07 UTC => 13:40 UTC (02h 37min of outage)');
+  assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character]), [[4, 39, 48]], 'on "02h 37min"');
+  assert.match(f[0]!.message, /lasts 2 h 33 min, not 2 h 37 min/);
+  assert.equal(found('* 2021-11-18 - 15:30 UTC => 17:11 UTC (01h 41min of outage)').length, 0);
+  assert.equal(found('From 23:50 to 00:20 (30 minutes) it was down.').length, 0, 'over midnight');
+  assert.equal(found('From 2:00PM to 7:30PM (6 hours).').length, 1);
+  assert.equal(found('From 14:02 to 15:40 (about 95 minutes) checkout failed.').length, 0, 'about: within 10%');
+  assert.equal(found('- 14:02 - 14:10: rollback (5 minutes later it worked)').length, 0, 'an entry, not a window with its length');
+  assert.equal(found('from about 7:08 UTC until 10:40 UTC, and again from 19:03 UTC').length, 0, '"and" is not "an d(ay)"');
+  // Inside the timeline a range is an entry's, not a stated window.
+  assert.equal(findings(md('# Outage', '', '## Timeline', '', '- 11:07 UTC => 13:40 UTC (02h 37min) down'), 'summary.duration-mismatch').length, 0);
+});
+
 test('a document without a timeline section has no timeline finding and does not fail', () => {
   assert.deepEqual(codesAt(check(md('# X', '', '## Summary', '', 'Broke for 2 hours.')), ...TIMELINE_CODES), []);
 });
