@@ -36,8 +36,8 @@ const OTHER = new Set(
 
 /** Below this many words a document says too little to tell: it is taken for English. */
 const MIN_WORDS = 40;
-/** Its first words tell a document's language as well as all of them: reading stops here. */
-const ENOUGH_WORDS = 2000;
+/** Its first few hundred words tell a document's language as well as all of them: reading stops here. */
+const ENOUGH_WORDS = 250;
 
 const memo = new WeakMap<PostMortemModel, boolean>();
 
