@@ -14,7 +14,6 @@
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { generatePostMortem } from './generate.js';
 
@@ -22,7 +21,6 @@ interface Service {
   analyze(text: string, options: { force: boolean }): unknown;
 }
 
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const dirs = args.filter((a) => !/^\d+$/.test(a)).map((d) => resolve(d));
