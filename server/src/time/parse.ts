@@ -470,8 +470,7 @@ function trailingDate(text: string, p: number, order: DateOrder): { date: StampD
   const first = gap ? text.charCodeAt(p + gap[0].length) | 32 : 0;
   if (gap && ((first >= 48 && first <= 57) || DATE_INITIALS.has(first))) {
     let q = p + gap[0].length;
-    const c = text.charCodeAt(q) | 32;
-    const wd = c === 109 || c === 116 || c === 119 || c === 102 || c === 115 ? at(RE.weekday, text, q) : null;
+    const wd = first === 109 || first === 116 || first === 119 || first === 102 || first === 115 ? at(RE.weekday, text, q) : null;
     if (wd) q += wd[0].length;
     const d = parseDateAt(text, q, order);
     if (d?.date && (!d.numeric || d.date.year !== undefined)) return { date: d.date, end: d.end };
