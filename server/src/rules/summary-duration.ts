@@ -47,8 +47,8 @@ export function durationAt(text: string, pos: number): { minutes: number; end: n
  */
 const METRIC_LABEL =
   /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:mttr|ttr|time\s+to\s+(?:resolve|resolution|recover|recovery|restore|restoration|mitigate|mitigation)|total\s+(?:downtime|duration|outage)|(?:incident\s+|outage\s+)?duration|downtime)(?:\s*\([^)]{0,20}\))?(?:\s*(?:\*\*|__))?\s*[:|](?:\s*(?:\*\*|__))?\s*(?:(about|approximately|approx\.?|around|roughly|~)\s*)?/i;
-/** "0:32", "03:47" after such a label: hours and minutes. */
-const CLOCK_DURATION = /(\d{1,3}):([0-5]\d)(?![\d:])/y;
+/** "0:32", "03:47" after such a label: hours and minutes; not a clock ("12:00am to 9:00am" is a window, not 12 hours). */
+const CLOCK_DURATION = /(\d{1,3}):([0-5]\d)(?![\d:])(?!\s?[ap]\.?m)(?!\s*(?:-|–|—|=>|→|to\b|until\b)\s*\d)/iy;
 
 function metricDuration(lines: { lineText(l: number): string; lineCount: number }, skip: (line: number) => boolean): Stated | undefined {
   for (let line = 0; line < lines.lineCount; line++) {

@@ -158,6 +158,8 @@ test('summary.duration-mismatch: a labelled figure outside the summary ("MTTR: 1
   assert.equal(findings(doc('**Time to resolve:** 2 days 18 hours 25 minutes'), 'summary.duration-mismatch').length, 0);
   assert.equal(findings(doc('Total downtime: 12:00'), 'summary.duration-mismatch').length, 1, 'H:MM after a label is a duration');
   assert.equal(findings(doc('Total downtime: 66:20'), 'summary.duration-mismatch').length, 0);
+  assert.equal(findings(doc('**Duration:** 12:00am to 9:00am'), 'summary.duration-mismatch').length, 0, 'a window of clocks is not 12 hours');
+  assert.equal(findings(doc('Duration: 12:00 - 14:00'), 'summary.duration-mismatch').length, 0);
   assert.equal(findings(doc('MTTR: 18h25m', 'Uploads failed for 66 hours.'), 'summary.duration-mismatch').length, 0, 'the summary\'s own statement comes first');
   assert.equal(findings(doc('We cut our MTTR: a lot.'), 'summary.duration-mismatch').length, 0, 'a label only at the start of its line');
 });
