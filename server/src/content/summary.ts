@@ -1,5 +1,5 @@
 import type { PostMortemModel } from '../model/document.js';
-import { blocksBetween, isEditorialNote, sectionBlocks } from '../model/document.js';
+import { blocksBetween, isEditorialNote, isMetadataLine, sectionBlocks } from '../model/document.js';
 import type { Range } from '../model/text.js';
 import type { Block } from '../model/markdown.js';
 import type { Section } from '../model/sections.js';
@@ -42,7 +42,7 @@ export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
   const preamble = blocksBetween(model.blocks, model.preamble.startLine, model.preamble.endLine).filter((b) => b.kind !== 'paragraph' || !isEditorialNote(b.content));
   // Under the title, a block of fields ("**Date:** …", "**Duration:** 12:00am to 9:00am") heads the report; with a
   // summary of its own, the summary is that section's text, not the fields above it.
-  const opening = proseLines(model, preamble).filter((l) => !(section && FIELD.test(l.text)));
+  const opening = proseLines(model, preamble).filter((l) => !(section && isMetadataLine(l.text)));
   // "**Author**: Jane", "Status: draft": fields about the document, not what summarises the incident.
   const lines = [...opening, ...(section ? proseLines(model, summaryBlocks(model, section)) : [])].filter((l) => !DOCUMENT_FIELD.test(l.text));
   if (!section && !lines.length) return undefined;
@@ -72,8 +72,6 @@ function summaryBlocks(model: PostMortemModel, section: Section): Block[] {
   return other ? blocksBetween(model.blocks, section.bodyStartLine, other.heading.startLine) : sectionBlocks(model, section);
 }
 
-/** A field line: a short label, then a colon and its value ("**Duration:** 9 hours", "- Severity Level: P2"). */
-const FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*\p{L}[\p{L}\p{N}'’/&()-]*(?:[ \t]+\p{L}[\p{L}\p{N}'’/&()-]*){0,3}\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*\S/u;
 const DOCUMENT_FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:authors?|written\s+by|status|(?:severity|sev|priority)(?:\s+level)?|owner|reviewers?|editors?|last\s+updated|updated|published|version|incident\s+(?:id|number|commander|lead)|id|ticket|contributors?|participants|attendees|tags?|category|document\s+owner)\s*(?:\*\*|__)?\s*:/i;
 const OUTAGE = /\b(?:outages?|down|downtime|unavailab\w*|degrad\w*|fail\w*|errors?|unable|could\s+not|couldn'?t|disrupt\w*|interrupt\w*|slow\w*|latency|time[sd]?\s?outs?|crash\w*|stopped|stuck|lost|loss|[45]\d\d)\b/i;
 const DISCLOSURE = /\b(?:vulnerab\w*|exploit\w*|disclos\w*|security\s+(?:bug|issue|flaw))\b/i;
