@@ -15,7 +15,8 @@ export interface EntryStart {
   textStart: number;
 }
 
-const SENTENCE_LEAD = /(At|On)\s+(?=[\dA-Z~])/y;
+/** A word that opens an entry before its time: "At 15:10 we deployed", "On Monday 30th January, …", "From 10:30: degraded", "Around 14:00, …". */
+const SENTENCE_LEAD = /(At|On|From|Since|Around|About|Approximately|Approx\.|By)\s+(?=[\dA-Z~])/y;
 const WRAPPER = /\*\*|__|\*|_|`+|\[|\(/y;
 /** A status page's update label before its time, inside the brackets or emphasis: "[Update - 2023-03-29 15:50 UTC]", "**Resolved on 2024-09-10**". */
 const STATUS_LEAD = /(?:update[ds]?|edit(?:ed)?|investigating|identified|monitoring|mitigated|resolved|post-?mortem)\s*(?:[-–—:]|on\b|at\b)\s*/iy;
@@ -47,10 +48,13 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
   const lead = at(SENTENCE_LEAD, line, pos);
   if (lead) {
     // "At 15:10 we deployed…", "On Monday 30th January, the team…": a sentence that opens with its time.
+    // "On" opens a day; every other word a time of day.
     const stamp = parseStamp(line, pos + lead[0].length, order);
-    const fits = stamp && !stamp.problem && (lead[1]!.toLowerCase() === 'at' ? stamp.time : stamp.date && !stamp.time);
-    if (!fits || !/^[\s,]/.test(line.slice(stamp.end, stamp.end + 1) || ' ')) return undefined;
-    return { stamp, textStart: skipSpace(line, stamp.end + (line[stamp.end] === ',' ? 1 : 0)) };
+    const fits = stamp && !stamp.problem && (lead[1] === 'On' ? stamp.date && !stamp.time : stamp.time);
+    if (!fits) return undefined;
+    if (stamp.end >= line.length || /^[\s,]/.test(line[stamp.end]!)) return { stamp, textStart: skipSpace(line, stamp.end + (line[stamp.end] === ',' ? 1 : 0)) };
+    const sep = at(SEPARATOR, line, stamp.end);
+    return sep ? { stamp, textStart: stamp.end + sep[0].length } : undefined;
   }
   const wrap = at(WRAPPER, line, pos);
   if (wrap) {

@@ -31,7 +31,7 @@ export interface Extraction {
 const LINE_LEAD = /^[ \t]*(?:>[ \t]?)*[ \t]*/;
 const ITEM_LEAD = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?/;
 const BR = /<br\s*\/?>/gi;
-const DATE_LINE_WRAP = /^[\s*_`#]*(.*?)[\s*_`:]*$/;
+const DATE_LINE_WRAP = /^[\s*_`#]*(?:on[ \t]+(?:the[ \t]+)?)?(.*?)[\s*_`:]*$/i;
 
 /** Entries, date markers and notes of a timeline section, in document order. */
 export function extractTimeline(model: PostMortemModel, section: Section, order: DateOrder): Extraction {
@@ -234,8 +234,9 @@ function paragraph(
       close();
       state.context++;
       items.push({ kind: 'marker', line, date: marker });
-      // The note beside the date may state the zone.
-      if (text.includes('(')) notes.push({ kind: 'paragraph', line, character: lead, text: text.slice(lead) });
+      // The note beside the date may state the zone: "April 15, 2021 (all times in UTC)", "On the 15/12/21 (in CET):".
+      const remark = /\([^()]*\)/.exec(text.slice(lead));
+      if (remark) notes.push({ kind: 'paragraph', line, character: lead + remark.index, text: remark[0] });
       continue;
     }
     const lineStart = lines.lineStart(line);

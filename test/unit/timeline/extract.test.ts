@@ -126,6 +126,14 @@ test('paragraph sentences that open with their time or date are entries; "At" ne
       'At first nobody noticed.',
       '',
       'On 14:00 nothing: a time after "On" is not a date.',
+      '',
+      'From 10:30: some customers saw slow pages.',
+      '',
+      'Around 11:05, the team rolled back.',
+      '',
+      'At 11:20: traffic recovered.',
+      '',
+      'From Monday the team worked in shifts: a day after "From" is no time.',
     ),
   );
   assert.deepEqual(
@@ -134,6 +142,9 @@ test('paragraph sentences that open with their time or date are entries; "At" ne
       [2, '15:10', 'we deployed and saw exceptions.'],
       [4, '09:41 (GMT+1)', 'we deployed a new version.'],
       [6, 'Monday 30th January', 'the team started the upgrade.'],
+      [12, '10:30', 'some customers saw slow pages.'],
+      [14, '11:05', 'the team rolled back.'],
+      [16, '11:20', 'traffic recovered.'],
     ],
   );
 });

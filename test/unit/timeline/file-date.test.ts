@@ -43,6 +43,14 @@ test('a date line with a note in brackets gives the date, and the note may state
   assert.deepEqual(dated(text), ['2021-04-15T11:12:00Z']);
 });
 
+test('a day line may open with "On" or "On the" and carry its zone in brackets: "On the 15/12/21 (in CET):"', () => {
+  const text = md('# Cloud outage', '', '## Event timeline', '', 'On the 15/12/21 (in CET):', '- 9:30 - 10:30: High CPU usage.', '- 21:00: A fix is tested.', '', 'On the 16/12/21:', '- 10:00: A fix is rolled out.');
+  // The second day line starts a new day (not 10:00 on the 15th, before 21:00), in the zone the first stated.
+  assert.deepEqual(dated(text), ['2021-12-15T08:30:00Z', '2021-12-15T20:00:00Z', '2021-12-16T09:00:00Z']);
+  const onDay = md('## Timeline', '', 'On March 3, 2024 (all times in UTC):', '- 11:12 AM: the site went down');
+  assert.deepEqual(dated(onDay), ['2024-03-03T11:12:00Z']);
+});
+
 test('the summary\'s day outranks a title dated the day after (or before): the title may carry the report\'s or the UTC date', () => {
   const doc = (summary: string) => md('# 2017-02-24 - Proxy eviction strands user', '', '## Summary', '', summary, '', '## Timeline', '', 'All times in PST', '', '### 21:10', 'The proxy pod is evicted.');
   assert.deepEqual(dated(doc('On the evening of Feb 23, several students saw errors.')), ['2017-02-24T05:10:00Z']);
