@@ -77,7 +77,8 @@ const OUTAGE = /\b(?:outages?|down|downtime|unavailab\w*|degrad\w*|fail\w*|error
 const DISCLOSURE = /\b(?:vulnerab\w*|exploit\w*|disclos\w*|security\s+(?:bug|issue|flaw))\b/i;
 const START = /\b(?:yesterday|today|this\s+(?:morning|afternoon|evening)|last\s+night|tonight|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
-const CLOCK = /(?<![\w:./-])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?)(?![\w:])/gi;
+// "6.00 AM": a dot for the colon, as British and European writers put it, only with its AM/PM ("3.50" alone is a number).
+const CLOCK = /(?<![\w:./-])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?[ap]\.?m\.?)(?![\w:])/gi;
 
 /** The clock times in a line of prose ("14:02", "3:26pm", "4 PM"). */
 export function clockTimes(line: ProseLine): ClockTime[] {
@@ -89,9 +90,14 @@ const DATE = new RegExp(String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th
 
 const DATE_ONE = new RegExp(DATE.source, 'i');
 
+/** The days a text names: its dates, or its weekdays ("on Thursday evening … by Friday afternoon"), whichever are more. */
 function distinctDates(text: string): number {
-  return new Set([...text.matchAll(DATE)].map((m) => m[0].toLowerCase().replace(/\W+/g, ' ').replace(/\b(?:st|nd|rd|th|of)\b/g, '').trim())).size;
+  const dates = new Set([...text.matchAll(DATE)].map((m) => m[0].toLowerCase().replace(/\W+/g, ' ').replace(/\b(?:st|nd|rd|th|of)\b/g, '').trim())).size;
+  const weekdays = new Set([...text.matchAll(WEEKDAY)].map((m) => m[1]!.toLowerCase())).size;
+  return Math.max(dates, weekdays);
 }
+
+const WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/gi;
 
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|a\s+few|few|several|a\s+couple\s+of|couple\s+of|half\s+an?|many)`;
 const DURATION = new RegExp(

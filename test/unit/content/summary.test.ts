@@ -40,6 +40,9 @@ test('durations come as "for N minutes", a range of times or dates, or two times
   assert.ok(duration('It began at 14:02 UTC; at 15:40 UTC it was over.'));
   assert.ok(duration('On 29 November the cluster ran short of addresses; on December 5th the last subnet was moved.'));
   assert.ok(duration('Over a 10-day period the service failed four times.'));
+  assert.ok(duration('At 6.00 AM the update failed and the site went down. At 11.27 AM it came back online.'), 'two 12-hour times written with a dot');
+  assert.ok(duration('On Thursday evening the extension was taken down; on Friday afternoon it was back in the store.'), 'two weekdays bound it');
+  assert.ok(!duration('On Thursday evening the extension was taken down; since then it is back.'), 'one weekday bounds nothing');
   assert.ok(!duration('Checkout was down for a while.'));
   assert.ok(!duration('The timeout went from 1 second to 300 milliseconds and checkout failed.'), 'a timeout value is not the duration');
 });
@@ -92,6 +95,8 @@ test('a zone stated any way satisfies it: UTC, GMT, Z, offsets, abbreviations, I
 test('12-hour times count; numbers, versions, ratios and dates are not clock times', () => {
   assert.equal(summaryFindings(withSummary('At 3:26pm checkout failed for 30% of users for an hour; a rollback resolved it.')).length, 1);
   assert.equal(summaryFindings(withSummary('At 4 PM checkout failed for 30% of users for an hour; a rollback resolved it.')).length, 1);
+  assert.deepEqual(summaryFindings(withSummary('At 6.00 AM checkout failed for 30% of users for an hour; a rollback resolved it.')).map((f) => f.code), ['summary.timezone-missing'], 'a dot for the colon, with AM');
+  assert.deepEqual(summaryFindings(withSummary('Version 3.50 failed for 30% of users on 2024-08-20 for an hour; a rollback resolved it.')), [], 'a dotted number without AM/PM is no time');
   assert.deepEqual(summaryFindings(withSummary('Version 1.13 with a 16:9 layout failed for 30% of users on 2024-08-20 for an hour; a rollback resolved it.')), []);
 });
 
