@@ -186,7 +186,7 @@ export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] 
  * it uses. Returns the [start, end) offsets of such sentences.
  */
 const EXCULPATORY =
-  /\b(?:can(?:not|'t|\s+not)\s+(?:really\s+)?blame|not\s+(?:to\s+)?blame|no(?:\s+one|body)\b|blameless|not\s+(?:anyone|anybody|someone|somebody|one\s+person)'?s?\s+fault|(?:we|our\s+team|the\s+team|all\s+of\s+us)\s+(?:are|is|were|was)\s+(?:\w+\s+){0,2}responsible|collective(?:ly)?|as\s+a\s+team|shared\s+responsibility|(?:assum|suspect)\w*\s+(?:it\s+was\s+)?(?:an?\s+)?(?:user|human|operator)\s+error)/i;
+  /\b(?:can(?:not|'t|\s+not)\s+(?:really\s+)?blame|not\s+(?:to\s+)?blame|no(?:\s+one|body)\b|blameless|not\s+(?:anyone|anybody|someone|somebody|one\s+person)'?s?\s+fault|(?:we|our\s+team|the\s+team|all\s+of\s+us)\s+(?:are|is|were|was)\s+(?:\w+\s+){0,2}responsible|collective(?:ly)?|as\s+a\s+team|shared\s+responsibility|(?:assum|suspect)\w*\s+(?:it\s+was\s+)?(?:an?\s+)?(?:user|human|operator)\s+error|(?:incorrect|wrong|unfair|pointless|unhelpful|unproductive|counter-?productive|not\s+(?:useful|helpful|right|fair))\s+to\s+(?:focus\s+on|blame|single\s+out|point\s+(?:at|to))\s+(?:the\s+|an?\s+|one\s+)?(?:individuals?|persons?|people|engineers?|operators?|humans?)|(?:rather|instead)\s+than\s+(?:on\s+)?(?:the\s+|an?\s+)?(?:individuals?|persons?|people)\b)/i;
 
 /** A paragraph that owns the failure together ("We cannot blame…", "our team is solely responsible"): no line of it is blame. */
 export function ownsTogether(paragraph: string): boolean {

@@ -96,6 +96,10 @@ test('collective and cleared sentences are not blame; one person as the subject 
   assert.deepEqual(phrases('We forgot to renew the certificate.'), []);
   assert.deepEqual(phrases('We cannot blame anyone for the sloppy bug fixes. Our team is solely responsible.'), []);
   assert.deepEqual(phrases('The team assumed user error at the time.'), []);
+  // Naming human error to turn from the person to the system is the blameless stance itself.
+  assert.deepEqual(phrases('While it can be attributed to human error, it is incorrect to focus on the individual, and instead consider the tooling.'), []);
+  assert.deepEqual(phrases('We look at the process rather than the individual who made the human error.'), []);
+  assert.deepEqual(phrases('It was human error. We will focus on the tooling.'), ['human error'], 'another sentence clears nothing');
   assert.deepEqual(phrases("He wasn't fully aware in which terraform workspace he was."), ["He wasn't fully aware"]);
   assert.deepEqual(phrases('The operator did not check the plan.'), ['The operator did not check']);
   assert.deepEqual(phrases('User error was made here.'), ['User error']);
