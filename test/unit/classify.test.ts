@@ -33,6 +33,9 @@ test('evidence: a timeline of timed entries beside two more sections, or inciden
   const timed = ['## Timeline', '- 14:02 UTC - alert fires', '- 14:10 UTC - rollback starts'];
   assert.equal(reason(md('# Checkout', '## Summary', 'a', ...timed, '## Action items', '- c')), 'evidence');
   assert.equal(reason(md('# Checkout', ...timed, '## Action items', '- c')), undefined, 'one other section');
+  // A list indented four spaces by mistake is a code block to Markdown but timed entries to its readers (and the timeline).
+  const indented = ['## Timeline (PST)', '    - 11:16 ::::: deploy', '    - 11:54 ::::: rollback'];
+  assert.equal(reason(md('# Credentials in logs', '## Background', 'a', ...indented, '## Action Items', '- c')), 'evidence');
   // A plan with a Timeline of dates, a Summary and Action items is not a post-mortem.
   const plan = md('# Release 1.30', '## Summary', 'The release.', '## Timeline', '- 2024-03-01: beta', '- 2024-04-01: GA', '## Action items', '- ship');
   assert.equal(reason(plan), undefined, 'a plan');

@@ -179,8 +179,11 @@ export function dueIn(source: string): string | undefined {
   const text = visible(source);
   const labelled = DUE_LABEL.exec(text);
   if (labelled) return labelled[1]!.trim();
-  return DATE_ANYWHERE.exec(text)?.[1]?.trim();
+  return (DATE_ANYWHERE.exec(text) ?? MONTH_TARGET.exec(text))?.[1]?.trim();
 }
+
+/** "we'll try this out in June", "by early March": a month named as the time to do it (written with its capital, so "may" is a verb). */
+const MONTH_TARGET = /\b(?:in|by|before|until|during)\s+((?:(?:early|mid|late)[-\s]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
 
 /** Upper-case prefixes that look like ticket keys but are not (SEV-1, UTF-8, CVE-2021-44228…). */
 const NOT_TICKETS = new Set(['SEV', 'UTF', 'ISO', 'HTTP', 'HTTPS', 'TLS', 'SSL', 'SHA', 'MD', 'AES', 'RSA', 'CVE', 'CWE', 'RFC', 'IPV', 'IP', 'TCP', 'UDP', 'COVID', 'GMT', 'UTC', 'PM', 'INC', 'P', 'SEVERITY']);

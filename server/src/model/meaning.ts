@@ -145,9 +145,10 @@ export function sectionsNamed(text: string, facts: ConditionFacts): Array<{ id: 
 }
 
 // A line that starts an entry with a time of day: a list item, a table row, a heading or
-// a line, with emphasis, brackets, "At", "~" or a date before the time.
+// a line, with emphasis, brackets, "At", "~" or a date before the time. A list item may be
+// indented further ("    - 11:16 ::::: deploy": a list indented by mistake, which the timeline reads).
 const TIMED_LINE =
-  /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|\|\s*)?(?:\[[ xX]\]\s+)?(?:[*_`[(~]|at\s|on\s|around\s|approx\.?\s)*\s*(?:(?:\p{L}{3,9},?\s+)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?(?:\s+\d{4})?)(?:[,\s]|--?|–|—)+(?:at\s+)?[*_`]*)?\d{1,2}[:.h]\d{2}(?![\d.])/iu;
+  /^(?:\s{0,3}|\s+(?=[-*+]\s|\d{1,3}[.)]\s))(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|\|\s*)?(?:\[[ xX]\]\s+)?(?:[*_`[(~]|at\s|on\s|around\s|approx\.?\s)*\s*(?:(?:\p{L}{3,9},?\s+)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?(?:\s+\d{4})?)(?:[,\s]|--?|–|—)+(?:at\s+)?[*_`]*)?\d{1,2}[:.h]\d{2}(?![\d.])/iu;
 
 /** True when at least two of the lines start with a time of day (entries of a timeline). */
 export function hasTimedLines(lines: Iterable<string>): boolean {

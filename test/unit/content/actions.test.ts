@@ -263,6 +263,14 @@ test('tickets in the other usual forms: "tracked in …", gh-123, a merge reques
   assert.equal(item('Add an alert! It matters').ticket, undefined);
 });
 
+test('a month named as the time to do it is a due date ("we\'ll try this out in June", "by early March"); "may" the verb is not', () => {
+  const item = (s: string) => items(withActions(`- ${s}`))[0]!;
+  assert.equal(item('Change to the auto-scale option - we\'ll try this out in June').due, 'June');
+  assert.equal(item('Move the cron jobs by early March').due, 'early March');
+  assert.equal(item('Add an alert so that we may notice it sooner').due, undefined);
+  assert.equal(item('Add an alert for the May release train').due, undefined, 'a month as a name, not a time to do it');
+});
+
 test('accounts in the past tense are no actions; a part named for nothing among kinds of improvements is a group of actions', () => {
   const text = withActions(
     "- Didn't experience major issues with performance",
