@@ -48,9 +48,9 @@ export function writtenInEnglish(model: PostMortemModel): boolean {
   return english;
 }
 
-/** The prose lines of the document's blocks, read block by block only as far as the judgement needs. */
+/** The prose lines of the document (read once per model, shared with the other checks). */
 function* proseTexts(model: PostMortemModel): Generator<string> {
-  for (const block of model.blocks) for (const line of proseLines(model, [block])) yield line.text;
+  for (const line of proseLines(model, model.blocks)) yield line.text;
 }
 
 /** The same judgement on lines of prose. */

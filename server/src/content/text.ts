@@ -33,7 +33,19 @@ export interface ProseLine {
 }
 
 /** The prose lines of some blocks (paragraphs, list items, table rows, quotes), once each, in order. */
-export function proseLines(model: PostMortemModel, blocks: readonly Block[]): ProseLine[] {
+export function proseLines(model: PostMortemModel, blocks: readonly Block[]): readonly ProseLine[] {
+  // The whole document's are asked for by several checks (coverage, blame, language): read them once per model.
+  if (blocks === model.blocks) {
+    let all = whole.get(model);
+    if (!all) whole.set(model, (all = readProseLines(model, blocks)));
+    return all;
+  }
+  return readProseLines(model, blocks);
+}
+
+const whole = new WeakMap<PostMortemModel, readonly ProseLine[]>();
+
+function readProseLines(model: PostMortemModel, blocks: readonly Block[]): ProseLine[] {
   const lines = new Set<number>();
   walkBlocks(blocks, (b) => {
     if (b.kind === 'paragraph') for (let l = b.startLine; l < b.endLine; l++) lines.add(l);
