@@ -47,6 +47,7 @@ function checkSources(
       if (names.has(d.file)) problems.push(`${where}: ${d.file} twice`);
       names.add(d.file);
       if (!existsSync(join(dir, s.id, d.file))) problems.push(`${where}: ${d.file} is not in the folder`);
+      if (d.commit !== undefined && !/^[0-9a-f]{40}$/.test(d.commit)) problems.push(`${where}: ${d.file}'s commit is not 40 hex digits`);
     }
     const onDisk = readdirSync(join(dir, s.id)).filter((f) => f.toLowerCase().endsWith('.md'));
     for (const f of onDisk) if (!names.has(f)) problems.push(`${folder}/${s.id}/${f}: not listed in source.json`);

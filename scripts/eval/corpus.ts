@@ -17,6 +17,11 @@ export interface SourceDocument {
   path: string;
   /** For the documents that are not post-mortems: what they are (plan, rfc, adr…). */
   kind?: string;
+  /**
+   * The commit this document was taken at, when it is not the source's: a blog keeps each
+   * post at the commit that last changed it, so its posts may share no commit.
+   */
+  commit?: string;
 }
 
 export interface Source {

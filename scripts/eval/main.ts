@@ -127,6 +127,8 @@ function notice(): string {
     for (const s of sources) {
       parts.push(`- test/eval/${folder}/${s.id}/: ${s.documents.length} document(s) from ${s.organisation},`);
       parts.push(`  https://github.com/${s.repository} at commit ${s.commit}, licence ${s.licence} (${s.licenceFile} there).`);
+      // A document taken at a commit of its own (a blog's posts may share none) says so.
+      for (const d of s.documents) if (d.commit && d.commit !== s.commit) parts.push(`  ${d.file}: ${d.path} at commit ${d.commit}.`);
     }
   }
   return parts.join('\n') + '\n';

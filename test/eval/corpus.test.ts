@@ -60,5 +60,8 @@ test('Markdown that is not a post-mortem gets no finding at all, as the editor s
 
 test('NOTICE credits every source the repository holds', () => {
   const notice = readFileSync(join(ROOT, 'NOTICE'), 'utf8');
-  for (const s of [...readSources(), ...readSources(NEGATIVES_DIR)]) assert.ok(notice.includes(`https://github.com/${s.repository} at commit ${s.commit}`), s.id);
+  for (const s of [...readSources(), ...readSources(NEGATIVES_DIR)]) {
+    assert.ok(notice.includes(`https://github.com/${s.repository} at commit ${s.commit}`), s.id);
+    for (const d of s.documents) if (d.commit && d.commit !== s.commit) assert.ok(notice.includes(`${d.file}: ${d.path} at commit ${d.commit}.`), `${s.id}/${d.file}`);
+  }
 });
