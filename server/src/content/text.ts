@@ -10,7 +10,7 @@ import { blankLinkTargets, replaceComments } from '../model/spans.js';
  */
 
 /** What every masked form needs: a backtick, a "<", a "](" or a URL's scheme. */
-const MAY_HOLD_NON_PROSE = /[`<]|\]\(|https?:\/\//i;
+const MAY_HOLD_NON_PROSE = /[`<]|\{\/\*|\]\(|https?:\/\//i;
 
 /** Replaces inline code, URLs, link targets, autolinks and HTML comments by spaces. */
 export function maskNonProse(line: string): string {

@@ -85,13 +85,16 @@ export function removeTags(text: string): string {
 }
 
 /**
- * Replaces HTML comments on a line, as `text.replace(/<!--.*?-->/g, by)` would:
- * after the last "-->" no comment closes, so that tail is not searched from every "<!--".
+ * Replaces comments on a line, HTML's `<!-- … -->` and MDX's `{/* … *\/}` (Docusaurus'
+ * "{/* truncate *\/}"), as `text.replace(/<!--.*?-->/g, by)` would: after the last
+ * closer no comment closes, so that tail is not searched from every opener.
  */
 export function replaceComments(text: string, by: (comment: string) => string): string {
   const last = text.lastIndexOf('-->');
-  if (last < 0) return text;
-  return text.slice(0, last + 3).replace(/<!--.*?-->/g, by) + text.slice(last + 3);
+  const html = last < 0 ? text : text.slice(0, last + 3).replace(/<!--.*?-->/g, by) + text.slice(last + 3);
+  const lastMdx = html.lastIndexOf('*/}');
+  if (lastMdx < 0) return html;
+  return html.slice(0, lastMdx + 3).replace(/\{\/\*.*?\*\/\}/g, by) + html.slice(lastMdx + 3);
 }
 
 /** Replaces `](target)` by `]`, as `text.replace(/\]\([^)]*\)/g, ']')` would (after the last ")" none closes). */

@@ -40,9 +40,15 @@ test('section.placeholder: markers, reference links, log lines and template tags
       'See [the TODO list](https://example.com/todo) and https://example.com/TODO.',
       '',
       '[Katharine Berry]: https://example.com/kb',
+      '',
+      '{/* truncate */}',
+      '',
+      'A blog excerpt ends here. {/* TODO: a comment in MDX, as Docusaurus writes it */}',
     ),
     [],
   );
+  // An unclosed MDX comment is no comment: the prompt in braces is still template text.
+  assert.deepEqual(placeholders('# T', '## Summary', '{/* what happened'), ['2:0-17']);
 });
 
 test('section.placeholder: the range is the template text, not the whole line', () => {
