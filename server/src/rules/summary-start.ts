@@ -2,7 +2,7 @@ import { dateOrderOf } from '../timeline/date-order.js';
 import { firstFullDateAt } from '../timeline/dates.js';
 import { timelineOf } from '../timeline/context.js';
 import { range, type Range } from '../model/text.js';
-import { addDays, dayNumber, formatDate, wallMs, type CivilDate } from '../time/civil.js';
+import { addDays, dayNumber, formatDate, fromDayNumber, wallMs, type CivilDate } from '../time/civil.js';
 import { parseStamp, type DateOrder, type ParsedStamp } from '../time/parse.js';
 import { summerZone } from '../time/abbreviations.js';
 import { localToInstant, type LocalInstant } from '../time/zones.js';
@@ -30,11 +30,14 @@ export const summaryStart: Rule = {
     if (!days) return;
     const order = dateOrderOf(model, ctx.settings);
     const places: Array<{ what: string; date: CivilDate; range: Range; incident: boolean }> = [];
-    if (model.title) {
-      const line = model.title.startLine;
+    // The title: the heading's, else the frontmatter's ("title: 24.05.2022 - Problemer med …").
+    for (const line of titleLines(model)) {
       const text = model.lines.lineText(line);
       const hit = firstFullDateAt(text, order);
-      if (hit) places.push({ what: 'The title', date: hit.date, range: range(line, hit.start, line, hit.end), incident: false });
+      if (hit) {
+        places.push({ what: 'The title', date: hit.date, range: range(line, hit.start, line, hit.end), incident: false });
+        break;
+      }
     }
     const summary = model.summary;
     const span = summary?.kind === 'section' ? { from: summary.section.bodyStartLine, to: summary.section.endLine } : summary ? { from: summary.startLine, to: model.preamble.endLine } : undefined;
@@ -56,8 +59,9 @@ export const summaryStart: Rule = {
       if (day >= days.first - 1 && day <= days.last + 1) continue;
       // Entries with a time but no date open the timeline: they may be on the earlier day the title gives.
       if (day < days.first && days.openBefore) continue;
-      // A later date is often when the text was written ("Date: Mar 20", "As of 8 February"): only "On <date>" dates the incident.
-      if (day > days.last && !p.incident) continue;
+      // A later date is often when the text was written ("Date: Mar 20", "As of 8 February"): only "On <date>" dates the
+      // incident, or the timeline's own day and month in another year (a year mistyped, not a post written a year later).
+      if (day > days.last && !p.incident && !otherYear(p.date, days)) continue;
       const span = days.first === days.last ? `on ${dayText(days.first, p.date)}` : `from ${dayText(days.first, p.date)} to ${dayText(days.last, p.date)}`;
       ctx.report({
         code: 'summary.start-mismatch',
@@ -69,6 +73,22 @@ export const summaryStart: Rule = {
     if (span) sameClockElsewhere(ctx, span.from, Math.min(span.to, span.from + MAX_SUMMARY_LINES), order);
   },
 };
+
+/** The lines that may give the title: the title heading's, then the frontmatter's `title:`. */
+function titleLines(model: RuleContext['model']): number[] {
+  const out = model.title ? [model.title.startLine] : [];
+  const fm = model.frontmatter;
+  if (fm) for (let line = fm.startLine + 1; line < fm.endLine; line++) if (/^title\s*:/.test(model.lines.lineText(line))) out.push(line);
+  return out;
+}
+
+/** The same day and month as the timeline's first or last day, in another year. */
+function otherYear(date: CivilDate, days: { first: number; last: number }): boolean {
+  return [days.first, days.last].some((d) => {
+    const t = fromDayNumber(d);
+    return t.month === date.month && t.day === date.day && t.year !== date.year;
+  });
+}
 
 /**
  * A time the summary gives (date, time of day, zone) that reads the same on the clock as

@@ -242,6 +242,16 @@ test('summary.start-mismatch: the summary or title dating the incident outside t
   assert.deepEqual(findings(near, 'summary.start-mismatch'), [], 'a day apart is not a contradiction');
 });
 
+test('summary.start-mismatch: the frontmatter\'s title when the heading has no date; a later date with the timeline\'s own day and month is a year mistyped', () => {
+  const tl = ['## Timeline', '', 'All times in UTC.', '', '### 2017-05-09 10:45', '', 'report', '', '### 13:27', '', 'fixed'];
+  const fm = md('---', 'title: 09.05.2016 - Problems with the form', '---', '', '# Problems with the form', '', '## Summary', '', 'Pods could not start.', '', ...tl);
+  assert.deepEqual(findings(fm, 'summary.start-mismatch').map((f) => [f.range.start.line, f.range.start.character]), [[1, 7]]);
+  const year = md('# 2018-05-09 - Pod limit', '', '## Summary', '', 'Pods could not start.', '', ...tl);
+  assert.deepEqual(findings(year, 'summary.start-mismatch').map((f) => f.range.start.line), [0], 'the same day a year later: a year mistyped');
+  const later = md('# 2017-06-02 - Pod limit', '', '## Summary', '', 'Pods could not start.', '', ...tl);
+  assert.deepEqual(findings(later, 'summary.start-mismatch'), [], 'another later day is when the post was written');
+});
+
 test('timeline.invalid-time: a range that ends before it starts, on a list of periods; the start keeps its instant', () => {
   const text = md('## Timeline', '', '1. November 4th, 2013 -- 16:30 to 15:00 UTC', '2. November 13th, 2013 -- 15:00 to 19:30 UTC', '3. November 15th, 2013 -- 23:30 to 01:00 UTC');
   const f = findings(text, 'timeline.invalid-time');
