@@ -1,5 +1,12 @@
+import { summaryFacts } from '../content/summary.js';
 import { timelineOf } from '../timeline/context.js';
-import type { Rule } from './types.js';
+import { dateOrderOf } from '../timeline/date-order.js';
+import { documentDate } from '../timeline/dates.js';
+import { seasonalRegion } from '../time/abbreviations.js';
+import { dayNumber, MS_PER_DAY, type CivilDate } from '../time/civil.js';
+import { zoneAfterTime } from '../time/zone-token.js';
+import { localToInstant } from '../time/zones.js';
+import type { Rule, RuleContext } from './types.js';
 
 /** A standard-time abbreviation in its daylight season (PST in June) or the reverse: the times are read on the region's clock. */
 export const timelineSeason: Rule = {
@@ -12,7 +19,7 @@ export const timelineSeason: Rule = {
   check(ctx) {
     for (const m of timelineOf(ctx).seasonMismatches) {
       const ev = timelineOf(ctx).events[m.eventIndex]!;
-      const when = ev.date ? `${ev.date.year}-${String(ev.date.month).padStart(2, '0')}-${String(ev.date.day).padStart(2, '0')}` : 'that date';
+      const when = ev.date ? dateText(ev.date) : 'that date';
       ctx.report({
         code: 'timeline.dst-abbreviation',
         message: `"${m.label}" is the other season's abbreviation on ${when}. ${m.region} kept the other offset that day. The times are read as ${m.region} wall-clock time${m.count > 1 ? ` (${m.count} entries)` : ''}; write the zone name or the offset to say it plainly.`,
@@ -20,5 +27,48 @@ export const timelineSeason: Rule = {
         data: { label: m.label, region: m.region },
       });
     }
+    summarySeason(ctx);
   },
 };
+
+const BESIDE_OFFSET = /^\s*[(/,]?\s*(?:UTC|GMT)?\s*[+\-−]\s*\d/;
+
+const dateText = (d: CivilDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+/**
+ * The same in the summary ("12:22PM PST to 3:00PM PST" on 16 July), on the document's
+ * day: once per abbreviation, and not on a day the region changed its clocks.
+ */
+function summarySeason(ctx: RuleContext): void {
+  const { model } = ctx;
+  const facts = ctx.cached('content.summary', () => summaryFacts(model));
+  if (!facts?.times.length) return;
+  const day = documentDate(model, dateOrderOf(model, ctx.settings)) ?? timelineOf(ctx).events.find((e) => e.date)?.date;
+  if (!day) return;
+  const seen = new Set<string>();
+  // A summary line that is also an entry of the timeline has had its say there.
+  const reported = new Set(timelineOf(ctx).seasonMismatches.map((m) => m.range.start.line));
+  for (const t of facts.times) {
+    if (reported.has(t.line)) continue;
+    const text = model.lines.lineText(t.line);
+    const token = zoneAfterTime(text, t.end);
+    if (token?.lookup.kind !== 'zone' || token.lookup.zone.kind !== 'fixed') continue;
+    // "PST (UTC-7)": the offset written beside it says which clock was meant.
+    if (BESIDE_OFFSET.test(text.slice(token.end))) continue;
+    const zone = token.lookup.zone;
+    const name = seasonalRegion(zone.label);
+    if (!name || seen.has(zone.label)) continue;
+    seen.add(zone.label);
+    const region = { kind: 'iana' as const, name, label: name };
+    const start = dayNumber(day) * MS_PER_DAY;
+    const morning = localToInstant(region, start);
+    const evening = localToInstant(region, start + MS_PER_DAY - 60_000);
+    if (morning.kind !== 'ok' || evening.kind !== 'ok' || morning.offset !== evening.offset || morning.offset === zone.offsetMinutes) continue;
+    ctx.report({
+      code: 'timeline.dst-abbreviation',
+      message: `"${zone.label}" is the other season's abbreviation on ${dateText(day)}. ${name} kept the other offset that day; write the zone name or the offset to say it plainly.`,
+      range: { start: { line: t.line, character: token.start }, end: { line: t.line, character: token.end } },
+      data: { label: zone.label, region: name },
+    });
+  }
+}
