@@ -39,6 +39,12 @@ export const summaryStart: Rule = {
         break;
       }
     }
+    // The frontmatter's date: on a blog, when the post went up (a later day is no contradiction, see below).
+    const dateLine = frontmatterLine(model, 'date');
+    if (dateLine !== undefined) {
+      const hit = firstFullDateAt(model.lines.lineText(dateLine), order);
+      if (hit) places.unshift({ what: 'The frontmatter', date: hit.date, range: range(dateLine, hit.start, dateLine, hit.end), incident: false });
+    }
     const summary = model.summary;
     const span = summary?.kind === 'section' ? { from: summary.section.bodyStartLine, to: summary.section.endLine } : summary ? { from: summary.startLine, to: model.preamble.endLine } : undefined;
     if (span) {
@@ -76,10 +82,17 @@ export const summaryStart: Rule = {
 
 /** The lines that may give the title: the title heading's, then the frontmatter's `title:`. */
 function titleLines(model: RuleContext['model']): number[] {
-  const out = model.title ? [model.title.startLine] : [];
+  const fm = frontmatterLine(model, 'title');
+  return [...(model.title ? [model.title.startLine] : []), ...(fm !== undefined ? [fm] : [])];
+}
+
+/** The line of a top-level frontmatter key, or undefined. */
+function frontmatterLine(model: RuleContext['model'], key: string): number | undefined {
   const fm = model.frontmatter;
-  if (fm) for (let line = fm.startLine + 1; line < fm.endLine; line++) if (/^title\s*:/.test(model.lines.lineText(line))) out.push(line);
-  return out;
+  if (!fm) return undefined;
+  const re = new RegExp(`^${key}\\s*:`);
+  for (let line = fm.startLine + 1; line < fm.endLine; line++) if (re.test(model.lines.lineText(line))) return line;
+  return undefined;
 }
 
 /** The same day and month as the timeline's first or last day, in another year. */

@@ -199,7 +199,7 @@ function dateOf(text: string, order: DateOrder): StampDate | undefined {
   return parseDateAt(t, 0, order)?.date;
 }
 
-const TRAILING_NOTE = /^\s*\([^()]*\)$/;
+const TRAILING_NOTE = /^\s*[*_]*\([^()]*\)[*_]*$/;
 
 /** A whole line that is only a date ("**Monday, 25 August 2023**", "2023-08-25:"), or a date and a note in brackets ("April 15, 2021 (all times in UTC)"). */
 function dateLine(text: string, order: DateOrder): StampDate | undefined {

@@ -49,6 +49,9 @@ test('a day line may open with "On" or "On the" and carry its zone in brackets: 
   assert.deepEqual(dated(text), ['2021-12-15T08:30:00Z', '2021-12-15T20:00:00Z', '2021-12-16T09:00:00Z']);
   const onDay = md('## Timeline', '', 'On March 3, 2024 (all times in UTC):', '- 11:12 AM: the site went down');
   assert.deepEqual(dated(onDay), ['2024-03-03T11:12:00Z']);
+  // The remark in emphasis: "2019-09-26 **(all times in UTC-5)**", and the next day line keeps the zone.
+  const bold = md('---', 'date: 2019-09-30', '---', '', '# Patch', '', '## Timeline', '', '2019-09-26 **(all times in UTC-5)**', '', '- 10:00 Test the patch', '', '2019-09-27', '', '- 09:00 Release');
+  assert.deepEqual(dated(bold), ['2019-09-26T15:00:00Z', '2019-09-27T14:00:00Z']);
 });
 
 test('the summary\'s day outranks a title dated the day after (or before): the title may carry the report\'s or the UTC date', () => {

@@ -250,6 +250,11 @@ test('summary.start-mismatch: the frontmatter\'s title when the heading has no d
   assert.deepEqual(findings(year, 'summary.start-mismatch').map((f) => f.range.start.line), [0], 'the same day a year later: a year mistyped');
   const later = md('# 2017-06-02 - Pod limit', '', '## Summary', '', 'Pods could not start.', '', ...tl);
   assert.deepEqual(findings(later, 'summary.start-mismatch'), [], 'another later day is when the post was written');
+  // The frontmatter's date last: on a blog it is when the post went up.
+  const post = (date: string) => md('---', `date: ${date}`, '---', '', '# Pod limit', '', '## Summary', '', 'Pods could not start.', '', ...tl);
+  assert.deepEqual(findings(post('2021-05-09'), 'summary.start-mismatch').map((f) => [f.range.start.line, f.range.start.character]), [[1, 6]], 'the same day, four years on');
+  assert.deepEqual(findings(post('2017-05-20'), 'summary.start-mismatch'), [], 'published eleven days later');
+  assert.deepEqual(findings(post('2017-04-20'), 'summary.start-mismatch').length, 1, 'published before the incident');
 });
 
 test('timeline.invalid-time: a range that ends before it starts, on a list of periods; the start keeps its instant', () => {
