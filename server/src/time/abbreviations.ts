@@ -134,10 +134,10 @@ export function cityZone(city: string): string | undefined {
 
 /**
  * Ambiguous abbreviations one of whose meanings is a region's summer time, with that
- * region and offset (hours). On a date the region keeps that offset, a reader of an
- * English post-mortem takes that meaning: "BST" in August is British Summer Time (the
- * tz database has not called Bangladesh's time BST since 2009). On any other date it
- * cannot be the summer time, and stays ambiguous.
+ * region and offset (hours). On a date the region keeps that offset, the document's own
+ * evidence may settle that meaning (timeline/index.ts: an entry quoting the same moment
+ * in an unambiguous zone); on any other date it cannot be the summer time, and stays
+ * ambiguous.
  */
 const SUMMER_READING: Record<string, { region: string; hours: number }> = {
   BST: { region: 'Europe/London', hours: 1 },

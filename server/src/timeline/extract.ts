@@ -96,7 +96,7 @@ function untitledBlocks(model: PostMortemModel, order: DateOrder): Block[] | und
 export function extractBlocks(model: PostMortemModel, blocks: readonly Block[], order: DateOrder, section?: Section): Extraction {
   const items: TimelineItem[] = [];
   const notes: Note[] = [];
-  const state = { context: 0 };
+  const state: ParagraphState = { context: 0, dayLines: new Map() };
   const visit = (blocks: readonly Block[], listGroup: string) => {
     for (const block of blocks) {
       switch (block.kind) {
@@ -146,7 +146,35 @@ export function extractBlocks(model: PostMortemModel, blocks: readonly Block[], 
     items.push({ kind: 'marker', line: day.heading.startLine, date: dateOf(day.heading.text, order) });
     visit(sectionBlocks(model, day), 'list');
   }
+  datedDays(items, notes, state.dayLines);
   return { items, notes };
+}
+
+/**
+ * A day line whose events under it have no time ("2019-02-18:" over "* [CVE-…] reported to…")
+ * is itself the entry of that day, with a date and no time: the events are told, only
+ * their day is known. A day line with timed entries under it stays a date for them.
+ */
+function datedDays(items: TimelineItem[], notes: readonly Note[], dayLines: ReadonlyMap<number, TimelineEntry>): void {
+  if (!dayLines.size) return;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind !== 'marker') continue;
+    const day = dayLines.get(item.line);
+    if (!day) continue;
+    let j = i + 1;
+    while (j < items.length && items[j]!.kind !== 'marker' && items[j]!.kind !== 'entry') j++;
+    if (j < items.length && items[j]!.kind === 'entry') continue;
+    const after = items[j];
+    const next = after?.kind === 'marker' ? after.line : Infinity;
+    if (notes.some((n) => n.line > item.line && n.line < next)) items[i] = { kind: 'entry', entry: day };
+  }
+}
+
+interface ParagraphState {
+  context: number;
+  /** Day lines that are only a date, with the date-only entry each would be. */
+  dayLines: Map<number, TimelineEntry>;
 }
 
 /** True when every line that is not blank is a list item ("- …", "* …", "1. …"). */
@@ -215,7 +243,7 @@ function paragraph(
   order: DateOrder,
   items: TimelineItem[],
   notes: Note[],
-  state: { context: number },
+  state: ParagraphState,
   leadPattern: RegExp = LINE_LEAD,
   strictLines = true,
 ): void {
@@ -234,6 +262,11 @@ function paragraph(
       close();
       state.context++;
       items.push({ kind: 'marker', line, date: marker });
+      const day = entryStartAt(text, lead, order, false);
+      if (day?.stamp.date && !day.stamp.time) {
+        const lineStart = lines.lineStart(line);
+        state.dayLines.set(line, makeEntry('line', `day:${line}`, { startLine: line, endLine: line + 1, start: lineStart, end: lineStart + text.length }, line, day.stamp, ''));
+      }
       // The note beside the date may state the zone: "April 15, 2021 (all times in UTC)", "On the 15/12/21 (in CET):".
       const remark = /\([^()]*\)/.exec(text.slice(lead));
       if (remark) notes.push({ kind: 'paragraph', line, character: lead + remark.index, text: remark[0] });
@@ -286,7 +319,7 @@ function listItem(
   group: string,
   items: TimelineItem[],
   notes: Note[],
-  state: { context: number },
+  state: ParagraphState,
   visit: (blocks: readonly Block[], listGroup: string) => void,
 ): void {
   const { lines } = model;

@@ -131,37 +131,43 @@ const MAX_BODY_LINES = 12;
 const QUOTED_CLOCK = /\b\d{1,2}(?::\d{2})/g;
 
 /**
- * Ambiguous abbreviations read by their summer meaning (BST as British Summer Time) that
- * the document's own evidence contradicts: an entry quoting the same moment with a zone
- * ("Violation started: … at 4:42PM UTC" under "12:42 PM" BST) at another offset. Each
- * quoted time that is not within a quarter of an hour of the entry's instant, on the
- * clock, contradicts it; one that is, or none at all, leaves the reading standing.
+ * Ambiguous abbreviations whose summer meaning (BST as British Summer Time) the document
+ * does not confirm. The summer meaning holds only where an entry quotes the same moment
+ * in a zone that is not ambiguous ("Violation started: … at 4:32PM UTC" under "5:32 PM"
+ * BST) within a quarter of an hour of the entry's instant on the clock, and no quoted time
+ * contradicts it. Otherwise the abbreviation stays ambiguous: that a team is British is not
+ * a statement of the zone.
  */
 function contradictedSummer(model: PostMortemModel, events: readonly TimelineEvent[]): Set<string> {
-  const out = new Set<string>();
+  const agrees = new Map<string, number>();
+  const disagrees = new Map<string, number>();
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!;
-    if (ev.utc === undefined || ev.dateOnly || ev.zone?.kind !== 'fixed' || !summerReading(ev.zone.label) || out.has(ev.zone.label)) continue;
+    if (ev.utc === undefined || ev.dateOnly || ev.zone?.kind !== 'fixed' || !summerReading(ev.zone.label)) continue;
+    const label = ev.zone.label;
+    if (!agrees.has(label)) {
+      agrees.set(label, 0);
+      disagrees.set(label, 0);
+    }
     const to = Math.min(events[i + 1]?.startLine ?? model.lines.lineCount, ev.startLine + MAX_BODY_LINES);
     const entryMinute = Math.floor(ev.utc / 60_000) % MINUTES_PER_DAY;
-    let agrees = 0;
-    let disagrees = 0;
     for (let line = ev.startLine; line < to; line++) {
       const text = model.lines.lineText(line);
       QUOTED_CLOCK.lastIndex = 0;
       for (let m = QUOTED_CLOCK.exec(text); m; m = QUOTED_CLOCK.exec(text)) {
         const clock = parseStamp(text, m.index, 'MDY');
         const lookup = clock?.zone?.lookup;
-        if (!clock?.time || lookup?.kind !== 'zone' || lookup.zone.kind !== 'fixed') continue;
+        if (!clock?.time || lookup?.kind !== 'zone' || lookup.zone.kind !== 'fixed' || summerReading(lookup.zone.label)) continue;
         if (line === ev.stampRange.start.line && m.index < ev.stampRange.end.character) continue;
         const quoted = (clock.time.hour * 60 + clock.time.minute - lookup.zone.offsetMinutes + MINUTES_PER_DAY) % MINUTES_PER_DAY;
         const apart = Math.abs(entryMinute - quoted);
-        if (Math.min(apart, MINUTES_PER_DAY - apart) <= SAME_MOMENT_MINUTES) agrees++;
-        else disagrees++;
+        const counts = Math.min(apart, MINUTES_PER_DAY - apart) <= SAME_MOMENT_MINUTES ? agrees : disagrees;
+        counts.set(label, counts.get(label)! + 1);
       }
     }
-    if (disagrees > 0 && agrees === 0) out.add(ev.zone.label);
   }
+  const out = new Set<string>();
+  for (const [label, n] of agrees) if (n === 0 || disagrees.get(label)! > 0) out.add(label);
   return out;
 }
 

@@ -325,3 +325,35 @@ test('an entry under a timeline nested in the first timeline\'s day sections is 
   const t = timelineOfText('### Events/Timeline\n\n### 2023-05-01\n\n#### IV) Timeline\n\n- 13:00 - checkout\n- 13:05 - checkout').timeline;
   assert.deepEqual(t.events.map((e) => e.startLine), [6, 7]);
 });
+
+test('a day line whose events have no time is the entry of that day, with its date; one with timed entries under it stays their date', () => {
+  const t = timelineOfText(
+    md(
+      '# CVE post-mortem',
+      '',
+      '## Timeline',
+      '',
+      'All times US/Pacific',
+      '',
+      '2019-02-18:',
+      '* [CVE-2019-9901] Path normalization issue was reported.',
+      '',
+      '2019-02-19:',
+      '* [CVE-2019-9901] An issue was opened.',
+      '* Reviewers speculated.',
+      '',
+      '2019-04-05:',
+      '* 11:20 AM v1.11.2 pushed',
+      '',
+      '2019-04-06:',
+    ),
+  ).timeline.events;
+  assert.deepEqual(
+    t.map((e) => [e.startLine, e.date && `${e.date.year}-${e.date.month}-${e.date.day}`, e.time ? `${e.time.hour}:${e.time.minute}` : null]),
+    [
+      [6, '2019-2-18', null],
+      [9, '2019-2-19', null],
+      [14, '2019-4-5', '11:20'],
+    ],
+  );
+});

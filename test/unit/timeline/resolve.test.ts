@@ -143,13 +143,12 @@ test('a day heading written "19. April, 11:00" gives its date', () => {
   assert.deepEqual(instants(t), ['2018-04-18T19:47:00Z', '2018-04-19T11:00:00Z', '2018-04-19T11:07:00Z']);
 });
 
-test('BST on a date London keeps summer time is British Summer Time; in winter it stays ambiguous', () => {
+test('BST is ambiguous (Britain, Bangladesh) unless the document settles it; in winter it cannot be British Summer Time', () => {
   const summer = timelineOfText(md('## Timeline (times in BST)', '', '- 2025-08-12 5:00 PM Incident declared', '- 6:11 PM Incident resolved'));
-  assert.deepEqual(instants(summer.timeline), ['2025-08-12T16:00:00Z', '2025-08-12T17:11:00Z']);
-  assert.deepEqual(summer.timeline.ambiguousZones, []);
+  assert.deepEqual(instants(summer.timeline), [null, null], 'a British team is no statement of the zone');
+  assert.deepEqual(summer.timeline.ambiguousZones.map((a) => a.label), ['BST']);
   const entry = timelineOfText(md('## Timeline', '', '- 2025-07-02 11:30 BST upgrade started'));
-  assert.deepEqual(instants(entry.timeline), ['2025-07-02T10:30:00Z']);
-  assert.deepEqual(entry.timeline.ambiguousZones, []);
+  assert.deepEqual(instants(entry.timeline), [null]);
   const winter = timelineOfText(md('## Timeline (times in BST)', '', '- 2025-01-12 5:00 PM Incident declared'));
   assert.deepEqual(instants(winter.timeline), [null]);
   assert.deepEqual(winter.timeline.ambiguousZones.map((a) => a.label), ['BST']);
@@ -166,6 +165,9 @@ test('a time the entry quotes in another zone settles BST by evidence: it stays 
   const contradicts = timelineOfText(doc('9:42PM'));
   assert.deepEqual(instants(contradicts.timeline), [null, null]);
   assert.deepEqual(contradicts.timeline.ambiguousZones.map((a) => a.label), ['BST']);
+  // Both: one quote that contradicts it leaves the reading in doubt.
+  const both = timelineOfText(md('## Timeline (times in BST)', '', '### July 11, 2025, 5:42 PM', 'Declared', '> Violation started: July 11, 2025 at 4:42PM UTC', '', '### 6:00 PM', 'Paged', '> Alert: July 11, 2025 at 9:00PM UTC'));
+  assert.deepEqual(instants(both.timeline), [null, null]);
 });
 
 test('"+10 minutes", "[+6.5 hrs]", "+2 Business Days Later" count from the last entry with its own date and time', () => {
