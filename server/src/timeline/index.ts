@@ -13,14 +13,14 @@ import { parseStamp } from '../time/parse.js';
 import { dateOrderOf } from './date-order.js';
 import { completeDate, referenceDate } from './dates.js';
 import { dateProblem, dayNumber, type CivilDate } from '../time/civil.js';
-import { extractBlocks, extractTimeline, untitledTimeline } from './extract.js';
+import { extractBlocks, extractTimeline, untitledTimeline, type Extraction } from './extract.js';
 import { frontmatterMilestones, mergeMilestones, metricsOf } from './milestones.js';
 import { orderIssues } from './order.js';
 import { resolveEvents } from './resolve.js';
 import { documentZoneStatement, zoneStatements, type ZoneStatement } from './statement.js';
 import type { Range } from '../model/text.js';
 import type { Section } from '../model/sections.js';
-import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent, TimelineItem } from './types.js';
+import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
 
 export type { Timeline, TimelineEvent } from './types.js';
 
@@ -125,6 +125,32 @@ function partsOrder(events: TimelineEvent[], parts: readonly number[]): Timeline
   return out;
 }
 
+/**
+ * A clock time the timeline says it writes for times it does not know ("_Note: times that
+ * were hard to determine are marked as 09:00_"): an entry at that time has its day, not
+ * its time, as a "??:??" has. Said in a note of the timeline.
+ */
+const STAND_IN =
+  /\b(?:times?|entries)\b[^.\n]{0,60}?\b(?:(?:hard|difficult|impossible|not\s+possible)\s+to\s+(?:determine|know|tell|pin\s+down|establish)|unknown|not\s+known|uncertain)\b[^.\n]{0,40}?\b(?:are|were|is|was)\s+(?:marked|written|shown|given|listed|set|recorded|entered)\s+(?:as|at)\s+(\d{1,2}):(\d{2})(?!\d)/i;
+
+function standIns(extraction: Extraction): void {
+  let clock: { hour: number; minute: number } | undefined;
+  for (const note of extraction.notes) {
+    const m = STAND_IN.exec(note.text);
+    if (m) {
+      clock = { hour: Number(m[1]), minute: Number(m[2]) };
+      break;
+    }
+  }
+  if (!clock) return;
+  for (const item of extraction.items) {
+    const stamp = item.kind === 'entry' ? item.entry.stamp : undefined;
+    if (stamp?.time && stamp.time.hour === clock.hour && stamp.time.minute === clock.minute && !stamp.time.second) {
+      (item as { entry: TimelineEntry }).entry.stamp = { ...stamp, hourOnly: true };
+    }
+  }
+}
+
 /** How far a time quoted in an entry may be from the entry's own and still be the same moment. */
 const SAME_MOMENT_MINUTES = 15;
 const MAX_BODY_LINES = 12;
@@ -218,6 +244,7 @@ function buildTimeline(model: PostMortemModel, settings: Settings): Timeline {
     extraction.items.push({ kind: 'marker', line: more.heading.startLine, date: undefined }, ...next.items);
     further.push(...zoneStatements(model, more, next.notes));
   }
+  standIns(extraction);
   const fmZoneEarly = frontmatterZone(model);
   // No statement in the timeline or the frontmatter: the nearest one above the timeline ("at 7:29 UTC" in the summary).
   const start = section?.heading.startLine ?? untitled?.[0]?.startLine;

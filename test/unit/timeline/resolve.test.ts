@@ -250,3 +250,14 @@ test('a day heading with a date starts the 12-hour reading afresh: on the next m
   assert.deepEqual(instants(t), ['2019-03-20T11:54:00Z', '2019-03-20T12:16:00Z', '2019-03-20T13:52:00Z', '2019-03-20T15:31:00Z', '2019-03-21T09:00:00Z', '2019-03-21T10:15:00Z', '2019-03-21T09:30:00Z']);
   assert.deepEqual(t.order, [{ index: 6, previous: 5 }]);
 });
+
+test('a clock time the timeline says stands in for times it does not know gives those entries their day, not a time', () => {
+  const doc = (note: string) =>
+    timelineOfText(md('# Breaking change', '', '## Timeline', '', note, '', '2019-09-23 **(all times in UTC-5)**', '', '- 09:00 reported as an issue', '- 13:06 reverted', '', '2019-09-30', '', '- 09:00 replied'));
+  const t = doc('_Note: times that were hard to determine are marked as 09:00_').timeline;
+  assert.deepEqual(instants(t), [null, '2019-09-23T18:06:00Z', null]);
+  assert.deepEqual(t.events.map((e) => e.date?.day), [23, 23, 30], 'the day is known');
+  assert.match(t.events[0]!.unresolved ?? '', /placeholder/);
+  // Without the note, 09:00 is 09:00.
+  assert.deepEqual(instants(doc('All entries are from the chat log.').timeline), ['2019-09-23T14:00:00Z', '2019-09-23T18:06:00Z', '2019-09-30T14:00:00Z']);
+});
