@@ -52,6 +52,12 @@ test('a TODO about the impact is not the impact', () => {
   assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['impact']]);
 });
 
+test('"we freed up capacity" is a resolution', () => {
+  const missing = (s: string) => summaryFindings(withSummary(s)).flatMap((f) => ((f.data as { missing?: string[] } | undefined)?.missing ?? []));
+  assert.ok(!missing('On 2023-01-27 from 14:00 to 16:00 UTC 2 users could not open the editor. We freed up capacity on the platform.').includes('resolution'));
+  assert.ok(missing('On 2023-01-27 from 14:00 to 16:00 UTC 2 users could not open the editor. The platform ran out of capacity.').includes('resolution'));
+});
+
 test('"could not resolve names" is DNS, not the resolution', () => {
   const found = summaryFindings(withSummary('On Monday, for 40 minutes 20% of requests failed because pods could not resolve service names.'));
   assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['resolution']]);
