@@ -137,3 +137,14 @@ test('a kramdown attribute list under a table is not one of its rows', () => {
 test('plain text keeps an underscore inside a word ("cookie_id", "iasql_upgrade") and drops emphasis marks ("_very_", "**bold**")', () => {
   assert.equal(plainInline('The cookie_id column, `iasql_upgrade`, _very_ **bold** __x__'), 'The cookie_id column, iasql_upgrade, very bold x');
 });
+
+test('"Remediation" after a part named for the fix is the follow-ups; alone, or before the fix, it is the fix', () => {
+  const titles = (text: string) => {
+    const m = buildModel(text);
+    return [m.canonical.get('resolution')?.title, m.canonical.get('preventive-actions')?.title];
+  };
+  assert.deepEqual(titles(md('# Outage', '## Summary', 'a', '## The Fix', 'b', '## Remediation', '| # | Action | Status |', '| - | - | - |', '| 1 | Filter values | Done |')), ['The Fix', 'Remediation']);
+  assert.deepEqual(titles(md('# Outage', '## Summary', 'a', '## Remediation', 'We rolled back.')), ['Remediation', undefined]);
+  assert.deepEqual(titles(md('# Outage', '## Technical details', '### Remediation', 'a', '## Fixes / Patches Available', 'b')), ['Remediation', undefined]);
+  assert.deepEqual(titles(md('# Outage', '## Resolution', 'a', '## Remediation', 'b', '## Action items', '- c')), ['Resolution', 'Action items'], 'a part named for the actions keeps them');
+});

@@ -75,6 +75,7 @@ export function buildModel(text: string, options: ModelOptions = {}): PostMortem
   const labels = labelSections(blocks, headingSections, table, lines, sectionLevel);
   const all = mergeByLine(headingSections, labels);
 
+  remediationsAfterFix(all);
   const canonical = chooseCanonical(all, sectionLevel);
   const preambleStart = title ? title.endLine : frontmatter ? frontmatter.endLine + 1 : 0;
   const preamble = { startLine: preambleStart, endLine: sectionHeadings[0]?.startLine ?? lines.lineCount };
@@ -249,6 +250,26 @@ function mergeByLine(a: Section[], b: Section[]): Section[] {
   if (!b.length) return a;
   return [...a, ...b].sort((x, y) => x.heading.startLine - y.heading.startLine);
 }
+
+/**
+ * "Remediation" names the fix or the follow-ups. After a part already named for the fix
+ * ("## The Fix", then "## Remediation"), it is the follow-ups: the preventive actions,
+ * unless a part is named for them.
+ */
+function remediationsAfterFix(all: Section[]): void {
+  if (all.some((s) => !s.weak && (s.canonical === 'preventive-actions' || s.also.includes('preventive-actions')))) return;
+  let fix: Section | undefined;
+  for (const s of all) {
+    if (s.weak || s.canonical !== 'resolution') continue;
+    if (fix && !isWithin(s, fix) && REMEDIATION.test(plainInline(s.title))) {
+      s.canonical = 'preventive-actions';
+      return;
+    }
+    fix ??= s;
+  }
+}
+
+const REMEDIATION = /^\W*remediations?\W*$/i;
 
 /**
  * For each canonical id, the section that stands for it: among those named for it, the
