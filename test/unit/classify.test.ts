@@ -44,6 +44,8 @@ test('evidence: a timeline of timed entries beside two more sections, or inciden
   // Words naming an incident in the title, beside a section.
   assert.equal(reason(md('# Checkout outage on 2024-08-20', '## Root cause', 'b')), 'evidence');
   assert.equal(reason(md('# Post-mortem: checkout', '## Action items', '- x')), 'evidence');
+  // A blog exported from WordPress to Jekyll writes its keys as Ruby symbols (":title:").
+  assert.equal(reason(md('---', ":title: 'Wiki and issue tracker outage over the weekend'", ':created: 1438701000', '---', 'The wiki was down from Thursday to Sunday.')), 'evidence');
   assert.equal(reason(md('# Incident 2024-08-20', '## Root cause', 'b')), 'evidence', 'incident with a date');
   // "Incident" naming a process, a guide, or a template is not an incident.
   assert.equal(reason(md('# Incident response', '## Summary', 'a', '## Resolution', 'b')), undefined);

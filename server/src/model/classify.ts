@@ -1,5 +1,6 @@
 import { globMatcher } from './glob.js';
 import type { PostMortemModel } from './document.js';
+import { frontmatterString } from './frontmatter.js';
 import { hasTimedLines } from './meaning.js';
 
 export const DEFAULT_FILE_GLOBS: readonly string[] = [
@@ -70,8 +71,8 @@ const ABOUT_PRACTICE = /(?<![\p{L}])(?:process|guide|guidelines|how\s+to|best\s+
 const TEMPLATE = /(?<![\p{L}])templates?(?![\p{L}])/iu;
 
 function evidenceOf(model: PostMortemModel, path: string | undefined): boolean {
-  const fmTitle = model.frontmatter?.data?.['title'];
-  const ownTitles = [model.title?.text, typeof fmTitle === 'string' ? fmTitle : undefined].filter((t): t is string => !!t);
+  const fmTitle = frontmatterString(model.frontmatter, 'title');
+  const ownTitles = [model.title?.text, fmTitle].filter((t): t is string => !!t);
   const titles = [...ownTitles, path].filter((t): t is string => !!t);
   if (titles.some((t) => TEMPLATE.test(t))) return false;
   const ids = new Set(model.canonical.keys());

@@ -1,5 +1,5 @@
 import { LineIndex } from './text.js';
-import { parseFrontmatter, type Frontmatter } from './frontmatter.js';
+import { frontmatterString, parseFrontmatter, type Frontmatter } from './frontmatter.js';
 import { parseBlocks, type Block, type HeadingBlock, type ParagraphBlock } from './markdown.js';
 import { defaultAliasTable, normalizeHeading, plainInline, type AliasTable, type Section, type SectionId } from './sections.js';
 import { clockTimes, hasTimedLines, readHeading, sectionsNamed, type Tier } from './meaning.js';
@@ -120,8 +120,8 @@ function titleOf(headings: HeadingBlock[], named: Map<HeadingBlock, Named[]>, ta
   const aloneOnTop = headings.every((h, i) => i === 0 || h.level > first.level);
   // A deeper heading after prose ("##### Updates:" under a news post's text) is a part of the text, not its title.
   if (aloneOnTop && !table.exact.has(norm) && (first.level === 1 || first.startLine === firstContentLine)) return first;
-  const fmTitle = fm?.data?.['title'];
-  if (typeof fmTitle === 'string' && normalizeHeading(fmTitle) === norm && !named.get(first)!.length) return first;
+  const fmTitle = frontmatterString(fm, 'title');
+  if (fmTitle !== undefined && normalizeHeading(fmTitle) === norm && !named.get(first)!.length) return first;
   // "## Incident Report for Failure of farming reward distribution" over "## Date:" and "## Details:":
   // a heading that opens the document and names its kind, then what it is about, is its title whatever its level.
   if (first.startLine === firstContentLine && DOCUMENT_KIND.test(first.text)) return first;

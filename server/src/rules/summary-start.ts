@@ -90,7 +90,7 @@ function titleLines(model: RuleContext['model']): number[] {
 function frontmatterLine(model: RuleContext['model'], key: string): number | undefined {
   const fm = model.frontmatter;
   if (!fm) return undefined;
-  const re = new RegExp(`^${key}\\s*:`);
+  const re = new RegExp(`^:?${key}\\s*:`);
   for (let line = fm.startLine + 1; line < fm.endLine; line++) if (re.test(model.lines.lineText(line))) return line;
   return undefined;
 }
