@@ -31,7 +31,15 @@ export const timelineSeason: Rule = {
   },
 };
 
-const BESIDE_OFFSET = /^\s*[(/,]?\s*(?:UTC|GMT)?\s*[+\-−]\s*\d/;
+const BESIDE_OFFSET = /^\s*[(/,]?\s*(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?([0-5]\d))?(?!\d)/;
+
+/** The offset in minutes written right after an abbreviation ("PST (UTC-7)"), or undefined. */
+function besideOffset(after: string): number | undefined {
+  const m = BESIDE_OFFSET.exec(after);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '+' ? minutes : -minutes;
+}
 
 const dateText = (d: CivilDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
@@ -53,8 +61,8 @@ function summarySeason(ctx: RuleContext): void {
     const text = model.lines.lineText(t.line);
     const token = zoneAfterTime(text, t.end);
     if (token?.lookup.kind !== 'zone' || token.lookup.zone.kind !== 'fixed') continue;
-    // "PST (UTC-7)": the offset written beside it says which clock was meant.
-    if (BESIDE_OFFSET.test(text.slice(token.end))) continue;
+    // "PST (UTC-8)" in July: the offset written beside it says which clock was meant ("PST (UTC-7)" is still the wrong name).
+    const beside = besideOffset(text.slice(token.end));
     const zone = token.lookup.zone;
     const name = seasonalRegion(zone.label);
     if (!name || seen.has(zone.label)) continue;
@@ -64,6 +72,7 @@ function summarySeason(ctx: RuleContext): void {
     const morning = localToInstant(region, start);
     const evening = localToInstant(region, start + MS_PER_DAY - 60_000);
     if (morning.kind !== 'ok' || evening.kind !== 'ok' || morning.offset !== evening.offset || morning.offset === zone.offsetMinutes) continue;
+    if (beside !== undefined && beside !== morning.offset) continue;
     ctx.report({
       code: 'timeline.dst-abbreviation',
       message: `"${zone.label}" is the other season's abbreviation on ${dateText(day)}. ${name} kept the other offset that day; write the zone name or the offset to say it plainly.`,

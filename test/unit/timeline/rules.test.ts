@@ -265,13 +265,14 @@ test('timeline.invalid-time: a range that ends before it starts, on a list of pe
   assert.equal(timelineOfText(text).timeline.events[0]!.utc, Date.UTC(2013, 10, 4, 16, 30));
 });
 
-test('timeline.dst-abbreviation in the summary: "12:22PM PST" on a July day, once per abbreviation; the right season, an offset beside it, or a day the clocks changed say nothing', () => {
+test('timeline.dst-abbreviation in the summary: "12:22PM PST" on a July day, once per abbreviation; the right season, another offset beside it, or a day the clocks changed say nothing', () => {
   const doc = (summary: string, date = '2025-07-16') => md(`# ${date} Outage`, '', '## Summary', '', summary, '', '## Timeline', '', 'All times UTC.', '', `- ${date} 19:22 - alert`, `- ${date} 22:00 - fixed`);
   const f = findings(doc('From 12:22PM PST to 3:00PM PST the builder failed for all users; a rollback fixed it.'), 'timeline.dst-abbreviation');
   assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character]), [[4, 13, 16]]);
   assert.match(f[0]!.message, /^"PST" is the other season's abbreviation on 2025-07-16\. America\/Los_Angeles/);
   assert.deepEqual(findings(doc('From 12:22PM PDT to 3:00PM PDT the builder failed; a rollback fixed it.'), 'timeline.dst-abbreviation'), []);
-  assert.deepEqual(findings(doc('From 12:22PM PST (UTC-7) to 3:00PM the builder failed; a rollback fixed it.'), 'timeline.dst-abbreviation'), [], 'the offset says which clock');
+  assert.deepEqual(findings(doc('From 12:22PM PST (UTC-8) to 3:00PM the builder failed; a rollback fixed it.'), 'timeline.dst-abbreviation'), [], 'the offset says which clock');
+  assert.equal(findings(doc('From 12:22PM PST (UTC-7) to 3:00PM the builder failed; a rollback fixed it.'), 'timeline.dst-abbreviation').length, 1, 'the right offset, the wrong name: as in the timeline');
   assert.deepEqual(findings(doc('From 12:22PM PST to 3:00PM PST the builder failed; a rollback fixed it.', '2025-01-16'), 'timeline.dst-abbreviation'), []);
   assert.deepEqual(findings(doc('From 12:22PM PST to 3:00PM PST the builder failed; a rollback fixed it.', '2025-03-09'), 'timeline.dst-abbreviation'), [], 'the day the clocks changed');
 });
