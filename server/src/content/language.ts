@@ -39,6 +39,8 @@ const MIN_WORDS = 40;
 /** Its first few hundred words tell a document's language as well as all of them: reading stops here. */
 const ENOUGH_WORDS = 250;
 
+const NOT_LETTERS = /[^\p{L}]+/u;
+
 const memo = new WeakMap<PostMortemModel, boolean>();
 
 /** False when the document's prose is plainly in another language than English. */
@@ -58,13 +60,16 @@ export function countsAsEnglish(lines: Iterable<string>): boolean {
   let words = 0;
   let english = 0;
   let other = 0;
-  for (const line of lines) {
-    for (const m of line.toLowerCase().matchAll(/[\p{L}]+/gu)) {
+  read: for (const line of lines) {
+    for (const word of line.toLowerCase().split(NOT_LETTERS)) {
+      if (!word) continue;
       words++;
-      if (ENGLISH.has(m[0])) english++;
-      else if (OTHER.has(m[0])) other++;
+      if (ENGLISH.has(word)) english++;
+      else if (OTHER.has(word)) other++;
+      if (words >= ENOUGH_WORDS) break read;
     }
-    if (words >= ENOUGH_WORDS) break;
+    // Decided once the other languages could not catch up in the words left to read.
+    if (words >= MIN_WORDS && english - other > ENOUGH_WORDS - words) return true;
   }
   return words < MIN_WORDS || other <= english;
 }

@@ -51,8 +51,8 @@ function summarySeason(ctx: RuleContext): void {
   const { model } = ctx;
   const facts = ctx.cached('content.summary', () => summaryFacts(model));
   if (!facts?.times.length) return;
-  const day = documentDate(model, dateOrderOf(model, ctx.settings)) ?? timelineOf(ctx).events.find((e) => e.date)?.date;
-  if (!day) return;
+  // The document's day is looked for only once a summary time has a seasonal abbreviation.
+  let day: CivilDate | undefined | null = null;
   const seen = new Set<string>();
   // A summary line that is also an entry of the timeline has had its say there.
   const reported = new Set(timelineOf(ctx).seasonMismatches.map((m) => m.range.start.line));
@@ -67,6 +67,8 @@ function summarySeason(ctx: RuleContext): void {
     const name = seasonalRegion(zone.label);
     if (!name || seen.has(zone.label)) continue;
     seen.add(zone.label);
+    if (day === null) day = documentDate(model, dateOrderOf(model, ctx.settings)) ?? timelineOf(ctx).events.find((e) => e.date)?.date;
+    if (!day) return;
     const region = { kind: 'iana' as const, name, label: name };
     const start = dayNumber(day) * MS_PER_DAY;
     const morning = localToInstant(region, start);

@@ -15,8 +15,14 @@ const MAX_CHARS = 200_000;
 
 /** The date order of a document: the setting when it names one, else the document's evidence. */
 export function dateOrderOf(model: PostMortemModel, settings: Pick<Settings, 'dateOrder'>): DateOrder {
-  return settings.dateOrder === 'auto' ? inferDateOrder(model.text) : settings.dateOrder;
+  if (settings.dateOrder !== 'auto') return settings.dateOrder;
+  // The timeline and several checks ask for it: read the whole text once per model.
+  let order = inferred.get(model);
+  if (!order) inferred.set(model, (order = inferDateOrder(model.text)));
+  return order;
 }
+
+const inferred = new WeakMap<PostMortemModel, DateOrder>();
 
 /** The numeric date order a text's own dates and zones point to (DMY when nothing does). */
 export function inferDateOrder(text: string): DateOrder {

@@ -73,3 +73,11 @@ test('terse English, short notes and prose that quotes another language are Engl
     false,
   );
 });
+
+test('the judgement reads the first 250 words of prose, even inside one long line', () => {
+  const english = Array.from({ length: 25 }, () => 'the service was down for an hour and we rolled it back').join(' ').split(' ').slice(0, 250).join(' ');
+  const norwegian = Array.from({ length: 60 }, () => 'det var ikke mulig og vi har').join(' ');
+  assert.equal(countsAsEnglish([`${english} ${norwegian}`]), true, 'the first 250 words are English');
+  assert.equal(countsAsEnglish([`${norwegian} ${english}`]), false);
+  assert.equal(countsAsEnglish([english.split(' ').slice(0, 30).join(' ')]), true, 'fewer than 40 words: taken for English');
+});
