@@ -1,6 +1,6 @@
 import { globMatcher } from './glob.js';
 import type { PostMortemModel } from './document.js';
-import { frontmatterString } from './frontmatter.js';
+import { frontmatterString } from './frontmatter-value.js';
 import { hasTimedLines } from './meaning.js';
 
 export const DEFAULT_FILE_GLOBS: readonly string[] = [

@@ -230,11 +230,4 @@ export function nodeRange(fm: Frontmatter, lines: LineIndex, node: YamlNode | nu
   return { start: lines.positionAt(fm.contentOffset + r[0]), end: lines.positionAt(fm.contentOffset + r[1]) };
 }
 
-/** A frontmatter value as a trimmed string (numbers and booleans stringified), if it is a scalar. */
-export function frontmatterString(fm: Frontmatter | undefined, key: string): string | undefined {
-  // ":title:" is "title" in the Ruby-symbol keys of blogs exported from WordPress to Jekyll.
-  const v = fm?.data?.[key] ?? fm?.data?.[`:${key}`];
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
-}
+export { frontmatterString } from './frontmatter-value.js';
