@@ -100,6 +100,9 @@ test('collective and cleared sentences are not blame; one person as the subject 
   assert.deepEqual(phrases('While it can be attributed to human error, it is incorrect to focus on the individual, and instead consider the tooling.'), []);
   assert.deepEqual(phrases('We look at the process rather than the individual who made the human error.'), []);
   assert.deepEqual(phrases('It was human error. We will focus on the tooling.'), ['human error'], 'another sentence clears nothing');
+  // "On our part", "our mistake": the team owns it together.
+  assert.deepEqual(phrases('This was caused by human error on our part, where we approved the plugin.'), []);
+  assert.deepEqual(phrases('It was our own mistake to approve it.'), []);
   assert.deepEqual(phrases("He wasn't fully aware in which terraform workspace he was."), ["He wasn't fully aware"]);
   assert.deepEqual(phrases('The operator did not check the plan.'), ['The operator did not check']);
   assert.deepEqual(phrases('User error was made here.'), ['User error']);

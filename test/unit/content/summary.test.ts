@@ -52,9 +52,11 @@ test('a TODO about the impact is not the impact', () => {
   assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['impact']]);
 });
 
-test('"we freed up capacity" is a resolution', () => {
+test('"we freed up capacity", "I forced a restart" are resolutions', () => {
   const missing = (s: string) => summaryFindings(withSummary(s)).flatMap((f) => ((f.data as { missing?: string[] } | undefined)?.missing ?? []));
   assert.ok(!missing('On 2023-01-27 from 14:00 to 16:00 UTC 2 users could not open the editor. We freed up capacity on the platform.').includes('resolution'));
+  assert.ok(!missing('On 2023-01-27 from 14:00 to 16:00 UTC 2 users could not open the editor. I forced a restart.').includes('resolution'));
+  assert.ok(!missing('On 2023-01-27 from 14:00 to 16:00 UTC 2 users could not open the editor. We performed a manual failover.').includes('resolution'));
   assert.ok(missing('On 2023-01-27 from 14:00 to 16:00 UTC 2 users could not open the editor. The platform ran out of capacity.').includes('resolution'));
 });
 
