@@ -157,6 +157,18 @@ export function extractBlocks(model: PostMortemModel, blocks: readonly Block[], 
  */
 function datedDays(items: TimelineItem[], notes: readonly Note[], dayLines: ReadonlyMap<number, TimelineEntry>): void {
   if (!dayLines.size) return;
+  const noteLines = notes.map((n) => n.line).sort((a, b) => a - b);
+  /** True when a note lies strictly between two lines (binary search: linear overall, however many days and notes). */
+  const noteBetween = (from: number, to: number) => {
+    let lo = 0;
+    let hi = noteLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (noteLines[mid]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < noteLines.length && noteLines[lo]! < to;
+  };
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.kind !== 'marker') continue;
@@ -167,7 +179,7 @@ function datedDays(items: TimelineItem[], notes: readonly Note[], dayLines: Read
     if (j < items.length && items[j]!.kind === 'entry') continue;
     const after = items[j];
     const next = after?.kind === 'marker' ? after.line : Infinity;
-    if (notes.some((n) => n.line > item.line && n.line < next)) items[i] = { kind: 'entry', entry: day };
+    if (noteBetween(item.line, next)) items[i] = { kind: 'entry', entry: day };
   }
 }
 
