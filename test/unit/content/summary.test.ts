@@ -52,6 +52,13 @@ test('a TODO about the impact is not the impact', () => {
   assert.deepEqual(found.map((f) => (f.data as { missing: string[] }).missing), [['impact']]);
 });
 
+test('"unaccessible", "unreachable" say the impact', () => {
+  const missing = (s: string) => summaryFindings(withSummary(s)).flatMap((f) => ((f.data as { missing?: string[] } | undefined)?.missing ?? []));
+  assert.ok(!missing('On 2018-11-09 from 06:00 to 11:27 UTC an update failed, leading to the website being unaccessible. We failed over to a new cluster.').includes('impact'));
+  assert.ok(!missing('On 2018-11-09 from 06:00 to 11:27 UTC an update failed and the API was unreachable. We failed over to a new cluster.').includes('impact'));
+  assert.ok(missing('On 2018-11-09 from 06:00 to 11:27 UTC an update failed. We failed over to a new cluster.').includes('impact'));
+});
+
 test('"we freed up capacity", "I forced a restart" are resolutions', () => {
   const missing = (s: string) => summaryFindings(withSummary(s)).flatMap((f) => ((f.data as { missing?: string[] } | undefined)?.missing ?? []));
   assert.ok(!missing('On 2023-01-27 from 14:00 to 16:00 UTC 2 users could not open the editor. We freed up capacity on the platform.').includes('resolution'));
