@@ -3,7 +3,7 @@ import { timelineOf } from '../timeline/context.js';
 import { dateOrderOf } from '../timeline/date-order.js';
 import { documentDate } from '../timeline/dates.js';
 import { seasonalRegion } from '../time/abbreviations.js';
-import { dayNumber, MS_PER_DAY, type CivilDate } from '../time/civil.js';
+import { dayNumber, formatDate, MS_PER_DAY, type CivilDate } from '../time/civil.js';
 import { zoneAfterTime } from '../time/zone-token.js';
 import { localToInstant } from '../time/zones.js';
 import type { Rule, RuleContext } from './types.js';
@@ -19,7 +19,7 @@ export const timelineSeason: Rule = {
   check(ctx) {
     for (const m of timelineOf(ctx).seasonMismatches) {
       const ev = timelineOf(ctx).events[m.eventIndex]!;
-      const when = ev.date ? dateText(ev.date) : 'that date';
+      const when = ev.date ? formatDate(ev.date) : 'that date';
       ctx.report({
         code: 'timeline.dst-abbreviation',
         message: `"${m.label}" is the other season's abbreviation on ${when}. ${m.region} kept the other offset that day. The times are read as ${m.region} wall-clock time${m.count > 1 ? ` (${m.count} entries)` : ''}; write the zone name or the offset to say it plainly.`,
@@ -40,8 +40,6 @@ function besideOffset(after: string): number | undefined {
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
   return m[1] === '+' ? minutes : -minutes;
 }
-
-const dateText = (d: CivilDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 /**
  * The same in the summary ("12:22PM PST to 3:00PM PST" on 16 July), on the document's
@@ -77,7 +75,7 @@ function summarySeason(ctx: RuleContext): void {
     if (beside !== undefined && beside !== morning.offset) continue;
     ctx.report({
       code: 'timeline.dst-abbreviation',
-      message: `"${zone.label}" is the other season's abbreviation on ${dateText(day)}. ${name} kept the other offset that day; write the zone name or the offset to say it plainly.`,
+      message: `"${zone.label}" is the other season's abbreviation on ${formatDate(day)}. ${name} kept the other offset that day; write the zone name or the offset to say it plainly.`,
       range: { start: { line: t.line, character: token.start }, end: { line: t.line, character: token.end } },
       data: { label: zone.label, region: name },
     });

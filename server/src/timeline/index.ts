@@ -20,7 +20,7 @@ import { resolveEvents } from './resolve.js';
 import { documentZoneStatement, zoneStatements, type ZoneStatement } from './statement.js';
 import type { Range } from '../model/text.js';
 import type { Section } from '../model/sections.js';
-import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEntry, TimelineEvent, TimelineItem } from './types.js';
+import type { AmbiguousZone, SeasonMismatch, Timeline, TimelineEvent, TimelineItem } from './types.js';
 
 export type { Timeline, TimelineEvent } from './types.js';
 
@@ -144,10 +144,9 @@ function standIns(extraction: Extraction): void {
   }
   if (!clock) return;
   for (const item of extraction.items) {
-    const stamp = item.kind === 'entry' ? item.entry.stamp : undefined;
-    if (stamp?.time && stamp.time.hour === clock.hour && stamp.time.minute === clock.minute && !stamp.time.second) {
-      (item as { entry: TimelineEntry }).entry.stamp = { ...stamp, hourOnly: true };
-    }
+    if (item.kind !== 'entry') continue;
+    const { stamp } = item.entry;
+    if (stamp.time && stamp.time.hour === clock.hour && stamp.time.minute === clock.minute && !stamp.time.second) item.entry.stamp = { ...stamp, hourOnly: true };
   }
 }
 
