@@ -11,6 +11,13 @@
  * with their range over the rounds. A ratio whose range overlaps 1.00 is no difference the
  * machine's noise can show. Run with `--expose-gc` (the npm script does) to collect
  * garbage before each analysis. Figures only: nothing is asserted.
+ *
+ * The two modes measure different things. A full collection discards V8's compiled
+ * regular expressions, so with `--expose-gc` every analysis first recompiles each
+ * expression it runs (at 10 KB that is most of its time: ~15 ms against ~4 ms warm),
+ * and a checkout with more expressions pays more. Without it (`node --import tsx
+ * scripts/bench/compare.ts …`), expressions stay compiled between analyses, as they do
+ * in the editor between full collections. Report both.
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
