@@ -9,6 +9,7 @@ import type { PostMortemModel } from '../model/document.js';
 import { clockTimes, hasTimedLines } from '../model/meaning.js';
 import type { SectionId } from '../model/sections.js';
 import { proseLines } from './text.js';
+import { fourDigitClocks } from '../time/parse.js';
 
 interface EvidenceEntry {
   section: SectionId;
@@ -45,10 +46,12 @@ export function coveredSections(model: PostMortemModel): ReadonlyMap<SectionId, 
   // Entries that start with times, or a narrative that gives two clock times ("At 09:41 we
   // deployed… back online at 09:47"): the document tells the incident in time.
   const clock = clockTimes(proseLines(model, model.blocks).map((p) => p.text));
-  if (hasTimedLines(all()) || clock >= 2) {
+  // Times written as four digits ("1727: …") count when the document writes them so.
+  const fourDigit = fourDigitClocks(all());
+  if (hasTimedLines(all()) || clock >= 2 || fourDigit) {
     for (let i = 0; i < model.lines.lineCount; i++) {
       const line = model.lines.lineText(i);
-      if (hasTimedLines([line, line]) || HAS_CLOCK.test(line)) {
+      if (hasTimedLines([line, line]) || HAS_CLOCK.test(line) || (fourDigit && fourDigitClocks([line, line]))) {
         found.set('timeline', i);
         break;
       }

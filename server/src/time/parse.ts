@@ -52,7 +52,7 @@ export interface ParsedStamp {
 
 // February as it is often mistyped too ("Feburary", "Febuary"): a day line misread would date the entries under it silently.
 const MONTH = '(jan(?:uary)?|feb(?:ruary|uary|urary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?,?\\s+';
+const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\\.?,?\\s+';
 const ORD = '(?:st|nd|rd|th)?';
 
 const RE = {
@@ -220,7 +220,7 @@ export function stampDateProblem(date: StampDate): string | undefined {
  * The timestamp written at `pos`, or undefined when none starts there. A timestamp has
  * a date, a time, or both; a found but impossible one has `problem` set.
  */
-export function parseStamp(text: string, pos: number, order: DateOrder): ParsedStamp | undefined {
+export function parseStamp(text: string, pos: number, order: DateOrder, fourDigit = false): ParsedStamp | undefined {
   const c0 = text.charCodeAt(pos);
   // Only "+", "[", "\\" or "T" can start a relative time: the regex runs for those alone.
   const rel = c0 === 43 || c0 === 91 || c0 === 92 || c0 === 84 ? at(RE.relative, text, pos) : null;
@@ -281,7 +281,7 @@ export function parseStamp(text: string, pos: number, order: DateOrder): ParsedS
     const lead = text.charCodeAt(p) | 32;
     const wd = lead === 109 || lead === 116 || lead === 119 || lead === 102 || lead === 115 ? at(RE.weekday, text, p) : null;
     const clockAt = wd ? p + wd[0].length : p;
-    clock = parseClockAt(text, clockAt) ?? dotClockAt(text, clockAt) ?? fourDigitClockAt(text, clockAt);
+    clock = parseClockAt(text, clockAt) ?? dotClockAt(text, clockAt) ?? fourDigitClockAt(text, clockAt) ?? (fourDigit ? bareFourDigitClockAt(text, clockAt) : undefined);
     if (!clock) return undefined;
     if (wd) weekday = WEEKDAYS.indexOf(wd[0].slice(0, 3).toLowerCase());
     clockStart = clockAt;
@@ -397,6 +397,40 @@ function separatedFourDigitClockAt(text: string, pos: number): ClockHit | undefi
   return { end: pos + m[0].length, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
 }
 const fourDigitClockAt = (text: string, pos: number) => zonedClockAt(RE.fourDigitClock, text, pos);
+
+/**
+ * "1727: Laurie noticed…", "1727 : …", "[1758](…): …": four digits with no date before them, then
+ * the entry's separator (or the end of a link's text). Read only in a timeline that writes its
+ * times so (`fourDigitClocks`): alone, "2016: we launched" is a year.
+ */
+const BARE_FOUR_DIGITS = /([01]\d|2[0-3])([0-5]\d)(?=\s?:\s|\s[-–—]\s|\]|\s*$)/y;
+function bareFourDigitClockAt(text: string, pos: number): ClockHit | undefined {
+  const m = at(BARE_FOUR_DIGITS, text, pos);
+  if (!m) return undefined;
+  return { end: pos + m[0].length, time: { hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }, twelveHour: false };
+}
+
+/** A line that opens with four digits and a separator, after a list marker, "~" or a link's "[". */
+const FOUR_DIGIT_LINE = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__|\[)?(~\s?)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__|\]\([^)\s]*\))?\s?(?::\s|[-–—]\s)/;
+
+/**
+ * True when the lines write times of day as four digits ("1727: …", "~1442: …"): two lines at
+ * least, one of which cannot be a year (1738, 0916, 2246, or marked "~" as about). Lines of
+ * years alone ("2015: founded", "2019: first release") do not make a timeline of clocks.
+ */
+export function fourDigitClocks(lines: Iterable<string>): boolean {
+  let n = 0;
+  let clockOnly = false;
+  for (const line of lines) {
+    const m = FOUR_DIGIT_LINE.exec(line);
+    if (!m) continue;
+    n++;
+    const value = Number(m[2]! + m[3]!);
+    if (m[1] || value < 1900 || value > 2039) clockOnly = true;
+    if (n >= 2 && clockOnly) return true;
+  }
+  return false;
+}
 
 /** Longer than this, a range that ends before it starts is not one running past midnight but a slip. */
 const MAX_OVERNIGHT_MS = 12 * 3_600_000;

@@ -42,14 +42,15 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 /**
  * The timestamp an entry starts with at `pos` of `line`, or undefined. `strict`
  * requires a separator after a bare timestamp (paragraph lines); list items may
- * also separate a time from the text with a space.
+ * also separate a time from the text with a space. `fourDigit`: the timeline writes its
+ * times as four digits ("1727: …"), which are read as clocks before a separator.
  */
-export function entryStartAt(line: string, pos: number, order: DateOrder, strict: boolean): EntryStart | undefined {
+export function entryStartAt(line: string, pos: number, order: DateOrder, strict: boolean, fourDigit = false): EntryStart | undefined {
   const lead = at(SENTENCE_LEAD, line, pos);
   if (lead) {
     // "At 15:10 we deployed…", "On Monday 30th January, the team…": a sentence that opens with its time.
     // "On" opens a day; every other word a time of day.
-    const stamp = parseStamp(line, pos + lead[0].length, order);
+    const stamp = parseStamp(line, pos + lead[0].length, order, fourDigit);
     const fits = stamp && !stamp.problem && (lead[1] === 'On' ? stamp.date && !stamp.time : stamp.time);
     if (!fits) return undefined;
     if (stamp.end >= line.length || /^[\s,]/.test(line[stamp.end]!)) return { stamp, textStart: skipSpace(line, stamp.end + (line[stamp.end] === ',' ? 1 : 0)) };
@@ -63,13 +64,13 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
     const close = line.indexOf(open === '[' ? ']' : open === '(' ? ')' : open, innerStart);
     if (close < 0) return undefined;
     const status = at(STATUS_LEAD, line, innerStart);
-    let stamp = parseStamp(line, innerStart + (status?.[0].length ?? 0), order);
+    let stamp = parseStamp(line, innerStart + (status?.[0].length ?? 0), order, fourDigit);
     // Emphasis around the whole entry, not the stamp alone ("**15 December 2024, 07:24 – Second Request for ETA**",
     // "_**13:16:59**: paged_"): the stamp, a separator and the text inside it, nothing after it.
     const whole = !status && open !== '[' && open !== '(' && !open.startsWith('`') && !line.slice(close + open.length).trim();
     if (!stamp && !status) {
       // Emphasis or a link inside the emphasis: "**_02:00_**", "**[02:00](…)**".
-      const inner = entryStartAt(line.slice(0, close), innerStart, order, false);
+      const inner = entryStartAt(line.slice(0, close), innerStart, order, false, fourDigit);
       if (inner && /^\s*$/.test(line.slice(inner.textStart, close))) stamp = inner.stamp;
       else if (inner && whole && inner.textStart > inner.stamp.end) return inner;
       else return undefined;
@@ -88,7 +89,7 @@ export function entryStartAt(line: string, pos: number, order: DateOrder, strict
     const sep = at(SEPARATOR, line, after);
     return { stamp, textStart: sep ? after + sep[0].length : skipSpace(line, after) };
   }
-  const stamp = parseStamp(line, pos, order);
+  const stamp = parseStamp(line, pos, order, fourDigit);
   if (!stamp) return undefined;
   const end = pastPartOfDay(line, stamp);
   if (end >= line.length || !line.slice(end).trim()) return { stamp, textStart: line.length };

@@ -9,7 +9,7 @@ import type { PostMortemModel } from '../model/document.js';
 import { sectionBlocks } from '../model/document.js';
 import type { Block, ListItem } from '../model/markdown.js';
 import type { Section } from '../model/sections.js';
-import { parseDateAt, type DateOrder, type ParsedStamp, type StampDate } from '../time/parse.js';
+import { fourDigitClocks, parseDateAt, type DateOrder, type ParsedStamp, type StampDate } from '../time/parse.js';
 import { entryStartAt, makeEntry } from './entry-text.js';
 import { stampHeaderCell, tableEntries, timelineColumns, rowCells } from './table.js';
 import type { TimelineEntry, TimelineItem } from './types.js';
@@ -56,26 +56,56 @@ export function untitledTimeline(model: PostMortemModel, order: DateOrder): Bloc
   // A date alone on the line above ("02.07.2019" over "- 14:16: …") is the day of the entries under it.
   const i = model.blocks.indexOf(found[0]!);
   const before = i > 0 ? model.blocks[i - 1] : undefined;
-  const dated = before?.kind === 'paragraph' && before.endLine - before.startLine === 1 && !!dateLine(model.lines.lineText(before.startLine).trim(), order);
+  // So is a heading that is only a day ("### Tues 22 Nov 2016" over "10:15: …").
+  const dated =
+    (before?.kind === 'paragraph' && before.endLine - before.startLine === 1 && !!dateLine(model.lines.lineText(before.startLine).trim(), order)) ||
+    (before?.kind === 'heading' && !!dateLine(before.text, order));
   return dated ? [before, ...found] : found;
 }
 
+/** Whether the document writes its times of day as four digits ("1727: …"), read once per document. */
+const fourDigitDocuments = new WeakMap<PostMortemModel, boolean>();
+function writesFourDigitClocks(model: PostMortemModel): boolean {
+  let known = fourDigitDocuments.get(model);
+  if (known === undefined) {
+    const { lines } = model;
+    known = fourDigitClocks({ *[Symbol.iterator]() { for (let l = 0; l < lines.lineCount; l++) yield lines.lineText(l); } });
+    fourDigitDocuments.set(model, known);
+  }
+  return known;
+}
+
+/** Blocks between two runs of entries that may join them: a day heading and a remark, say. */
+const MAX_PENDING = 2;
+/** A line that is a remark as a whole: in brackets or emphasis ("[continued reports throughout the day]", "_no change_"). */
+const REMARK = /^\s*(?:\[[^\]]+\]|\([^)]+\)|\*[^*]+\*|_[^_]+_)\s*$/;
+
 function untitledBlocks(model: PostMortemModel, order: DateOrder): Block[] | undefined {
+  const fourDigit = writesFourDigitClocks(model);
   const timedAt = (line: number, lead: RegExp, strict: boolean) => {
     const text = model.lines.lineText(line);
     const at = lead.exec(text)?.[0].length;
-    const stamp = at === undefined ? undefined : entryStartAt(text, at, order, strict)?.stamp;
+    const stamp = at === undefined ? undefined : entryStartAt(text, at, order, strict, fourDigit)?.stamp;
     return !!stamp && !stamp.after && (!!stamp.time || !!stamp.problem);
   };
   let run: Block[] = [];
   // Entries in the run: a paragraph counts each of its lines that opens with a time ("08.02.2022 20:10 - Deploy" on seven lines).
   let entries = 0;
+  // A remark between entries ("[continued reports throughout the day]") or a heading that is only a day
+  // ("### Weds 23 Nov 2016") belongs to the run when more entries follow it; prose between them ends it.
+  let pending: Block[] = [];
   for (const block of model.blocks) {
     if (block.kind === 'paragraph' && timedAt(block.startLine, LINE_LEAD, true)) {
-      run.push(block);
+      run.push(...pending, block);
+      pending = [];
       for (let line = block.startLine; line < block.endLine; line++) if (line === block.startLine || timedAt(line, LINE_LEAD, true)) entries++;
       continue;
     }
+    if (run.length && pending.length < MAX_PENDING && ((block.kind === 'paragraph' && block.endLine - block.startLine === 1 && REMARK.test(model.lines.lineText(block.startLine))) || (block.kind === 'heading' && !!dateLine(block.text, order)))) {
+      pending.push(block);
+      continue;
+    }
+    pending = [];
     if (entries >= MIN_UNTITLED_ENTRIES) return run;
     run = [];
     entries = 0;
@@ -96,7 +126,7 @@ function untitledBlocks(model: PostMortemModel, order: DateOrder): Block[] | und
 export function extractBlocks(model: PostMortemModel, blocks: readonly Block[], order: DateOrder, section?: Section): Extraction {
   const items: TimelineItem[] = [];
   const notes: Note[] = [];
-  const state: ParagraphState = { context: 0, dayLines: new Map() };
+  const state: ParagraphState = { context: 0, dayLines: new Map(), fourDigit: writesFourDigitClocks(model) };
   const visit = (blocks: readonly Block[], listGroup: string) => {
     for (const block of blocks) {
       switch (block.kind) {
@@ -187,6 +217,8 @@ interface ParagraphState {
   context: number;
   /** Day lines that are only a date, with the date-only entry each would be. */
   dayLines: Map<number, TimelineEntry>;
+  /** The document writes its times as four digits ("1727: …"). */
+  fourDigit: boolean;
 }
 
 /** True when every line that is not blank is a list item ("- …", "* …", "1. …"). */
@@ -288,7 +320,7 @@ function paragraph(
     const parts = splitBr(text, lead);
     for (const [from, to] of parts) {
       // A line outside a timeline of its own heading is strict about what follows its stamp (prose may open with a time); an item of a list is not.
-      const start = entryStartAt(text, from, order, leadPattern !== ITEM_LEAD && strictLines);
+      const start = entryStartAt(text, from, order, leadPattern !== ITEM_LEAD && strictLines, state.fourDigit);
       if (start && start.stamp.end <= to) {
         close();
         current = {
@@ -339,7 +371,7 @@ function listItem(
   const nested = first?.kind === 'paragraph' ? item.children.slice(1) : item.children;
   const text = lines.lineText(item.startLine);
   const lead = ITEM_LEAD.exec(text)?.[0].length;
-  const start = first?.kind === 'paragraph' && first.startLine === item.startLine && lead !== undefined ? entryStartAt(text, lead, order, false) : undefined;
+  const start = first?.kind === 'paragraph' && first.startLine === item.startLine && lead !== undefined ? entryStartAt(text, lead, order, false, state.fourDigit) : undefined;
   if (!start) {
     if (first?.kind === 'paragraph') notes.push({ kind: 'paragraph', line: item.startLine, character: lead ?? 0, text: text.slice(lead ?? 0) });
     visit(nested, `list:${item.startLine}`);

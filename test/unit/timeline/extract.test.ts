@@ -357,3 +357,46 @@ test('a day line whose events have no time is the entry of that day, with its da
     ],
   );
 });
+
+test('times written as four digits ("1727: …", "~1442: …", "[1758](…): …") are read where the document writes its times so; years alone are not', () => {
+  const t = events(
+    doc(
+      '### Thur 3 Nov 2016',
+      '',
+      '~1442: changes were deployed',
+      '',
+      '1727 : the image had turned black',
+      '',
+      '[1758](https://chat/p1): acknowledged in the channel',
+      '',
+      '- 2030: purged the cache',
+    ),
+  );
+  assert.deepEqual(
+    t.map((e) => [e.startLine, e.text, e.time?.hour, e.time?.minute]),
+    [
+      [4, 'changes were deployed', 14, 42],
+      [6, 'the image had turned black', 17, 27],
+      [8, 'acknowledged in the channel', 17, 58],
+      [10, 'purged the cache', 20, 30],
+    ],
+  );
+  assert.deepEqual(t.map((e) => e.date && `${e.date.year}-${e.date.month}-${e.date.day}`), ['2016-11-3', '2016-11-3', '2016-11-3', '2016-11-3'], 'the day heading with its weekday "Thur" dates them');
+  // A history of years is no timeline of clocks: every number could be a year.
+  assert.equal(events(doc('2015: founded', '', '2019: first release', '', '2021: second release')).length, 0);
+});
+
+test('an untitled timeline runs on over a one-line remark and a heading that is only a day, when entries follow them', () => {
+  const t = timelineOfText(
+    md('## How was it fixed', '', '### Tues 22 Nov 2016', '', '10:15: noticed a broken image', '', '10:22: alerted the team', '', '[continued reports throughout the day]', '', '12:30: deployed a change', '', '### Weds 23 Nov 2016', '', '10:45: further reports', '', '## Cause', '', 'A mismatch.', '', '11:00: not an entry: another section'),
+  ).timeline.events;
+  assert.deepEqual(
+    t.map((e) => [e.startLine, e.date && e.date.day]),
+    [
+      [4, 22],
+      [6, 22],
+      [10, 22],
+      [14, 23],
+    ],
+  );
+});
