@@ -144,7 +144,8 @@ function headingFields(heading: string): Inherited {
   if (ticket) out.ticket = ticket;
   if (link) out.link = link;
   // "Completed", "Actions taken", "Mitigations applied", "What we did": work already done.
-  if (/\b(?:done|completed?|finished|shipped|taken|applied|already)\b|\bwhat\s+we\s+(?:did|changed|fixed)\b/i.test(heading)) out.done = true;
+  // Not what could or is to be done: "What could be done to avoid this in future?", "Actions to be taken".
+  if (/(?<!\b(?:could|should|would|can|will|must|might|may|shall|to|yet\s+to)\s+(?:still\s+)?be\s+)\b(?:done|completed?|finished|shipped|taken|applied)\b|\balready\b|\bwhat\s+we\s+(?:did|changed|fixed)\b/i.test(heading)) out.done = true;
   if (/\b(?:fix(?:es|ed)?|resolved|merged|implemented)\b/i.test(heading)) out.fixes = true;
   return out;
 }
@@ -188,9 +189,10 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
       // An unticked box ("- [ ] …") says the item is open, whatever the part it sits under suggests ("Immediate actions").
       // A change told as a thing with its pull request ("Configuration fix for X: <…/pull/1196>", "Adding a note on the
       // status page: <…/pull/18>") was made; an imperative with one ("Reduce the interval… [PR]") may still be open.
+      // A link to a commit is a change made, whatever the words ("[Write tests](…/commit/bdcdd5f) to ensure…").
       done:
         doneIn(source) ||
-        (!UNTICKED.test(source) && (!!inherited.done || (PULL_OR_COMMIT.test(source) && (!!inherited.fixes || MADE_CHANGE.test(plain))))),
+        (!UNTICKED.test(source) && (!!inherited.done || COMMIT.test(source) || (PULL_OR_COMMIT.test(source) && (!!inherited.fixes || MADE_CHANGE.test(plain))))),
       source: 'list',
     },
   ];
@@ -212,6 +214,7 @@ const REPLY = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+(?:\*\*)?@[\w.-]+(?:\*\*)?\s
 const QUESTION = /^(?:should|shall|could|would|can|do|does|did|is|are|was|were|will|what|why|how|when|where|who|which|whether|maybe|perhaps)\b[^]*\?[\s*_)]*$/i;
 const UNTICKED = /^\[ \]/;
 export const PULL_OR_COMMIT = /\/(?:pull|pulls|merge_requests)\/\d+|\/commit\/[0-9a-f]{7,}/i;
+const COMMIT = /\/commits?\/[0-9a-f]{7,40}\b/i;
 const CLOCK_START = /^(?:\*\*)?\d{1,2}:\d{2}\b/;
 /**
  * A list of observations, not of actions: every item states what is or was ("The proxy is

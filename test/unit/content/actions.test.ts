@@ -245,12 +245,21 @@ test('done in the other usual forms: "(Done!)", "[DONE]", "… Done.", "fixed in
     'EIP-6110 is updated to add events filtering',
     'Execution clients implemented a fix for parsing deposit logs',
     'To deal with the load, the team created a larger node',
+    // A commit is a change made; a pull request may still be open.
+    '[Write tests](https://github.com/o/r/commit/bdcdd5f39a2c) to ensure tinting does not regress',
   ]) assert.equal(done(s), true, s);
+  assert.equal(done('[Reduce the interval](https://github.com/o/r/pull/12) to one minute'), false, 'an imperative with its pull request may still be open');
+  assert.equal(done('[ ] [Write tests](https://github.com/o/r/commit/bdcdd5f39a2c) for the loader'), false, 'an unticked box is open');
   for (const s of ['Delete the old nodes; this will be fixed in #123', 'Ensure alerts are routed to the on-call', 'Monitoring is needed for the queue', 'Check that nodes are drained', 'Make sure the migration is completed before the release']) {
     assert.equal(done(s), false, s);
   }
   const taken = fullPostMortem().replace(`## Preventive Actions\n\n${ACTIONS}`, md('## Preventive Actions', '', '### Actions taken', '', '- Raise the pool back to 50').trimEnd());
   assert.deepEqual(items(taken).map((i) => i.done), [true]);
+  // What could or is still to be done is open: "What could be done to avoid this in future?", "Actions to be taken".
+  for (const heading of ['What could be done to avoid this in future?', 'Actions to be taken', 'Next steps (yet to be done)']) {
+    const open = fullPostMortem().replace(`## Preventive Actions\n\n${ACTIONS}`, md(`## ${heading}`, '', '- Raise the pool back to 50').trimEnd());
+    assert.deepEqual(items(open).map((i) => i.done), [false], heading);
+  }
 });
 
 test('tickets in the other usual forms: "tracked in …", gh-123, a merge request !12, "PR 7"; "by 3/12" is a due date', () => {
