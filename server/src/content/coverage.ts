@@ -6,7 +6,7 @@
  */
 import evidenceData from '../data/section-evidence.json';
 import type { PostMortemModel } from '../model/document.js';
-import { clockTimes, hasTimedLines } from '../model/meaning.js';
+import { clockTimes, hasTimedLines, writesFourDigitClocks } from '../model/meaning.js';
 import type { SectionId } from '../model/sections.js';
 import { proseLines } from './text.js';
 import { fourDigitClocks } from '../time/parse.js';
@@ -47,7 +47,7 @@ export function coveredSections(model: PostMortemModel): ReadonlyMap<SectionId, 
   // deployed… back online at 09:47"): the document tells the incident in time.
   const clock = clockTimes(proseLines(model, model.blocks).map((p) => p.text));
   // Times written as four digits ("1727: …") count when the document writes them so.
-  const fourDigit = fourDigitClocks(all());
+  const fourDigit = writesFourDigitClocks(model);
   if (hasTimedLines(all()) || clock >= 2 || fourDigit) {
     for (let i = 0; i < model.lines.lineCount; i++) {
       const line = model.lines.lineText(i);

@@ -5,6 +5,7 @@ import type { Block } from '../model/markdown.js';
 import type { Section } from '../model/sections.js';
 import { proseLines, type ProseLine } from './text.js';
 import { mentionsZone } from './zones.js';
+import { writesFourDigitClocks } from '../model/meaning.js';
 
 /**
  * What an incident summary says: the four things the guide asks of it (the nature
@@ -48,7 +49,8 @@ export function summaryFacts(model: PostMortemModel): SummaryFacts | undefined {
   if (!section && !lines.length) return undefined;
   // A "TODO: add the impact" is a note that the impact is missing, not the impact.
   const text = lines.map((l) => l.text.replace(/\b(?:TODO|TBD|FIXME|XXX)\b.*$/, '')).join('\n');
-  const times = lines.flatMap((l) => clockTimes(l));
+  const fourDigit = writesFourDigitClocks(model);
+  const times = lines.flatMap((l) => (fourDigit ? [...clockTimes(l), ...fourDigitTimes(l)].sort((a, b) => a.start - b.start) : clockTimes(l)));
   const anchorLine = section?.heading.startLine ?? lines[0]!.line;
   // A vulnerability found before anyone was harmed has no outage to time.
   const outage = OUTAGE.test(text) || !DISCLOSURE.test(text);
@@ -83,6 +85,22 @@ const CLOCK = /(?<![\w:./-])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]
 /** The clock times in a line of prose ("14:02", "3:26pm", "4 PM"). */
 export function clockTimes(line: ProseLine): ClockTime[] {
   return [...line.text.matchAll(CLOCK)].map((m) => ({ line: line.line, start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+}
+
+/**
+ * "(~1727) to … (~1900)": where the document writes its times as four digits, its summary does too. A
+ * number that could be a year (1900–2039) counts only when marked as a time by "~" or "at".
+ */
+const FOUR_DIGIT_TIME = /(?<![\w:./,-])(~\s?|\bat\s+)?((?:[01]\d|2[0-3])[0-5]\d)(?![\w:./,%-])/g;
+function fourDigitTimes(line: ProseLine): ClockTime[] {
+  const out: ClockTime[] = [];
+  for (const m of line.text.matchAll(FOUR_DIGIT_TIME)) {
+    const value = Number(m[2]);
+    if (!m[1] && value >= 1900 && value <= 2039) continue;
+    const start = m.index! + (m[1]?.length ?? 0);
+    out.push({ line: line.line, start, end: start + m[2]!.length, text: m[2]! });
+  }
+  return out;
 }
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;

@@ -88,7 +88,7 @@ const ZONE_NAMES = new Map<string, boolean>();
 
 const IANA_MENTION = /\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/;
 const ABBREVIATION_MENTION = new RegExp(`\\b(?:UTC|GMT|${Object.keys(ZONE_ABBREVIATIONS).join('|')})\\b`);
-const OFFSET_MENTION = /\b(?:UTC|GMT)\s?[+-−]\s?\d{1,2}(?::?\d{2})?\b|(?<![\d-])[+-−](?:[01]\d|2[0-3]):?[0-5]\d\b(?!\s*(?:%|ms|s\b))/;
+const OFFSET_MENTION = /\b(?:UTC|GMT)\s?[-+−]\s?\d{1,2}(?::?\d{2})?\b|(?<![\d-])[-+−](?:[01]\d|2[0-3]):?[0-5]\d\b(?!\s*(?:%|ms|s\b))/;
 const ZULU = /\b\d{1,2}:\d{2}(?::\d{2})?Z\b/;
 // "eastern US time", "US Pacific time", "Pacific (US) time": the country may sit on either side of the region.
 const WORDS = /\b(?:universal time|coordinated universal time|zulu|(?:(?:us|u\.s\.)\s+)?(?:pacific|eastern|central|mountain|british|central european|eastern european|western european|india|japan|australian eastern)(?:\s+\(?(?:us|u\.s\.)\)?)?(?: (?:standard|daylight|summer))? time)\b/i;

@@ -8,6 +8,8 @@ import meaningData from '../data/section-meanings.json';
 import type { SectionId } from './sections.js';
 import { plainInline } from './sections.js';
 import { replaceBracketed } from './spans.js';
+import { fourDigitClocks } from '../time/parse.js';
+import type { PostMortemModel } from './document.js';
 
 export type Tier = 'strong' | 'weak';
 /** A condition on the section's own text: `times` holds when entries start with a time of day. */
@@ -164,4 +166,20 @@ export function clockTimes(lines: Iterable<string>): number {
   let n = 0;
   for (const line of lines) n += line.match(CLOCK)?.length ?? 0;
   return n;
+}
+
+/** Whether the document writes its times of day as four digits ("1727: …"), read once per document. */
+const fourDigitDocuments = new WeakMap<PostMortemModel, boolean>();
+export function writesFourDigitClocks(model: PostMortemModel): boolean {
+  let known = fourDigitDocuments.get(model);
+  if (known === undefined) {
+    const { lines } = model;
+    known = fourDigitClocks({
+      *[Symbol.iterator]() {
+        for (let l = 0; l < lines.lineCount; l++) yield lines.lineText(l);
+      },
+    });
+    fourDigitDocuments.set(model, known);
+  }
+  return known;
 }

@@ -7,9 +7,10 @@
  */
 import type { PostMortemModel } from '../model/document.js';
 import { sectionBlocks } from '../model/document.js';
+import { writesFourDigitClocks } from '../model/meaning.js';
 import type { Block, ListItem } from '../model/markdown.js';
 import type { Section } from '../model/sections.js';
-import { fourDigitClocks, parseDateAt, type DateOrder, type ParsedStamp, type StampDate } from '../time/parse.js';
+import { parseDateAt, type DateOrder, type ParsedStamp, type StampDate } from '../time/parse.js';
 import { entryStartAt, makeEntry } from './entry-text.js';
 import { stampHeaderCell, tableEntries, timelineColumns, rowCells } from './table.js';
 import type { TimelineEntry, TimelineItem } from './types.js';
@@ -61,18 +62,6 @@ export function untitledTimeline(model: PostMortemModel, order: DateOrder): Bloc
     (before?.kind === 'paragraph' && before.endLine - before.startLine === 1 && !!dateLine(model.lines.lineText(before.startLine).trim(), order)) ||
     (before?.kind === 'heading' && !!dateLine(before.text, order));
   return dated ? [before, ...found] : found;
-}
-
-/** Whether the document writes its times of day as four digits ("1727: …"), read once per document. */
-const fourDigitDocuments = new WeakMap<PostMortemModel, boolean>();
-function writesFourDigitClocks(model: PostMortemModel): boolean {
-  let known = fourDigitDocuments.get(model);
-  if (known === undefined) {
-    const { lines } = model;
-    known = fourDigitClocks({ *[Symbol.iterator]() { for (let l = 0; l < lines.lineCount; l++) yield lines.lineText(l); } });
-    fourDigitDocuments.set(model, known);
-  }
-  return known;
 }
 
 /** Blocks between two runs of entries that may join them: a day heading and a remark, say. */

@@ -107,6 +107,22 @@ test('a zone stated any way satisfies it: UTC, GMT, Z, offsets, abbreviations, I
   assert.deepEqual(summaryFindings(withSummary('From 14:02Z to 15:40Z checkout failed for 30% of users; a rollback resolved it.')), []);
 });
 
+test('a document that writes its times as four digits ("1727: …") has them in its summary too: "(~1727)"; "~1727" is no UTC offset', () => {
+  const timeline = (t: string) => t.replace(/## Timeline[^]*?(?=\n## )/, md('## Timeline', '', '### 3 Nov 2016', '', '1727: noticed the icons', '', '1900: purged the cache').trimEnd());
+  const text = timeline(withSummary('Date: ~Thur 3 Nov 2016 (~1727) to Thur 3 Nov 2016 (~1900): icons were black for all users; a purge resolved it.'));
+  const found = summaryFindings(text);
+  assert.deepEqual(found.map((f) => [f.code, f.message.slice(0, 36)]), [['summary.timezone-missing', "The summary's clock times (1727) hav"]]);
+  assert.deepEqual(summaryFindings(timeline(withSummary('Date: ~Thur 3 Nov 2016 (~1727) to (~1900) UTC: icons were black for all users; a purge resolved it.'))), [], 'with its zone');
+  assert.deepEqual(
+    summaryFindings(withSummary('In 2016 (release 1727) icons were black for all users on 2016-11-03 for an hour; a purge resolved it.')),
+    [],
+    'in a document whose times have colons, four digits are a year or a number',
+  );
+  // An offset is a sign and four digits: "~", a letter or a digit before them is none.
+  assert.deepEqual(summaryFindings(withSummary('From 14:02 to 15:40 +0530 checkout failed for 30% of users; a rollback resolved it.')), []);
+  assert.equal(summaryFindings(withSummary('From 14:02 to 15:40 (~1540) checkout failed for 30% of users; a rollback resolved it.')).length, 1);
+});
+
 test('12-hour times count; numbers, versions, ratios and dates are not clock times', () => {
   assert.equal(summaryFindings(withSummary('At 3:26pm checkout failed for 30% of users for an hour; a rollback resolved it.')).length, 1);
   assert.equal(summaryFindings(withSummary('At 4 PM checkout failed for 30% of users for an hour; a rollback resolved it.')).length, 1);
