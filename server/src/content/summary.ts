@@ -80,7 +80,8 @@ const DISCLOSURE = /\b(?:vulnerab\w*|exploit\w*|disclos\w*|security\s+(?:bug|iss
 const START = /\b(?:yesterday|today|this\s+(?:morning|afternoon|evening)|last\s+night|tonight|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 // "6.00 AM": a dot for the colon, as British and European writers put it, only with its AM/PM ("3.50" alone is a number).
-const CLOCK = /(?<![\w:./-])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?[ap]\.?m\.?)(?![\w:])/gi;
+// A hyphen before a time is a range's when a 12-hour time stands before it ("4am-7am EST"); else it may be an offset ("-05:00").
+const CLOCK = /(?:(?<![\w:./-])|(?<=\d\s?[ap]\.?m\.?-))(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?[ap]\.?m\.?)(?![\w:])/gi;
 
 /** The clock times in a line of prose ("14:02", "3:26pm", "4 PM"). */
 export function clockTimes(line: ProseLine): ClockTime[] {

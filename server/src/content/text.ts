@@ -19,11 +19,16 @@ export function maskNonProse(line: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   // Comments and link targets by linear scans (model/spans.ts): the expressions rescanned
   // the rest of a long line from every unclosed opener. Autolinks contain no "<" (CommonMark).
-  return blankLinkTargets(replaceComments(line, blank).replace(/(`+)[^`]*?\1/g, blank))
+  // A code span that holds only a date or a time ("On `2024-05-27` at `12:19 PM EST`") is that timestamp, written as data.
+  const code = (m: string, ticks: string, inner: string) => (STAMP_ONLY.test(inner) ? ' '.repeat(ticks.length) + inner + ' '.repeat(ticks.length) : blank(m));
+  return blankLinkTargets(replaceComments(line, blank).replace(/(`+)([^`]*?)\1/g, code))
     .replace(/<(?:https?|mailto):[^>\s<]*>/gi, blank)
     .replace(/\bhttps?:\/\/[^\s)>\]]+/gi, blank)
     .replace(/<\/?[A-Za-z][^<>]*>/g, blank);
 }
+
+/** A date, a time of day or both, with a zone: "2024-05-27", "12:19 PM EST", "2024-05-27T14:02:00Z", "14:02 UTC". */
+const STAMP_ONLY = /^\s?(?=\d)(?:\d{4}-\d{2}-\d{2}(?:[T ](?=\d))?)?(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?)?\s?$/;
 
 /** A line of prose and where it is. */
 export interface ProseLine {

@@ -275,6 +275,10 @@ test('timeline.dst-abbreviation in the summary: "12:22PM PST" on a July day, onc
   assert.equal(findings(doc('From 12:22PM PST (UTC-7) to 3:00PM the builder failed; a rollback fixed it.'), 'timeline.dst-abbreviation').length, 1, 'the right offset, the wrong name: as in the timeline');
   assert.deepEqual(findings(doc('From 12:22PM PST to 3:00PM PST the builder failed; a rollback fixed it.', '2025-01-16'), 'timeline.dst-abbreviation'), []);
   assert.deepEqual(findings(doc('From 12:22PM PST to 3:00PM PST the builder failed; a rollback fixed it.', '2025-03-09'), 'timeline.dst-abbreviation'), [], 'the day the clocks changed');
+  // A range of 12-hour times with the zone after its end, and times written in code spans, are read too.
+  assert.deepEqual(findings(doc('Between 4am-7am PST the builder failed for all users; a rollback fixed it.'), 'timeline.dst-abbreviation').map((x) => x.range.start.character), [16]);
+  assert.deepEqual(findings(doc('On `2025-07-16` at `12:19 PM PST` the builder failed for all users; a rollback fixed it.'), 'timeline.dst-abbreviation').map((x) => x.range.start.character), [29]);
+  assert.deepEqual(findings(doc('Run `make 12:19 PM PST` to see the builder fail; a rollback fixed it.'), 'timeline.dst-abbreviation'), [], 'a code span with more than a timestamp is code');
 });
 
 test('timeline.dst-abbreviation: "PST (UTC-7)" in July, on PST; the offset settles the times; "PDT (UTC-7)" and "PST (UTC-8)" in January are fine', () => {
