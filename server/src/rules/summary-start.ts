@@ -12,6 +12,8 @@ import type { Rule, RuleContext } from './types.js';
 const MAX_SUMMARY_LINES = 40;
 /** The date opens the sentence that tells what happened: "On Oct 10, 2017, some pods…". */
 const ON_DATE = /(?:^|[.!?]\s+)[\s*_>-]*On\s+$/;
+/** …or opens the incident's period: "Date: ~Fri 11 Nov 2016 (~1324) to Fri 11 Nov 2016 (~1452)", "March 3, 10:00 until March 4". */
+const OPENS_RANGE = /^,?\s*(?:(?:at\s+)?\(?~?\s?(?:\d{1,2}[:.]?\d{2}(?:\s?[ap]\.?m\.?)?)\)?(?:\s+[A-Z]{2,5})?\s*)?(?:to|until|till|through|[-–—])\s/i;
 
 /**
  * The title or the summary dating the incident to a day the timeline does not cover:
@@ -53,7 +55,7 @@ export const summaryStart: Rule = {
         const text = model.lines.lineText(line);
         const hit = firstFullDateAt(text, order);
         if (hit) {
-          places.push({ what: 'The summary', date: hit.date, range: range(line, hit.start, line, hit.end), incident: ON_DATE.test(text.slice(0, hit.start)) });
+          places.push({ what: 'The summary', date: hit.date, range: range(line, hit.start, line, hit.end), incident: ON_DATE.test(text.slice(0, hit.start)) || OPENS_RANGE.test(text.slice(hit.end, hit.end + 80)) });
           break;
         }
       }

@@ -240,6 +240,10 @@ test('summary.start-mismatch: the summary or title dating the incident outside t
   assert.deepEqual(findings(written, 'summary.start-mismatch'), []);
   const near = md('# Outage', '', '## Summary', '', 'On May 10, 2017, pods failed.', '', ...tl);
   assert.deepEqual(findings(near, 'summary.start-mismatch'), [], 'a day apart is not a contradiction');
+  // A later date that opens the incident's period ("… (~1324) to …") dates the incident, not the writing.
+  const period = md('# Markets offline', '', '## Summary', '', 'Date: ~Fri 11 Nov 2017 (~1324) to Fri 11 Nov 2017 (~1452)', '', ...tl);
+  assert.deepEqual(findings(period, 'summary.start-mismatch').map((f) => f.range.start.line), [4]);
+  assert.deepEqual(findings(md('# Markets offline', '', '## Summary', '', 'Date: Nov 11, 2017 (written after the review)', '', ...tl), 'summary.start-mismatch'), []);
 });
 
 test('summary.start-mismatch: the frontmatter\'s title when the heading has no date; a later date with the timeline\'s own day and month is a year mistyped', () => {
