@@ -63,6 +63,12 @@ test('section.empty: a heading that carries its value ("Owner: @ana") is a field
   assert.ok(!run(md('## Owner: @ana', '## Summary', 'x')).some((f) => f.code === 'section.empty'));
 });
 
+test('section.empty: a sentence set as a heading (a caption under a photo) is no section; a short name ending in a full stop still is', () => {
+  const empty = (text: string) => run(text).filter((f) => f.code === 'section.empty').map((f) => f.range.start.line);
+  assert.deepEqual(empty(md('## Summary', 'x', '', '![](tent.jpg)', '', '###### Big Sur is where a good many new ideas are thought.')), []);
+  assert.deepEqual(empty(md('## Summary', 'x', '', '## Next steps.', '', '## Root cause', 'y')), [3]);
+});
+
 test('section.placeholder: TODO, TBD, FIXME, XXX, lorem ipsum and whole-line prompts', () => {
   const text = md(
     '# T',

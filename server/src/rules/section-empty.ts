@@ -10,7 +10,7 @@ export const sectionEmpty: Rule = {
   check({ model, report }) {
     const memo = new Map<Section, boolean>();
     for (const section of model.allSections) {
-      if (LABELLED.test(section.title) || hasSectionContent(model, section, memo)) continue;
+      if (LABELLED.test(section.title) || SENTENCE.test(section.title) || hasSectionContent(model, section, memo)) continue;
       report({
         code: 'section.empty',
         message: `Section "${shortTitle(section.title || '(untitled)')}" is empty.`,
@@ -26,6 +26,8 @@ function shortTitle(title: string): string {
 
 /** A heading that carries its own value ("Owner: @someone") is a field, not an empty section. */
 const LABELLED = /^[^:]{1,40}:\s*\S/;
+/** A sentence set as a heading, a caption ("Big Sur is where a good many new ideas are thought."): five words or more and a full stop. */
+const SENTENCE = /^(?:\S+\s+){4,}\S*[^.\s]\.[*_]*$/;
 
 /** A section has content when a block of its own does, or a sub-section does. */
 function hasSectionContent(model: PostMortemModel, section: Section, memo: Map<Section, boolean>): boolean {
