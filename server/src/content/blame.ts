@@ -31,6 +31,8 @@ const BUILT_IN: readonly RegExp[] = [
   // "the fault of the load balancer" judges no one: only a person after "fault of" counts.
   /fault\s+of\s+(?:the\s+|a\s+|an\s+|our\s+|one\s+)?(?:@[A-Za-z0-9](?:[\w.-]*\w)?|(?:on-?call\s+)?(?:engineer|developer|operator|admin|administrator|intern|person|people|team|individual|sre|dev|reviewer|author)s?|him|her|them|someone|somebody|whoever)/,
   /(?:his|her|their|[A-Za-z]+'s)\s+fault/,
+  // "the fault lies with me", "the blame rests with the operator": a person, not "with us" (owned together) or "with the vendor".
+  /(?:fault|blame)\s+(?:lies|lay|rests?|rested|is|was)\s+(?:squarely\s+|entirely\s+|solely\s+|fully\s+)?(?:with|on)\s+(?:me|him|her|them|@[A-Za-z0-9](?:[\w.-]*\w)?|the\s+(?:on-?call\s+)?(?:engineer|developer|operator|admin|administrator|intern|reviewer|author)s?)/,
   /at\s+fault/,
   /to\s+blame/,
   /blam(?:e|ed|es|ing)\s+(?:on|him|her|them|@)/,
@@ -90,7 +92,7 @@ const WORD_GATE =
 const NEEDS_PERSON = /^(?:forg|failed|neglected|should)/i;
 // Collective subjects ("we", "the team", "engineers") are not here: "we forgot to" or "we should have realized" owns a lapse
 // together, it blames no one; nor is a thing ("the alert should have caught it").
-const PERSON_WORDS = String.raw`i|he|she|you|someone|somebody|engineer|developer|operator|admin|on-?call|responder|reviewer|author|(?!We\b|They\b)[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?`;
+const PERSON_WORDS = String.raw`[Ii]|he|she|you|someone|somebody|engineer|developer|operator|admin|on-?call|responder|reviewer|author|(?!We\b|They\b)[A-Z][a-z]+|@[A-Za-z0-9](?:[\w.-]*\w)?`;
 
 /** Words that undo the blame when they come just before it in the same clause ("this was not human error"). */
 const NEGATION = /\b(?:not|no|never|nobody|none|neither|nor|isn't|wasn't|aren't|weren't|don't|doesn't|didn't|without|rather\s+than|instead\s+of|avoid|blameless)\b[^.;:!?]{0,30}$/i;

@@ -43,6 +43,11 @@ test('the writer blaming themselves is blame: "I\'m an idiot", "my fault", "I me
   assert.deepEqual(phrases('I messed up the config.'), ['I messed up']);
   assert.deepEqual(phrases('I made a careless mistake in the migration.'), ['I made a careless mistake']);
   for (const s of ['We made a mistake.', "It's not my fault alone.", 'A foolproof script.']) assert.deepEqual(phrases(s), [], s);
+  // "I" is a person before "forgot to" / "neglected to", as "he" is; "the fault lies with me" names the writer.
+  assert.deepEqual(phrases('And I neglected to tweet out that I would be gone.'), ['neglected to']);
+  assert.deepEqual(phrases('It was MongoDB again, even though the fault lies with me.'), ['fault lies with me']);
+  assert.deepEqual(phrases('The blame rests squarely on the operator.'), ['blame rests squarely on the operator']);
+  for (const s of ['We neglected to tweet.', 'The fault lies with the vendor.', 'The fault lies with us.']) assert.deepEqual(phrases(s), [], s);
 });
 
 test('the normal words of incident prose are not blame: failed, crash, hang, kill, execute, fire, abort', () => {
