@@ -19,7 +19,7 @@ export interface EntryStart {
 const SENTENCE_LEAD = /(At|On|From|Since|Around|About|Approximately|Approx\.|By)\s+(?=[\dA-Z~])/y;
 const WRAPPER = /\*\*|__|\*|_|`+|\[|\(/y;
 /** A status page's update label before its time, inside the brackets or emphasis: "[Update - 2023-03-29 15:50 UTC]", "**Resolved on 2024-09-10**". */
-const STATUS_LEAD = /(?:update[ds]?|edit(?:ed)?|investigating|identified|monitoring|mitigated|resolved|post-?mortem)\s*(?:[-–—:]|on\b|at\b)\s*/iy;
+const STATUS_LEAD = /(?:update[ds]?|edit(?:ed)?|investigating|identified|monitoring|mitigated|resolved|post-?mortem)(?:\s*(?:[-–—:]|on\b|at\b)\s*|\s+(?=\d))/iy;
 const SEPARATOR = /\s*(?:=>|[-—–:|,→⇒»>]|\.(?=\s))\s*/y;
 const INNER_TAIL = /^\s*[-—–:|,]?\s*$/;
 const SPACE = /\s+/y;

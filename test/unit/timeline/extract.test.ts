@@ -250,6 +250,8 @@ test('with no timeline section, a run of three or more paragraphs each opening w
   const [a] = timelineOfText(md('## Timeline', '', '- [Update - 2023-03-29 14:00 UTC] capacity raised')).timeline.events;
   assert.equal(a?.utc, Date.UTC(2023, 2, 29, 14));
   assert.equal(timelineOfText(md('## Timeline', '', '- [Updated docs - 2023-03-29 14:00 UTC] x')).timeline.events.length, 0, 'a status word alone, not any words');
+  const [b] = timelineOfText(md('## Timeline', '', '[Update 11th of February 2022 - 19:00 UTC]', 'The service is back.')).timeline.events;
+  assert.equal(b?.utc, Date.UTC(2022, 1, 11, 19), 'the status word may be followed by the date with no separator');
 });
 
 test('with no timeline section (or one named in another language), a paragraph whose lines open with times, or a table whose first column holds them, is the timeline', () => {
