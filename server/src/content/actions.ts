@@ -277,6 +277,11 @@ const DONE_STATUS = /\b(?:done|complete|completed|closed|fixed|resolved|shipped|
 /** …unless it says it is not, or only partly ("Not done", "Partially deployed", "In progress"). */
 const OPEN_STATUS = /\b(?:not|no|never|partially|partly|pending|in\s+progress|todo|yet\s+to)\b/i;
 
+/** A cell that is a done state alone, or a ticket key and its state: "DONE", "Done ✅", "ABC-13 DONE". */
+const DONE_CELL = /^\s*(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}\s*[-–—:,]?\s*)?(?:done|completed?|fixed|closed|resolved|merged|shipped)\s*[.!]?\s*(?:✅|✔️?)?\s*$/i;
+/** A cell that holds only a state word, no reference: "DONE", "TODO", "WIP", "open". */
+const STATE_WORDS = /^\s*(?:done|completed?|fixed|closed|resolved|merged|shipped|todo|to\s+do|wip|open|in\s+progress|pending|planned|not\s+started)\s*[.!]?\s*$/i;
+
 /** One item per table row, its fields read from the columns their headers name. */
 function tableItems(model: PostMortemModel, table: TableBlock, inherited: Inherited): ActionItem[] {
   const roles = new Map<number, string>();
@@ -298,7 +303,11 @@ function tableItems(model: PostMortemModel, table: TableBlock, inherited: Inheri
     if (!plainText(text)) continue;
     const whole = row.cells.join(' | ');
     const status = column(row.cells, 'done');
-    const ticketCell = column(row.cells, 'ticket');
+    // A state written in another column ("| ABC-13 **DONE** |", "| **TODO** |" under Bug, as Google's template has it).
+    const stated = row.cells.some((c, i) => i !== textColumn && DONE_CELL.test(plainText(c)));
+    const rawTicket = column(row.cells, 'ticket');
+    // The state is not the ticket: "**DONE**" alone tracks nothing, "ABC-13 **DONE**" is ABC-13.
+    const ticketCell = rawTicket && STATE_WORDS.test(plainText(rawTicket)) ? undefined : rawTicket;
     out.push({
       line: row.line,
       range: model.lines.trimmedLineRange(row.line),
@@ -308,7 +317,7 @@ function tableItems(model: PostMortemModel, table: TableBlock, inherited: Inheri
       // Whatever the Ticket column holds counts, even without a recognisable key.
       ticket: ticketIn(whole) ?? (ticketCell && !linkIn(ticketCell) ? ticketCell : undefined) ?? inherited.ticket,
       link: linkIn(whole) ?? inherited.link,
-      done: (status ? DONE_STATUS.test(status) && !OPEN_STATUS.test(status) : false) || doneIn(text) || !!inherited.done,
+      done: (status ? DONE_STATUS.test(status) && !OPEN_STATUS.test(status) : false) || stated || doneIn(text) || !!inherited.done,
       source: 'table',
     });
   }

@@ -349,6 +349,9 @@ test('done: an irregular past tense ("Wrote a runbook", "Held a retrospective");
   assert.equal(done('Write a runbook for restoring the database'), false);
   const table = withActions('| Action | Status |', '| --- | --- |', '| Cap the pool | Merged |', '| Alert on waits | Deployed to prod |', '| Load test | Not started |', '| Split the pool | Not done yet |');
   assert.deepEqual(items(table).map((i) => i.done), [true, true, false, false]);
+  // Google's template writes the state in its Bug column: "**DONE**" is done and tracks nothing, "**TODO**" is open, "ABC-13 **DONE**" is both.
+  const google = withActions('| Action Item | Type | Owner | Bug |', '| --- | --- | --- | --- |', '| Add a canary | prevent | RT | **TODO** |', '| Fix the alert | mitigate | Core-1 team | **DONE** |', '| Write a runbook | process | Kim | ABC-12 |', '| Rotate keys | process | Kim | ABC-13 **DONE** |');
+  assert.deepEqual(items(google).map((i) => [i.done, i.ticket]), [[false, undefined], [true, undefined], [false, 'ABC-12'], [true, 'ABC-13']]);
 });
 
 test('a short line inside the timeline that happens to hold an action word is part of the story: the list after it holds no actions', async () => {
