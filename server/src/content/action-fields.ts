@@ -31,7 +31,7 @@ function ownerHandle(text: string): string | undefined {
 }
 const VALUE_END = String.raw`\s*(?=$|[,;|()\]\n]|\s[-–—]\s|\bdue\b|\bby\b)`;
 // "**Owner**: Alice", "_Owner:_ Alice": the label may be emphasised, the colon inside or outside the emphasis.
-const OWNER_LABEL = new RegExp(String.raw`(?<![A-Za-z0-9])(?:owners?|assignees?|responsible|dri|team|who|lead|poc|point\s+of\s+contact|driver)(?:\*\*|__|\*|_)?[ \t]*[:=][ \t]*(?:\*\*|__|\*|_)?[ \t]*([^,;|()\]\n]+?)` + VALUE_END, 'i');
+const OWNER_LABEL = new RegExp(String.raw`(?<![A-Za-z0-9])(?:owners?|owner\(s\)|assignees?|assigned|responsible|dri|team|who|lead|poc|point\s+of\s+contact|driver)(?:\*\*|__|\*|_)?[ \t]*[:=][ \t]*(?:\*\*|__|\*|_)?[ \t]*([^,;|()\]\n]+?)` + VALUE_END, 'i');
 const OWNER_DASH = new RegExp(String.raw`\b(?:owners?|assignees?)\s+[-–—]\s+([^,;|()\]\n]+?)` + VALUE_END, 'i');
 const OWNED_BY = new RegExp(String.raw`\b(?:owned by|assigned to)\s+([^,;|()\]\n]+?)` + VALUE_END, 'i');
 

@@ -317,10 +317,13 @@ test('an unticked box is open under any part: "Immediate Actions (0-7 days)" ins
   assert.deepEqual(findings.map((f) => f.range.start.line), [items(grouped)[0]!.line], 'only the open item lacks an owner');
 });
 
-test('owners and columns by their other names: "Lead:", "POC:", a Lead column, a Timeframe column, a GitHub column', () => {
+test('owners and columns by their other names: "Lead:", "POC:", "Assigned:", "Owner(s):", a Lead column, a Timeframe column, a GitHub column', () => {
   const owner = (s: string) => items(withActions(`- ${s}`))[0]!.owner;
   assert.equal(owner('Add a canary stage (lead: Kim)'), 'Kim');
   assert.equal(owner('Add a canary stage, POC: @ops'), '@ops');
+  assert.equal(owner('Add a canary stage. Assigned: Kim Lee'), 'Kim Lee');
+  assert.equal(owner('Add a canary stage (Owner(s): Kim)'), 'Kim');
+  assert.equal(owner('Add a canary stage (unassigned: none yet)'), undefined);
   const table = withActions('| Action | Lead | Timeframe | GitHub |', '| --- | --- | --- | --- |', '| Add a canary stage | Kim | next sprint | [link](https://github.com/a/b/issues/1) |');
   assert.deepEqual(items(table).map(({ owner: o, due }) => [o, due]), [['Kim', 'next sprint']]);
 });
