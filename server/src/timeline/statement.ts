@@ -17,7 +17,8 @@ export interface ZoneStatement {
   ambiguous?: { label: string; candidates: string[] };
 }
 
-const TIME_WORDS = /\b(?:times?|timestamps?|time ?zones?|tz)\b/i;
+// Not \b: "_Times in UTC_" is emphasis, and "_" is a word character to \b.
+const TIME_WORDS = /(?<![A-Za-z0-9])(?:times?|timestamps?|time ?zones?|tz)(?![A-Za-z0-9])/i;
 /** A sentence states the timeline's zone when it is short or opens with it ("All times in UTC."), not in passing. */
 const NEAR_START = 40;
 const SHORT = 100;

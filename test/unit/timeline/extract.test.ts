@@ -161,6 +161,12 @@ test('a remark in brackets alone under the heading states the zone: "(UTC+1)", "
   assert.deepEqual(zoned('(from the chat log)'), [null, null]);
 });
 
+test('a statement of the zone may be emphasised with underscores or asterisks: "_Times in UTC_", "*All times GMT*"', () => {
+  const zoned = (statement: string) => instants(timelineOfText(doc(statement, '', '- 2019-03-06 10:42 - deploy')).timeline);
+  for (const s of ['_Times in UTC_', '*Times in UTC*', '__All times in UTC__', '_Timezone: UTC_']) assert.deepEqual(zoned(s), ['2019-03-06T10:42:00Z'], s);
+  assert.deepEqual(zoned('_Overtimes in UTC_'), [null], 'a word that only holds "times"');
+});
+
 test('further sections named as a timeline are read too, each in its own order and groups; a zone stated in one holds from there', () => {
   const text = md(
     '## Timeline (all times UTC)',
