@@ -30,6 +30,16 @@ export function maskNonProse(line: string): string {
 /** A date, a time of day or both, with a zone: "2024-05-27", "12:19 PM EST", "2024-05-27T14:02:00Z", "14:02 UTC". */
 const STAMP_ONLY = /^\s?(?=\d)(?:\d{4}-\d{2}-\d{2}(?:[T ](?=\d))?)?(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?)?\s?$/;
 
+/**
+ * Underscores of emphasis ("_On 2024-03-05 the API was down_", "__Impact__:") as spaces: "_" is a
+ * word character, so the checks' word boundaries would not see the words they wrap. Underscores
+ * inside a word (snake_case) stay.
+ */
+function unemphasised(text: string): string {
+  if (!text.includes('_')) return text;
+  return text.replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
+}
+
 /** A line of prose and where it is. */
 export interface ProseLine {
   line: number;
@@ -56,7 +66,7 @@ function readProseLines(model: PostMortemModel, blocks: readonly Block[]): Prose
     if (b.kind === 'paragraph') for (let l = b.startLine; l < b.endLine; l++) lines.add(l);
     else if (b.kind === 'table') for (const row of [b.header, ...b.rows]) lines.add(row.line);
   });
-  return [...lines].sort((a, b) => a - b).map((line) => ({ line, text: maskNonProse(model.lines.lineText(line)) }));
+  return [...lines].sort((a, b) => a - b).map((line) => ({ line, text: unemphasised(maskNonProse(model.lines.lineText(line))) }));
 }
 
 /** The raw lines of a list item (its nested content included), with list markers and checkboxes removed, joined by spaces. */

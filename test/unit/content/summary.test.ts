@@ -123,6 +123,14 @@ test('a document that writes its times as four digits ("1727: …") has them in 
   assert.equal(summaryFindings(withSummary('From 14:02 to 15:40 (~1540) checkout failed for 30% of users; a rollback resolved it.')).length, 1);
 });
 
+test('a summary in underscore emphasis is read through it: "_On 2024-08-20 … resolved it._"; snake_case stays one word', () => {
+  assert.deepEqual(summaryFindings(withSummary('_On 2024-08-20 from 14:02 to 15:40 UTC checkout failed for 30% of users; a rollback resolved it._')), []);
+  assert.deepEqual(summaryFindings(withSummary('Checkout failed for 30% of users on 2024-08-20 _for 98 minutes_; a rollback _resolved_ it.')), []);
+  assert.deepEqual(summaryFindings(withSummary('__Impact__: checkout failed for 30% of users on 2024-08-20 for 98 minutes (UTC); a rollback resolved it.')), []);
+  const snake = summaryFindings(withSummary('The job_lasted_2_hours flag broke checkout for 30% of users on 2024-08-20; a rollback resolved it.'));
+  assert.deepEqual(snake.map((f) => f.message), ['The summary lacks its duration.'], 'a snake_case name is no duration');
+});
+
 test('12-hour times count; numbers, versions, ratios and dates are not clock times', () => {
   assert.equal(summaryFindings(withSummary('At 3:26pm checkout failed for 30% of users for an hour; a rollback resolved it.')).length, 1);
   assert.equal(summaryFindings(withSummary('At 4 PM checkout failed for 30% of users for an hour; a rollback resolved it.')).length, 1);
