@@ -4,6 +4,7 @@
  * written, or undefined.
  */
 import { dropLinkTargets, firstReferenceLink, replaceComments } from '../model/spans.js';
+import { unemphasised } from './text.js';
 
 /** A table cell or label value that says nothing: "", "-", "?", "TBD", "n/a", "none", "unassigned". */
 export function isBlankCell(value: string): boolean {
@@ -14,7 +15,7 @@ export function isBlankCell(value: string): boolean {
 function visible(source: string): string {
   // Link targets and comments by linear scans (model/spans.ts), not from every unclosed opener.
   const text = dropLinkTargets(source.replace(/(`+)[^`]*?\1/g, ' ')).replace(/<?\bhttps?:\/\/[^\s)>\]]+>?/gi, ' ');
-  return replaceComments(text, () => ' ');
+  return unemphasised(replaceComments(text, () => ' '));
 }
 
 const HANDLE = /(?<![\w.+\-/@])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?(?:\/[\w.-]+)?)/g;

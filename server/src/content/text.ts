@@ -35,7 +35,7 @@ const STAMP_ONLY = /^\s?(?=\d)(?:\d{4}-\d{2}-\d{2}(?:[T ](?=\d))?)?(?:\d{1,2}:\d
  * word character, so the checks' word boundaries would not see the words they wrap. Underscores
  * inside a word (snake_case) stay.
  */
-function unemphasised(text: string): string {
+export function unemphasised(text: string): string {
   if (!text.includes('_')) return text;
   return text.replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
 }

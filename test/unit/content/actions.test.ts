@@ -324,6 +324,11 @@ test('owners and columns by their other names: "Lead:", "POC:", "Assigned:", "Ow
   assert.equal(owner('Add a canary stage. Assigned: Kim Lee'), 'Kim Lee');
   assert.equal(owner('Add a canary stage (Owner(s): Kim)'), 'Kim');
   assert.equal(owner('Add a canary stage (unassigned: none yet)'), undefined);
+  // Underscore emphasis around a field does not hide it: "_due 2024-03-05_", "__ABC-12__", "_@kim_lee_".
+  const item = (s: string) => items(withActions(`- ${s}`))[0]!;
+  assert.equal(item('Add a canary stage _due 2024-03-05_').due, '2024-03-05');
+  assert.equal(item('Add a canary stage __ABC-12__').ticket, 'ABC-12');
+  assert.equal(item('_@kim_lee_ to add a canary stage').owner, '@kim_lee');
   const table = withActions('| Action | Lead | Timeframe | GitHub |', '| --- | --- | --- | --- |', '| Add a canary stage | Kim | next sprint | [link](https://github.com/a/b/issues/1) |');
   assert.deepEqual(items(table).map(({ owner: o, due }) => [o, due]), [['Kim', 'next sprint']]);
 });
