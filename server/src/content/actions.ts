@@ -5,7 +5,7 @@ import type { Block, ListItem, TableBlock } from '../model/markdown.js';
 import { plainInline } from '../model/sections.js';
 import type { Range } from '../model/text.js';
 import { dueIn, doneIn, linkIn, ownerIn, ticketIn, isBlankCell } from './action-fields.js';
-import { itemSource, plainText, wordsOf } from './text.js';
+import { itemSource, plainText, straightQuotes, wordsOf } from './text.js';
 
 /**
  * One preventive action, as the checks, the outline view and the metrics CLI see it.
@@ -165,7 +165,9 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
     const under = merge(groupFields(label), inherited);
     return nested.flatMap((l) => l.items.flatMap((i) => listItems(model, i, under)));
   }
-  const source = itemSource(model, item);
+  // The checks read "didn’t" as "didn't"; the item's text is shown as written.
+  const raw = itemSource(model, item);
+  const source = straightQuotes(raw);
   if (!/[\p{L}\p{N}]/u.test(source.replace(/^\[[ xX]?\]/, ''))) return [];
   const plain = plainText(source);
   // A question ("Should we use PRs?", "Maybe using a bot to simplify the update?") asks the readers; it is no action to own.
@@ -180,7 +182,7 @@ function listItems(model: PostMortemModel, item: ListItem, inherited: Inherited)
     {
       line: item.startLine,
       range: { start: { line: item.startLine, character: Math.min(marker, end) }, end: { line: item.startLine, character: end } },
-      text: plainText(source.replace(/^\[[ xX]?\]\s*/, '')),
+      text: plainText(raw.replace(/^\[[ xX]?\]\s*/, '')),
       // A reply under the item ("  * @olblak: The motivation is…") names who commented, not who owns it.
       owner: ownerIn(itemSource(model, item, (line) => REPLY.test(line))) ?? inherited.owner,
       due: dueIn(source) ?? inherited.due,
@@ -225,7 +227,7 @@ const CLOCK_START = /^(?:\*\*)?\d{1,2}:\d{2}\b/;
 function observations(model: PostMortemModel, items: readonly ListItem[]): boolean {
   if (items.length < 2) return false;
   return items.every((item) => {
-    const first = plainText(model.lines.lineText(item.startLine).replace(/^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/, ''));
+    const first = plainText(straightQuotes(model.lines.lineText(item.startLine)).replace(/^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s*(?:\[[ xX]?\]\s*)?/, ''));
     const clause = first.split(/[.;:!?](?:\s|$)/)[0]!;
     return OBSERVATION.test(clause) && !ASKS.test(clause);
   });
@@ -317,7 +319,7 @@ function tableItems(model: PostMortemModel, table: TableBlock, inherited: Inheri
       // Whatever the Ticket column holds counts, even without a recognisable key.
       ticket: ticketIn(whole) ?? (ticketCell && !linkIn(ticketCell) ? ticketCell : undefined) ?? inherited.ticket,
       link: linkIn(whole) ?? inherited.link,
-      done: (status ? DONE_STATUS.test(status) && !OPEN_STATUS.test(status) : false) || stated || doneIn(text) || !!inherited.done,
+      done: (status ? DONE_STATUS.test(status) && !OPEN_STATUS.test(status) : false) || stated || doneIn(straightQuotes(text)) || !!inherited.done,
       source: 'table',
     });
   }

@@ -5,6 +5,7 @@
  * and are not ("the job failed", "pods crash", "kill the process", "the alert
  * fired", "abort the deploy"); none of those is on the list.
  */
+import { straightQuotes } from './text.js';
 
 export interface BlameMatch {
   /** Offsets in the line. */
@@ -142,7 +143,9 @@ function patternsFor(options: BlameOptions): RegExp[] {
  * The first blaming phrase in one line of prose (already masked of code and links),
  * overlapping matches merged, negated, quoted and collective ones left out.
  */
-export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] {
+export function blameIn(text: string, options: BlameOptions = {}): BlameMatch[] {
+  // One character for one, so the offsets found are the text's.
+  const line = straightQuotes(text);
   const patterns = patternsFor(options);
   // The case-sensitive patterns (a person as the cause) each need one of the words of CASED_GATE: a line without any skips them.
   const cased = CASED_GATE.test(line);
@@ -160,7 +163,7 @@ export function blameIn(line: string, options: BlameOptions = {}): BlameMatch[] 
     for (const m of line.matchAll(re)) {
       const start = m.index!;
       const end = start + m[0].length;
-      const phrase = m[0];
+      const phrase = text.slice(start, end);
       const norm = phrase.toLowerCase().replace(/\s+/g, ' ');
       if (allow.some((a) => norm.startsWith(a))) continue;
       if (NEEDS_PERSON.test(phrase) && !personBefore(line, start)) continue;
@@ -191,7 +194,8 @@ const EXCULPATORY =
   /\b(?:can(?:not|'t|\s+not)\s+(?:really\s+)?blame|not\s+(?:to\s+)?blame|no(?:\s+one|body)\b|blameless|not\s+(?:anyone|anybody|someone|somebody|one\s+person)'?s?\s+fault|(?:we|our\s+team|the\s+team|all\s+of\s+us)\s+(?:are|is|were|was)\s+(?:\w+\s+){0,2}responsible|collective(?:ly)?|as\s+a\s+team|shared\s+responsibility|(?:assum|suspect)\w*\s+(?:it\s+was\s+)?(?:an?\s+)?(?:user|human|operator)\s+error|(?:incorrect|wrong|unfair|pointless|unhelpful|unproductive|counter-?productive|not\s+(?:useful|helpful|right|fair))\s+to\s+(?:focus\s+on|blame|single\s+out|point\s+(?:at|to))\s+(?:the\s+|an?\s+|one\s+)?(?:individuals?|persons?|people|engineers?|operators?|humans?)|(?:rather|instead)\s+than\s+(?:on\s+)?(?:the\s+|an?\s+)?(?:individuals?|persons?|people)\b|\bon\s+our\s+(?:part|side|end)\b|\bour\s+(?:own\s+)?(?:mistake|error|fault|oversight)\b)/i;
 
 /** A paragraph that owns the failure together ("We cannot blame…", "our team is solely responsible"): no line of it is blame. */
-export function ownsTogether(paragraph: string): boolean {
+export function ownsTogether(text: string): boolean {
+  const paragraph = straightQuotes(text);
   return /\b(?:can(?:not|'t|\s+not)\s+(?:really\s+)?blame|not\s+to\s+blame|(?:we|our\s+team|the\s+team|all\s+of\s+us)\s+(?:are|is|were|was)\s+(?:\w+\s+){0,2}responsible|collectively\s+responsible|shared\s+responsibility)\b/i.test(paragraph);
 }
 

@@ -40,6 +40,15 @@ export function unemphasised(text: string): string {
   return text.replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
 }
 
+/**
+ * Typographic apostrophes and single quotes as the ASCII one ("didn’t" as "didn't"), one character
+ * for one: the checks' words are written with "'", and a curly one would hide a negation
+ * ("This wasn’t human error") or a past account ("We didn’t have alerts") from them.
+ */
+export function straightQuotes(text: string): string {
+  return text.replace(/[‘’ʼ]/g, "'");
+}
+
 /** A line of prose and where it is. */
 export interface ProseLine {
   line: number;
@@ -66,7 +75,7 @@ function readProseLines(model: PostMortemModel, blocks: readonly Block[]): Prose
     if (b.kind === 'paragraph') for (let l = b.startLine; l < b.endLine; l++) lines.add(l);
     else if (b.kind === 'table') for (const row of [b.header, ...b.rows]) lines.add(row.line);
   });
-  return [...lines].sort((a, b) => a - b).map((line) => ({ line, text: unemphasised(maskNonProse(model.lines.lineText(line))) }));
+  return [...lines].sort((a, b) => a - b).map((line) => ({ line, text: straightQuotes(unemphasised(maskNonProse(model.lines.lineText(line)))) }));
 }
 
 /** The raw lines of a list item (its nested content included), with list markers and checkboxes removed, joined by spaces. */

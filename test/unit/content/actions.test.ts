@@ -329,6 +329,9 @@ test('owners and columns by their other names: "Lead:", "POC:", "Assigned:", "Ow
   assert.equal(item('Add a canary stage _due 2024-03-05_').due, '2024-03-05');
   assert.equal(item('Add a canary stage __ABC-12__').ticket, 'ABC-12');
   assert.equal(item('_@kim_lee_ to add a canary stage').owner, '@kim_lee');
+  // An account written with a typographic apostrophe is no action either; the item is shown as written.
+  assert.deepEqual(items(withActions('- The queue didn’t have alerts on its length')), []);
+  assert.equal(item('Don’t page the secondary for warnings').text, 'Don’t page the secondary for warnings');
   const table = withActions('| Action | Lead | Timeframe | GitHub |', '| --- | --- | --- | --- |', '| Add a canary stage | Kim | next sprint | [link](https://github.com/a/b/issues/1) |');
   assert.deepEqual(items(table).map(({ owner: o, due }) => [o, due]), [['Kim', 'next sprint']]);
 });

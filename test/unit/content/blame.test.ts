@@ -50,6 +50,12 @@ test('the writer blaming themselves is blame: "I\'m an idiot", "my fault", "I me
   for (const s of ['We neglected to tweet.', 'The fault lies with the vendor.', 'The fault lies with us.']) assert.deepEqual(phrases(s), [], s);
 });
 
+test('typographic apostrophes read as straight ones: "He didn’t check" is blame, "This wasn’t human error" and "We can’t blame anyone" are not', () => {
+  assert.deepEqual(phrases('He didn’t check the config.'), ['He didn’t check'], 'the phrase as written');
+  assert.deepEqual(phrases('It’s Dave’s fault.'), ['Dave’s fault']);
+  for (const s of ['This wasn’t human error.', 'We can’t blame anyone; the sloppy fix was ours.']) assert.deepEqual(phrases(s), [], s);
+});
+
 test('the normal words of incident prose are not blame: failed, crash, hang, kill, execute, fire, abort', () => {
   const prose = [
     'The deploy failed and the pods crash-looped; requests hang until the proxy times out.',
