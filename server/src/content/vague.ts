@@ -1,4 +1,4 @@
-import { wordsOf } from './text.js';
+import { straightQuotes, wordsOf } from './text.js';
 
 /**
  * Whether an action item is a specific measure. Two kinds are not: exhortations
@@ -33,7 +33,7 @@ const STOP = new Set('a an the of for in on to and or with our we it its this th
 
 /** The vague phrase an action item consists of, or undefined when it is specific. */
 export function vaguePhrase(text: string): string | undefined {
-  const core = stripMetadata(text).replace(FILLER, '').trim();
+  const core = stripMetadata(straightQuotes(text)).replace(FILLER, '').trim();
   // One word is a topic, not a measure ("caching").
   if (/^\p{L}+$/u.test(core)) return core.toLowerCase();
   for (const [re, phrase] of EXHORTATIONS) if (re.test(core)) return phrase;

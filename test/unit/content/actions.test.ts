@@ -157,6 +157,8 @@ test('vague: a one-word topic, "we need better…", "familiarise themselves", "c
   assert.equal(vague('Carefully monitor the allocation rules for our services'), 'monitor carefully');
   assert.equal(vague('Investigate k8s training'), 'investigate');
   assert.equal(vague('optimizing performance'), 'optimizing performance');
+  assert.equal(vague('Don’t forget to check the dashboards'), 'remember to', 'a typographic apostrophe');
+  assert.equal(vague('Let’s be more careful'), 'be more careful');
   for (const s of ['Rotate the TLS keys', 'Investigate why the pool drains under load and cap it at 50', 'Alert when disk use passes 80%']) assert.equal(vague(s), undefined, s);
 });
 
